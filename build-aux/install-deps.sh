@@ -1,0 +1,29 @@
+#!/bin/sh
+# SPDX-License-Identifier: GPL-3.0-or-later
+# Installs what Circles needs to build, run and test on Debian 12.
+set -eu
+
+packages="
+  meson ninja-build gcc pkg-config gettext itstool
+  libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
+  libgraphviz-dev graphviz libsqlite3-dev sqlite3 libcairo2-dev libxml2-dev
+  libjson-glib-dev libigraph-dev
+  xvfb xauth dbus-x11 at-spi2-core
+  desktop-file-utils appstream librsvg2-bin libxml2-utils
+  fonts-cantarell adwaita-icon-theme
+"
+
+missing=""
+for p in $packages; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed'; then
+    missing="$missing $p"
+  fi
+done
+
+if [ -n "$missing" ]; then
+  echo "Installing:$missing"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -q
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+fi

@@ -1,0 +1,515 @@
+/* circles-cli.c: the headless commands
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * circles [--db PATH] COMMAND [ARGS]: import, stats, paths, export, demo.
+ * Exit status 0 on success, 1 on a failure while working, 2 on bad usage
+ * or bad input (the database is then left as it was).
+ */
+#define G_LOG_DOMAIN "circles-cli"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+
+#include "circles-cli.h"
+#include "circles-demo.h"
+#include "circles-import.h"
+#include "circles-network.h"
+#include "circles-paths.h"
+#include "circles-store.h"
+
+typedef int (*CommandFunc) (const char *db_path,
+                            int         argc,
+                            char      **argv);
+
+typedef struct
+{
+  const char  *name;
+  const char  *args;
+  const char  *summary;
+  CommandFunc  func;
+} Command;
+
+static int cmd_import (const char *db_path, int argc, char **argv);
+static int cmd_stats  (const char *db_path, int argc, char **argv);
+static int cmd_paths  (const char *db_path, int argc, char **argv);
+static int cmd_demo   (const char *db_path, int argc, char **argv);
+
+static const Command commands[] = {
+  { "import", N_("FILE [--format FORMAT] [--me KEY]"),
+    N_("Import a file into the database"), cmd_import },
+  { "stats", N_("[--json]"),
+    N_("Count the people in each circle"), cmd_stats },
+  { "paths", N_("KEY [--limit N] [--json]"),
+    N_("Show the chains of people that lead to KEY"), cmd_paths },
+  { "demo", N_("[--people N] [--seed S]"),
+    N_("Fill an empty database with a demo network"), cmd_demo },
+};
+
+static const Command *
+find_command (const char *name)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    if (g_strcmp0 (commands[i].name, name) == 0)
+      return &commands[i];
+  return NULL;
+}
+
+gboolean
+circles_cli_is_command (const char *name)
+{
+  return find_command (name) != NULL;
+}
+
+void
+circles_cli_usage (FILE *stream)
+{
+  fprintf (stream, "%s\n", _("Usage: circles [--db PATH] [COMMAND [ARGS…]]"));
+  fprintf (stream, "\n%s\n", _("Without a command, the window opens."));
+  fprintf (stream, "\n%s\n", _("Commands:"));
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    fprintf (stream, "  %s %s\n      %s\n", commands[i].name,
+             _(commands[i].args), _(commands[i].summary));
+}
+
+static int
+exit_status_for_error (const GError *error)
+{
+  if (error->domain == CIRCLES_IMPORT_ERROR ||
+      error->domain == G_OPTION_ERROR)
+    return CIRCLES_EXIT_BAD_INPUT;
+
+  if (error->domain == CIRCLES_STORE_ERROR)
+    switch (error->code)
+      {
+      case CIRCLES_STORE_ERROR_NOT_CIRCLES:
+      case CIRCLES_STORE_ERROR_CORRUPT:
+      case CIRCLES_STORE_ERROR_TOO_NEW:
+        return CIRCLES_EXIT_BAD_INPUT;
+      default:
+        return CIRCLES_EXIT_FAILED;
+      }
+
+  if (error->domain == G_IO_ERROR && error->code == G_IO_ERROR_INVALID_ARGUMENT)
+    return CIRCLES_EXIT_BAD_INPUT;
+
+  return CIRCLES_EXIT_FAILED;
+}
+
+static int
+fail (const GError *error)
+{
+  g_printerr ("circles: %s\n", error->message);
+  return exit_status_for_error (error);
+}
+
+static int
+usage_error (const char *command,
+             const char *message)
+{
+  const Command *cmd = find_command (command);
+
+  g_printerr ("circles %s: %s\n", command, message);
+  if (cmd != NULL)
+    g_printerr (_("Usage: circles [--db PATH] %s %s\n"), cmd->name, _(cmd->args));
+  return CIRCLES_EXIT_BAD_INPUT;
+}
+
+/* Parses the options of a command; leaves the positional arguments in
+ * argv[1..]. */
+static gboolean
+parse_options (const char    *command,
+               GOptionEntry  *entries,
+               int           *argc,
+               char        ***argv,
+               int           *status)
+{
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  g_option_context_set_help_enabled (context, FALSE);
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      *status = usage_error (command, error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static CirclesStore *
+open_store (const char  *db_path,
+            GError     **error)
+{
+  return circles_store_open (db_path, error);
+}
+
+static void
+print_json (JsonBuilder *builder)
+{
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+  g_autofree char *text = NULL;
+
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  text = json_generator_to_data (generator, NULL);
+  g_print ("%s\n", text);
+}
+
+/* import */
+
+static int
+cmd_import (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *format_name = NULL;
+  g_autofree char *me_key = NULL;
+  GOptionEntry entries[] = {
+    { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, NULL, NULL },
+    { "me", 0, 0, G_OPTION_ARG_STRING, &me_key, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(CirclesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  CirclesImportFormat format = CIRCLES_IMPORT_FORMAT_AUTO;
+  CirclesImportReport report = { 0 };
+  int status;
+
+  if (!parse_options ("import", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error ("import", _("give exactly one file to import"));
+  if (format_name != NULL && !circles_import_format_from_string (format_name, &format))
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("unknown format “%s”; known formats: auto, linkedin, csv, dot, graphml, followers, groups"),
+                         format_name);
+      return usage_error ("import", message);
+    }
+
+  store = open_store (db_path, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (!circles_import_file (store, argv[1], format, me_key, &report,
+                            NULL, NULL, NULL, &error))
+    return fail (error);
+
+  g_print (_("Imported %s (%s): %'" G_GUINT64_FORMAT " records, "
+             "%'" G_GUINT64_FORMAT " people added, "
+             "%'" G_GUINT64_FORMAT " connections added\n"),
+           argv[1], circles_import_format_to_string (report.format),
+           report.rows, report.people_added, report.connections_added);
+  if (report.follows_added > 0)
+    g_print (_("%'" G_GUINT64_FORMAT " followers added\n"), report.follows_added);
+  if (report.memberships_added > 0)
+    g_print (_("%'" G_GUINT64_FORMAT " group memberships added\n"), report.memberships_added);
+  if (report.hidden_members > 0)
+    g_print (_("%'" G_GUINT64_FORMAT " hidden members (rows without a name)\n"),
+             report.hidden_members);
+  if (report.duplicates > 0)
+    g_print (_("%'" G_GUINT64_FORMAT " duplicate rows imported once\n"), report.duplicates);
+
+  return CIRCLES_EXIT_OK;
+}
+
+/* Loads the snapshot; *network stays NULL when nobody is me yet. */
+static gboolean
+load_network (CirclesStore    *store,
+              CirclesNetwork **network,
+              GError         **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *network = circles_network_load (store, NULL, &local_error);
+  if (*network != NULL)
+    return TRUE;
+  if (g_error_matches (local_error, CIRCLES_NETWORK_ERROR, CIRCLES_NETWORK_ERROR_NO_ME))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* stats */
+
+static int
+cmd_stats (const char  *db_path,
+           int          argc,
+           char       **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(CirclesStore) store = NULL;
+  g_autoptr(CirclesNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  CirclesCounts counts = { 0 };
+  const char *me_key = NULL;
+  const char *me_name = NULL;
+  int status;
+
+  if (!parse_options ("stats", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error ("stats", _("this command takes no file"));
+
+  store = open_store (db_path, &error);
+  if (store == NULL || !load_network (store, &network, &error))
+    return fail (error);
+
+  if (network != NULL)
+    {
+      guint me = circles_network_get_me (network);
+
+      counts = *circles_network_get_counts (network);
+      me_key = circles_network_get_key (network, me);
+      me_name = circles_network_get_name (network, me);
+    }
+  else
+    {
+      /* Nobody is me yet: people and connections are still counted. */
+      counts.people = circles_store_count_people (store);
+      counts.connections = circles_store_count_connections (store);
+      counts.out_of_network = counts.people;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "me");
+      if (me_key != NULL)
+        json_builder_add_string_value (builder, me_key);
+      else
+        json_builder_add_null_value (builder);
+#define MEMBER(name) \
+      json_builder_set_member_name (builder, #name); \
+      json_builder_add_int_value (builder, counts.name)
+      MEMBER (people);
+      MEMBER (connections);
+      MEMBER (first);
+      MEMBER (second);
+      MEMBER (third);
+      MEMBER (followers);
+      MEMBER (group_members);
+      MEMBER (out_of_network);
+#undef MEMBER
+      json_builder_set_member_name (builder, "first_cap");
+      json_builder_add_int_value (builder, CIRCLES_FIRST_DEGREE_CAP);
+      json_builder_end_object (builder);
+      print_json (builder);
+    }
+  else
+    {
+      if (me_name != NULL)
+        g_print (_("Me: %s\n"), me_name);
+      else
+        g_print ("%s\n", _("Nobody is “me” yet: import your connections first."));
+      g_print (_("People:          %'12" G_GUINT64_FORMAT "\n"), counts.people);
+      g_print (_("Connections:     %'12" G_GUINT64_FORMAT "\n"), counts.connections);
+      g_print (_("1st degree:      %'12" G_GUINT64_FORMAT "  (%.1f%% of the %'u cap)\n"),
+               counts.first, 100.0 * counts.first / CIRCLES_FIRST_DEGREE_CAP,
+               CIRCLES_FIRST_DEGREE_CAP);
+      g_print (_("2nd degree:      %'12" G_GUINT64_FORMAT "\n"), counts.second);
+      g_print (_("3rd degree:      %'12" G_GUINT64_FORMAT "\n"), counts.third);
+      g_print (_("Followers:       %'12" G_GUINT64_FORMAT "\n"), counts.followers);
+      g_print (_("Group members:   %'12" G_GUINT64_FORMAT "\n"), counts.group_members);
+      g_print (_("Out of network:  %'12" G_GUINT64_FORMAT "\n"), counts.out_of_network);
+    }
+
+  return CIRCLES_EXIT_OK;
+}
+
+/* paths */
+
+static int
+cmd_paths (const char  *db_path,
+           int          argc,
+           char       **argv)
+{
+  gboolean json = FALSE;
+  int limit = 10;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(CirclesStore) store = NULL;
+  g_autoptr(CirclesNetwork) network = NULL;
+  g_autoptr(CirclesPaths) paths = NULL;
+  g_autoptr(GError) error = NULL;
+  guint target;
+  int status;
+
+  if (!parse_options ("paths", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error ("paths", _("give the key of one person"));
+  if (limit < 0)
+    return usage_error ("paths", _("--limit must be 0 or more"));
+
+  store = open_store (db_path, &error);
+  if (store == NULL || !load_network (store, &network, &error))
+    return fail (error);
+  if (network == NULL)
+    {
+      g_printerr ("circles: %s\n",
+                  _("Nobody is “me” in this database yet: import your connections, or name yourself with --me"));
+      return CIRCLES_EXIT_BAD_INPUT;
+    }
+
+  target = circles_network_lookup (network, argv[1]);
+  if (target == CIRCLES_NO_PERSON)
+    {
+      g_printerr (_("circles: nobody has the key “%s” in %s\n"), argv[1], db_path);
+      return CIRCLES_EXIT_BAD_INPUT;
+    }
+
+  paths = circles_paths_find (network, target, limit);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, argv[1]);
+      json_builder_set_member_name (builder, "degree");
+      if (paths->degree <= CIRCLES_MAX_DEGREE)
+        json_builder_add_int_value (builder, paths->degree);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "paths_total");
+      json_builder_add_int_value (builder, paths->chains_total);
+      json_builder_set_member_name (builder, "paths");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < paths->chains->len; i++)
+        {
+          const CirclesChain *chain = &g_array_index (paths->chains, CirclesChain, i);
+
+          json_builder_begin_array (builder);
+          for (guint j = 0; j < chain->length; j++)
+            json_builder_add_string_value (builder,
+                                           circles_network_get_key (network, chain->people[j]));
+          json_builder_end_array (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_set_member_name (builder, "mutual_connections");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < paths->mutual->len; i++)
+        json_builder_add_string_value (builder,
+                                       circles_network_get_key (network,
+                                                                g_array_index (paths->mutual, guint32, i)));
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      print_json (builder);
+      return CIRCLES_EXIT_OK;
+    }
+
+  g_print ("%s (%s)\n", circles_network_get_name (network, target), argv[1]);
+  if (paths->degree > CIRCLES_MAX_DEGREE)
+    {
+      g_print ("%s\n", _("Beyond the 3rd degree: no chain of connections leads there."));
+      return CIRCLES_EXIT_OK;
+    }
+  g_print (g_dngettext (GETTEXT_PACKAGE,
+                        "Degree %u, %'" G_GUINT64_FORMAT " shortest chain\n",
+                        "Degree %u, %'" G_GUINT64_FORMAT " shortest chains\n",
+                        paths->chains_total),
+           paths->degree, paths->chains_total);
+  for (guint i = 0; i < paths->chains->len; i++)
+    {
+      const CirclesChain *chain = &g_array_index (paths->chains, CirclesChain, i);
+      g_autoptr(GString) line = g_string_new ("  ");
+
+      for (guint j = 0; j < chain->length; j++)
+        {
+          if (j > 0)
+            g_string_append (line, " → ");
+          g_string_append (line, circles_network_get_name (network, chain->people[j]));
+        }
+      g_string_append_printf (line, "  (%.2f)", chain->warmth);
+      g_print ("%s\n", line->str);
+    }
+  if (paths->chains_total > paths->chains->len)
+    g_print (_("  … and %'" G_GUINT64_FORMAT " more\n"),
+             paths->chains_total - paths->chains->len);
+
+  return CIRCLES_EXIT_OK;
+}
+
+/* demo */
+
+static int
+cmd_demo (const char  *db_path,
+          int          argc,
+          char       **argv)
+{
+  int people = 5000;
+  gint64 seed = 1;
+  GOptionEntry entries[] = {
+    { "people", 0, 0, G_OPTION_ARG_INT, &people, NULL, NULL },
+    { "seed", 0, 0, G_OPTION_ARG_INT64, &seed, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(CirclesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (!parse_options ("demo", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return usage_error ("demo", _("this command takes no file"));
+  if (people < (int)CIRCLES_DEMO_MIN_PEOPLE || people > (int)CIRCLES_DEMO_MAX_PEOPLE)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--people must be between %'u and %'u"),
+                         CIRCLES_DEMO_MIN_PEOPLE, CIRCLES_DEMO_MAX_PEOPLE);
+      return usage_error ("demo", message);
+    }
+
+  store = open_store (db_path, &error);
+  if (store == NULL)
+    return fail (error);
+
+  if (circles_store_count_people (store) > 0)
+    {
+      g_printerr (_("circles: %s already holds a network; the demo fills an empty database (give another --db)\n"),
+                  db_path);
+      return CIRCLES_EXIT_BAD_INPUT;
+    }
+
+  if (!circles_demo_generate (store, people, (guint64)seed, NULL, &error))
+    return fail (error);
+
+  g_print (_("Demo network of %'d people written to %s\n"), people, db_path);
+  return CIRCLES_EXIT_OK;
+}
+
+int
+circles_cli_run (const char  *db_path,
+                 int          argc,
+                 char       **argv)
+{
+  const Command *command;
+
+  g_return_val_if_fail (argc > 0, CIRCLES_EXIT_BAD_INPUT);
+
+  command = find_command (argv[0]);
+  if (command == NULL)
+    {
+      g_printerr (_("circles: unknown command “%s”\n"), argv[0]);
+      circles_cli_usage (stderr);
+      return CIRCLES_EXIT_BAD_INPUT;
+    }
+
+  return command->func (db_path, argc, argv);
+}

@@ -1,0 +1,683 @@
+/* circles-network.c: the in-memory snapshot of a network, and its circles
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * People are numbered 0..n-1 in the order of their database ids. The
+ * connections are kept as compressed sparse rows (CSR) with 32-bit
+ * indices, each undirected connection stored in both directions. A
+ * breadth-first search from me gives every person's degree, the number
+ * of shortest chains that reach them, and their warmest parent.
+ */
+#define G_LOG_DOMAIN "circles-network"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "circles-network.h"
+
+struct _CirclesNetwork
+{
+  guint          n;            /* people, me included */
+  guint64        n_edges;      /* undirected connections */
+  guint          me;
+
+  gint64        *ids;          /* database id of each person */
+  const char   **keys;
+  const char   **names;
+  const char   **companies;
+  const char   **positions;
+  const char   **urls;
+  GStringChunk  *strings;
+
+  guint32       *offsets;      /* n + 1 */
+  guint32       *adjacency;    /* 2 × n_edges */
+  float         *strengths;    /* 2 × n_edges, or NULL when all are 1 */
+
+  guint8        *degrees;
+  guint8        *flags;
+  guint32       *parents;
+  guint64       *chains;       /* number of shortest chains from me */
+
+  CirclesCounts  counts;
+
+  GHashTable    *by_key;       /* built on first lookup */
+  GMutex         by_key_lock;
+};
+
+G_DEFINE_QUARK (circles-network-error-quark, circles_network_error)
+
+typedef struct
+{
+  CirclesNetwork *self;
+  guint32        *index_of_id;
+  gint64          max_id;
+  guint           next;
+
+  /* Connections as read, before they become rows. */
+  guint32        *edge_a;
+  guint32        *edge_b;
+  float          *edge_strength;
+  guint64         n_edges;
+  guint64         edges_allocated;
+  gboolean        any_strength;
+} Loader;
+
+static const char *
+intern (GStringChunk *chunk,
+        const char   *text)
+{
+  if (text == NULL || *text == '\0')
+    return NULL;
+  return g_string_chunk_insert (chunk, text);
+}
+
+static void
+load_person (const CirclesPersonRow *row,
+             gpointer                user_data)
+{
+  Loader *loader = user_data;
+  CirclesNetwork *self = loader->self;
+  guint i = loader->next;
+
+  if (i >= self->n || row->id <= 0 || row->id > loader->max_id)
+    return;  /* rows added meanwhile by another program */
+
+  loader->index_of_id[row->id] = i;
+  self->ids[i] = row->id;
+  self->keys[i] = g_string_chunk_insert (self->strings, row->key);
+  self->names[i] = intern (self->strings, row->display_name);
+  self->companies[i] = intern (self->strings, row->company);
+  self->positions[i] = intern (self->strings, row->position);
+  self->urls[i] = intern (self->strings, row->profile_url);
+  loader->next++;
+}
+
+static void
+load_connection (gint64   a,
+                 gint64   b,
+                 double   strength,
+                 gpointer user_data)
+{
+  Loader *loader = user_data;
+  guint32 ia, ib;
+
+  if (a <= 0 || b <= 0 || a > loader->max_id || b > loader->max_id)
+    return;
+  ia = loader->index_of_id[a];
+  ib = loader->index_of_id[b];
+  if (ia == CIRCLES_NO_PERSON || ib == CIRCLES_NO_PERSON || ia == ib)
+    return;
+
+  if (loader->n_edges == loader->edges_allocated)
+    {
+      loader->edges_allocated = MAX (1024, loader->edges_allocated * 2);
+      loader->edge_a = g_renew (guint32, loader->edge_a, loader->edges_allocated);
+      loader->edge_b = g_renew (guint32, loader->edge_b, loader->edges_allocated);
+      loader->edge_strength = g_renew (float, loader->edge_strength, loader->edges_allocated);
+    }
+
+  loader->edge_a[loader->n_edges] = ia;
+  loader->edge_b[loader->n_edges] = ib;
+  loader->edge_strength[loader->n_edges] = strength < 0 ? 1.0f : (float)strength;
+  if (strength >= 0)
+    loader->any_strength = TRUE;
+  loader->n_edges++;
+}
+
+static void
+build_rows (CirclesNetwork *self,
+            Loader         *loader)
+{
+  guint32 *fill;
+
+  self->n_edges = loader->n_edges;
+  self->offsets = g_new0 (guint32, (gsize)self->n + 1);
+
+  for (guint64 e = 0; e < loader->n_edges; e++)
+    {
+      self->offsets[loader->edge_a[e] + 1]++;
+      self->offsets[loader->edge_b[e] + 1]++;
+    }
+  for (guint i = 0; i < self->n; i++)
+    self->offsets[i + 1] += self->offsets[i];
+
+  self->adjacency = g_new (guint32, MAX (1, 2 * loader->n_edges));
+  if (loader->any_strength)
+    self->strengths = g_new (float, MAX (1, 2 * loader->n_edges));
+
+  fill = g_memdup2 (self->offsets, sizeof (guint32) * self->n);
+  for (guint64 e = 0; e < loader->n_edges; e++)
+    {
+      guint32 a = loader->edge_a[e];
+      guint32 b = loader->edge_b[e];
+      guint32 pa = fill[a]++;
+      guint32 pb = fill[b]++;
+
+      self->adjacency[pa] = b;
+      self->adjacency[pb] = a;
+      if (self->strengths != NULL)
+        {
+          self->strengths[pa] = loader->edge_strength[e];
+          self->strengths[pb] = loader->edge_strength[e];
+        }
+    }
+  g_free (fill);
+}
+
+static inline double
+strength_at (CirclesNetwork *self,
+             guint32         position)
+{
+  return self->strengths != NULL ? self->strengths[position] : 1.0;
+}
+
+/* Breadth-first search from me: degrees, chain counts, warmest parents. */
+static void
+search_from_me (CirclesNetwork *self)
+{
+  g_autofree guint32 *queue = g_new (guint32, self->n);
+  g_autofree double *warmth = g_new0 (double, self->n);
+  guint head = 0, tail = 0;
+
+  memset (self->degrees, CIRCLES_DEGREE_BEYOND, self->n);
+  for (guint i = 0; i < self->n; i++)
+    self->parents[i] = CIRCLES_NO_PERSON;
+
+  self->degrees[self->me] = 0;
+  self->chains[self->me] = 1;
+  warmth[self->me] = 1.0;
+  queue[tail++] = self->me;
+
+  while (head < tail)
+    {
+      guint32 u = queue[head++];
+      guint du = self->degrees[u];
+
+      for (guint32 p = self->offsets[u]; p < self->offsets[u + 1]; p++)
+        {
+          guint32 v = self->adjacency[p];
+          double w = warmth[u] * strength_at (self, p);
+
+          if (self->degrees[v] == CIRCLES_DEGREE_BEYOND)
+            {
+              self->degrees[v] = MIN (du + 1, CIRCLES_DEGREE_BEYOND - 1);
+              self->parents[v] = u;
+              warmth[v] = w;
+              if (du < CIRCLES_MAX_DEGREE)
+                self->chains[v] = self->chains[u];
+              queue[tail++] = v;
+            }
+          else if (self->degrees[v] == du + 1)
+            {
+              if (w > warmth[v])
+                {
+                  warmth[v] = w;
+                  self->parents[v] = u;
+                }
+              if (du < CIRCLES_MAX_DEGREE &&
+                  G_UNLIKELY (__builtin_add_overflow (self->chains[v], self->chains[u],
+                                                      &self->chains[v])))
+                self->chains[v] = G_MAXUINT64;
+            }
+        }
+    }
+
+  /* Past the 3rd degree there is no circle: no chain is counted. */
+  for (guint i = 0; i < self->n; i++)
+    if (self->degrees[i] > CIRCLES_MAX_DEGREE)
+      self->degrees[i] = CIRCLES_DEGREE_BEYOND;
+}
+
+static void
+flag_follower (gint64   id,
+               gpointer user_data)
+{
+  Loader *loader = user_data;
+
+  if (id > 0 && id <= loader->max_id && loader->index_of_id[id] != CIRCLES_NO_PERSON)
+    loader->self->flags[loader->index_of_id[id]] |= CIRCLES_FLAG_FOLLOWER;
+}
+
+static void
+flag_group_member (gint64   id,
+                   gpointer user_data)
+{
+  Loader *loader = user_data;
+
+  if (id > 0 && id <= loader->max_id && loader->index_of_id[id] != CIRCLES_NO_PERSON)
+    loader->self->flags[loader->index_of_id[id]] |= CIRCLES_FLAG_GROUP_MEMBER;
+}
+
+static void
+count_circles (CirclesNetwork *self)
+{
+  CirclesCounts *c = &self->counts;
+
+  memset (c, 0, sizeof *c);
+  c->people = self->n - 1;
+  c->connections = self->n_edges;
+
+  for (guint i = 0; i < self->n; i++)
+    {
+      if (i == self->me)
+        continue;
+
+      /* Every 1st-degree connection follows me already. */
+      if (self->degrees[i] == 1)
+        self->flags[i] &= ~CIRCLES_FLAG_FOLLOWER;
+
+      switch (self->degrees[i])
+        {
+        case 1: c->first++; break;
+        case 2: c->second++; break;
+        case 3: c->third++; break;
+        default:
+          if (self->flags[i] == 0)
+            c->out_of_network++;
+          break;
+        }
+
+      if (self->flags[i] & CIRCLES_FLAG_FOLLOWER)
+        c->followers++;
+      if (self->flags[i] & CIRCLES_FLAG_GROUP_MEMBER)
+        c->group_members++;
+    }
+}
+
+static void
+circles_network_free (CirclesNetwork *self)
+{
+  g_free (self->ids);
+  g_free (self->keys);
+  g_free (self->names);
+  g_free (self->companies);
+  g_free (self->positions);
+  g_free (self->urls);
+  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_free (self->offsets);
+  g_free (self->adjacency);
+  g_free (self->strengths);
+  g_free (self->degrees);
+  g_free (self->flags);
+  g_free (self->parents);
+  g_free (self->chains);
+  g_clear_pointer (&self->by_key, g_hash_table_unref);
+  g_mutex_clear (&self->by_key_lock);
+}
+
+/**
+ * circles_network_load:
+ *
+ * Reads people and connections from @store, then classifies everyone
+ * seen from me. The store must not be used elsewhere meanwhile.
+ *
+ * Returns: (transfer full): the snapshot, or %NULL with @error set
+ * (%CIRCLES_NETWORK_ERROR_NO_ME when nobody is me yet).
+ */
+CirclesNetwork *
+circles_network_load (CirclesStore  *store,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(CirclesNetwork) self = NULL;
+  g_autofree guint32 *index_of_id = NULL;
+  Loader loader = { 0 };
+  gint64 n_people, max_id, me_id;
+  gboolean ok;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (store), NULL);
+
+  me_id = circles_store_get_me (store);
+  if (me_id <= 0)
+    {
+      g_set_error (error, CIRCLES_NETWORK_ERROR, CIRCLES_NETWORK_ERROR_NO_ME,
+                   _("Nobody is “me” in this database yet: import your connections, or name yourself with --me"));
+      return NULL;
+    }
+
+  n_people = circles_store_count_people (store);
+  max_id = circles_store_max_person_id (store);
+  if (n_people < 0 || max_id < 0)
+    {
+      g_set_error (error, CIRCLES_NETWORK_ERROR, CIRCLES_NETWORK_ERROR_TOO_BIG,
+                   _("The database cannot be read"));
+      return NULL;
+    }
+  if (n_people >= G_MAXUINT32 || max_id >= G_MAXUINT32)
+    {
+      g_set_error (error, CIRCLES_NETWORK_ERROR, CIRCLES_NETWORK_ERROR_TOO_BIG,
+                   _("The network is too big: Circles handles up to 4 billion people"));
+      return NULL;
+    }
+
+  self = g_atomic_rc_box_new0 (CirclesNetwork);
+  g_mutex_init (&self->by_key_lock);
+  self->n = n_people;
+  self->ids = g_new0 (gint64, MAX (1, self->n));
+  self->keys = g_new0 (const char *, MAX (1, self->n));
+  self->names = g_new0 (const char *, MAX (1, self->n));
+  self->companies = g_new0 (const char *, MAX (1, self->n));
+  self->positions = g_new0 (const char *, MAX (1, self->n));
+  self->urls = g_new0 (const char *, MAX (1, self->n));
+  self->strings = g_string_chunk_new (1 << 20);
+
+  index_of_id = g_new (guint32, max_id + 1);
+  memset (index_of_id, 0xff, sizeof (guint32) * (max_id + 1));
+
+  loader.self = self;
+  loader.index_of_id = index_of_id;
+  loader.max_id = max_id;
+
+  if (!circles_store_foreach_person (store, load_person, &loader, error))
+    return NULL;
+  self->n = loader.next;
+
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  ok = circles_store_foreach_connection (store, load_connection, &loader, error);
+  if (ok)
+    build_rows (self, &loader);
+  g_free (loader.edge_a);
+  g_free (loader.edge_b);
+  g_free (loader.edge_strength);
+  if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
+    return NULL;
+
+  if (me_id > max_id || index_of_id[me_id] == CIRCLES_NO_PERSON)
+    {
+      g_set_error (error, CIRCLES_NETWORK_ERROR, CIRCLES_NETWORK_ERROR_NO_ME,
+                   _("Nobody is “me” in this database yet: import your connections, or name yourself with --me"));
+      return NULL;
+    }
+  self->me = index_of_id[me_id];
+
+  self->degrees = g_new (guint8, self->n);
+  self->flags = g_new0 (guint8, self->n);
+  self->parents = g_new (guint32, self->n);
+  self->chains = g_new0 (guint64, self->n);
+
+  search_from_me (self);
+
+  if (!circles_store_foreach_follower (store, me_id, flag_follower, &loader, error) ||
+      !circles_store_foreach_group_fellow (store, me_id, flag_group_member, &loader, error))
+    return NULL;
+
+  count_circles (self);
+
+  g_debug ("Loaded %u people, %" G_GUINT64_FORMAT " connections",
+           self->n, self->n_edges);
+
+  return g_steal_pointer (&self);
+}
+
+static void
+load_in_thread (GTask        *task,
+                gpointer      source_object,
+                gpointer      task_data,
+                GCancellable *cancellable)
+{
+  CirclesStore *store = task_data;
+  GError *error = NULL;
+  CirclesNetwork *network = circles_network_load (store, cancellable, &error);
+
+  if (network == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, network, (GDestroyNotify)circles_network_unref);
+}
+
+/**
+ * circles_network_load_async:
+ *
+ * Loads the snapshot in a worker thread; the store must not be used
+ * until @callback runs.
+ */
+void
+circles_network_load_async (CirclesStore        *store,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (CIRCLES_IS_STORE (store));
+
+  task = g_task_new (NULL, cancellable, callback, user_data);
+  g_task_set_source_tag (task, circles_network_load_async);
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, load_in_thread);
+}
+
+CirclesNetwork *
+circles_network_load_finish (GAsyncResult  *result,
+                             GError       **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == circles_network_load_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+CirclesNetwork *
+circles_network_ref (CirclesNetwork *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return g_atomic_rc_box_acquire (self);
+}
+
+void
+circles_network_unref (CirclesNetwork *self)
+{
+  g_return_if_fail (self != NULL);
+
+  g_atomic_rc_box_release_full (self, (GDestroyNotify)circles_network_free);
+}
+
+guint
+circles_network_get_n_people (CirclesNetwork *self)
+{
+  return self->n;
+}
+
+guint64
+circles_network_get_n_connections (CirclesNetwork *self)
+{
+  return self->n_edges;
+}
+
+guint
+circles_network_get_me (CirclesNetwork *self)
+{
+  return self->me;
+}
+
+const CirclesCounts *
+circles_network_get_counts (CirclesNetwork *self)
+{
+  return &self->counts;
+}
+
+/**
+ * circles_network_lookup:
+ *
+ * Returns: the person whose key is @key, or %CIRCLES_NO_PERSON.
+ */
+guint
+circles_network_lookup (CirclesNetwork *self,
+                        const char     *key)
+{
+  gpointer value;
+  gboolean found;
+
+  g_return_val_if_fail (self != NULL, CIRCLES_NO_PERSON);
+  g_return_val_if_fail (key != NULL, CIRCLES_NO_PERSON);
+
+  g_mutex_lock (&self->by_key_lock);
+  if (self->by_key == NULL)
+    {
+      self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
+      for (guint i = 0; i < self->n; i++)
+        g_hash_table_insert (self->by_key, (gpointer)self->keys[i], GUINT_TO_POINTER (i));
+    }
+  found = g_hash_table_lookup_extended (self->by_key, key, NULL, &value);
+  g_mutex_unlock (&self->by_key_lock);
+
+  return found ? GPOINTER_TO_UINT (value) : CIRCLES_NO_PERSON;
+}
+
+#define CHECK_PERSON(self, person, val)                       \
+  G_STMT_START {                                              \
+    g_return_val_if_fail ((self) != NULL, (val));             \
+    g_return_val_if_fail ((person) < (self)->n, (val));       \
+  } G_STMT_END
+
+gint64
+circles_network_get_id (CirclesNetwork *self,
+                        guint           person)
+{
+  CHECK_PERSON (self, person, -1);
+  return self->ids[person];
+}
+
+const char *
+circles_network_get_key (CirclesNetwork *self,
+                         guint           person)
+{
+  CHECK_PERSON (self, person, NULL);
+  return self->keys[person];
+}
+
+/* The display name, or the key when the files gave no name. */
+const char *
+circles_network_get_name (CirclesNetwork *self,
+                          guint           person)
+{
+  CHECK_PERSON (self, person, NULL);
+  return self->names[person] != NULL ? self->names[person] : self->keys[person];
+}
+
+const char *
+circles_network_get_company (CirclesNetwork *self,
+                             guint           person)
+{
+  CHECK_PERSON (self, person, NULL);
+  return self->companies[person];
+}
+
+const char *
+circles_network_get_position (CirclesNetwork *self,
+                              guint           person)
+{
+  CHECK_PERSON (self, person, NULL);
+  return self->positions[person];
+}
+
+const char *
+circles_network_get_profile_url (CirclesNetwork *self,
+                                 guint           person)
+{
+  CHECK_PERSON (self, person, NULL);
+  return self->urls[person];
+}
+
+guint
+circles_network_get_degree (CirclesNetwork *self,
+                            guint           person)
+{
+  CHECK_PERSON (self, person, CIRCLES_DEGREE_BEYOND);
+  return self->degrees[person];
+}
+
+guint
+circles_network_get_flags (CirclesNetwork *self,
+                           guint           person)
+{
+  CHECK_PERSON (self, person, 0);
+  return self->flags[person];
+}
+
+/* The circle a person is drawn in: the ring when within three degrees,
+ * else the warmest channel left (a shared group, then following). */
+CirclesCircle
+circles_network_get_circle (CirclesNetwork *self,
+                            guint           person)
+{
+  CHECK_PERSON (self, person, CIRCLES_CIRCLE_OUT_OF_NETWORK);
+
+  if (person == self->me)
+    return CIRCLES_CIRCLE_ME;
+  switch (self->degrees[person])
+    {
+    case 1: return CIRCLES_CIRCLE_FIRST;
+    case 2: return CIRCLES_CIRCLE_SECOND;
+    case 3: return CIRCLES_CIRCLE_THIRD;
+    default: break;
+    }
+  if (self->flags[person] & CIRCLES_FLAG_GROUP_MEMBER)
+    return CIRCLES_CIRCLE_GROUP_MEMBER;
+  if (self->flags[person] & CIRCLES_FLAG_FOLLOWER)
+    return CIRCLES_CIRCLE_FOLLOWER;
+  return CIRCLES_CIRCLE_OUT_OF_NETWORK;
+}
+
+guint64
+circles_network_count_chains (CirclesNetwork *self,
+                              guint           person)
+{
+  CHECK_PERSON (self, person, 0);
+  return self->degrees[person] <= CIRCLES_MAX_DEGREE ? self->chains[person] : 0;
+}
+
+guint
+circles_network_get_parent (CirclesNetwork *self,
+                            guint           person)
+{
+  CHECK_PERSON (self, person, CIRCLES_NO_PERSON);
+  return self->parents[person];
+}
+
+guint
+circles_network_get_n_neighbours (CirclesNetwork *self,
+                                  guint           person)
+{
+  CHECK_PERSON (self, person, 0);
+  return self->offsets[person + 1] - self->offsets[person];
+}
+
+const guint32 *
+circles_network_get_neighbours (CirclesNetwork *self,
+                                guint           person)
+{
+  CHECK_PERSON (self, person, NULL);
+  return self->adjacency + self->offsets[person];
+}
+
+double
+circles_network_get_strength (CirclesNetwork *self,
+                              guint           person,
+                              guint           i)
+{
+  CHECK_PERSON (self, person, 1.0);
+  g_return_val_if_fail (i < self->offsets[person + 1] - self->offsets[person], 1.0);
+  return strength_at (self, self->offsets[person] + i);
+}
+
+const char *
+circles_circle_to_string (CirclesCircle circle)
+{
+  switch (circle)
+    {
+    case CIRCLES_CIRCLE_ME: return "me";
+    case CIRCLES_CIRCLE_FIRST: return "first";
+    case CIRCLES_CIRCLE_SECOND: return "second";
+    case CIRCLES_CIRCLE_THIRD: return "third";
+    case CIRCLES_CIRCLE_FOLLOWER: return "follower";
+    case CIRCLES_CIRCLE_GROUP_MEMBER: return "group_member";
+    case CIRCLES_CIRCLE_OUT_OF_NETWORK: return "out_of_network";
+    default: g_return_val_if_reached (NULL);
+    }
+}

@@ -1,0 +1,128 @@
+/* circles-network.h: the in-memory snapshot of a network, and its circles
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+#include <gio/gio.h>
+
+#include "circles-store.h"
+
+G_BEGIN_DECLS
+
+/* Degree of a person seen from me: 0 for me, 1..3 for the rings, and
+ * CIRCLES_DEGREE_BEYOND for everyone farther or unreachable. */
+#define CIRCLES_DEGREE_BEYOND 255u
+#define CIRCLES_MAX_DEGREE    3u
+
+/* The 1st-degree cap of the network (DOMAIN.md). */
+#define CIRCLES_FIRST_DEGREE_CAP 30000u
+
+#define CIRCLES_NO_PERSON G_MAXUINT32
+
+typedef enum
+{
+  CIRCLES_FLAG_FOLLOWER     = 1 << 0, /* follows me and is not 1st */
+  CIRCLES_FLAG_GROUP_MEMBER = 1 << 1, /* shares a group with me */
+} CirclesPersonFlags;
+
+typedef enum
+{
+  CIRCLES_CIRCLE_ME,
+  CIRCLES_CIRCLE_FIRST,
+  CIRCLES_CIRCLE_SECOND,
+  CIRCLES_CIRCLE_THIRD,
+  CIRCLES_CIRCLE_FOLLOWER,
+  CIRCLES_CIRCLE_GROUP_MEMBER,
+  CIRCLES_CIRCLE_OUT_OF_NETWORK,
+} CirclesCircle;
+
+typedef struct
+{
+  guint64 people;         /* everyone but me */
+  guint64 connections;    /* every connection, mine included */
+  guint64 first;
+  guint64 second;
+  guint64 third;
+  guint64 followers;
+  guint64 group_members;
+  guint64 out_of_network;
+} CirclesCounts;
+
+typedef struct _CirclesNetwork CirclesNetwork;
+
+#define CIRCLES_NETWORK_ERROR (circles_network_error_quark ())
+
+typedef enum
+{
+  CIRCLES_NETWORK_ERROR_NO_ME,
+  CIRCLES_NETWORK_ERROR_TOO_BIG,
+} CirclesNetworkError;
+
+GQuark          circles_network_error_quark      (void);
+
+/* Loads people and connections in one pass, then classifies them. */
+CirclesNetwork *circles_network_load             (CirclesStore    *store,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
+void            circles_network_load_async       (CirclesStore    *store,
+                                                  GCancellable    *cancellable,
+                                                  GAsyncReadyCallback callback,
+                                                  gpointer         user_data);
+CirclesNetwork *circles_network_load_finish      (GAsyncResult    *result,
+                                                  GError         **error);
+
+CirclesNetwork *circles_network_ref              (CirclesNetwork  *self);
+void            circles_network_unref            (CirclesNetwork  *self);
+
+guint           circles_network_get_n_people     (CirclesNetwork  *self); /* me included */
+guint64         circles_network_get_n_connections(CirclesNetwork  *self);
+guint           circles_network_get_me           (CirclesNetwork  *self);
+const CirclesCounts *
+                circles_network_get_counts       (CirclesNetwork  *self);
+
+/* People are numbered 0..n-1 in the snapshot. */
+guint           circles_network_lookup           (CirclesNetwork  *self,
+                                                  const char      *key);
+gint64          circles_network_get_id           (CirclesNetwork  *self,
+                                                  guint            person);
+const char     *circles_network_get_key          (CirclesNetwork  *self,
+                                                  guint            person);
+const char     *circles_network_get_name         (CirclesNetwork  *self,
+                                                  guint            person);
+const char     *circles_network_get_company      (CirclesNetwork  *self,
+                                                  guint            person);
+const char     *circles_network_get_position     (CirclesNetwork  *self,
+                                                  guint            person);
+const char     *circles_network_get_profile_url  (CirclesNetwork  *self,
+                                                  guint            person);
+guint           circles_network_get_degree       (CirclesNetwork  *self,
+                                                  guint            person);
+guint           circles_network_get_flags        (CirclesNetwork  *self,
+                                                  guint            person);
+CirclesCircle   circles_network_get_circle       (CirclesNetwork  *self,
+                                                  guint            person);
+/* Number of shortest chains from me (1 for me and the 1st degree, 0
+ * beyond the 3rd). Exact: it is bounded by 30,000 × n × n. */
+guint64         circles_network_count_chains     (CirclesNetwork  *self,
+                                                  guint            person);
+/* The BFS parent: the warmest neighbour one step closer to me. */
+guint           circles_network_get_parent       (CirclesNetwork  *self,
+                                                  guint            person);
+
+/* Adjacency (compressed sparse rows). */
+guint           circles_network_get_n_neighbours (CirclesNetwork  *self,
+                                                  guint            person);
+const guint32  *circles_network_get_neighbours   (CirclesNetwork  *self,
+                                                  guint            person);
+/* Strength of the i-th connection of @person, in 0..1 (1 when unknown). */
+double          circles_network_get_strength     (CirclesNetwork  *self,
+                                                  guint            person,
+                                                  guint            i);
+
+const char     *circles_circle_to_string         (CirclesCircle    circle);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirclesNetwork, circles_network_unref)
+
+G_END_DECLS

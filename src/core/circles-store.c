@@ -1,0 +1,1069 @@
+/* circles-store.c: the SQLite database, the only code that speaks SQL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * One connection per store, prepared statements kept for the life of the
+ * store, WAL journal, foreign keys on. A file is checked from its header
+ * bytes before SQLite is allowed to touch it, so that a foreign, corrupt
+ * or newer file is refused without a single byte being written.
+ */
+#define G_LOG_DOMAIN "circles-store"
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "circles-store.h"
+
+/* "Circ": written in the header's application_id field. */
+#define CIRCLES_APPLICATION_ID 0x43697263
+
+#define SQLITE_HEADER_SIZE 100
+
+typedef enum
+{
+  STMT_LOOKUP_PERSON,
+  STMT_INSERT_PERSON,
+  STMT_UPDATE_PERSON,
+  STMT_INSERT_CONNECTION,
+  STMT_UPDATE_CONNECTION,
+  STMT_INSERT_FOLLOW,
+  STMT_LOOKUP_GROUP,
+  STMT_INSERT_GROUP,
+  STMT_INSERT_MEMBERSHIP,
+  STMT_GET_ME,
+  STMT_SET_ME,
+  N_STMTS
+} StmtId;
+
+static const char * const stmt_sql[N_STMTS] = {
+  [STMT_LOOKUP_PERSON] = "SELECT id FROM people WHERE key = ?1",
+  [STMT_INSERT_PERSON] = "INSERT INTO people (key) VALUES (?1)",
+  [STMT_UPDATE_PERSON] =
+    "UPDATE people SET"
+    " display_name = coalesce (?2, display_name),"
+    " first_name = coalesce (?3, first_name),"
+    " last_name = coalesce (?4, last_name),"
+    " position = coalesce (?5, position),"
+    " company = coalesce (?6, company),"
+    " location = coalesce (?7, location),"
+    " profile_url = coalesce (?8, profile_url),"
+    " email = coalesce (?9, email),"
+    " connected_on = coalesce (?10, connected_on),"
+    " notes = coalesce (?11, notes)"
+    " WHERE id = ?1",
+  [STMT_INSERT_CONNECTION] =
+    "INSERT OR IGNORE INTO connections (a, b, strength, since)"
+    " VALUES (?1, ?2, ?3, ?4)",
+  [STMT_UPDATE_CONNECTION] =
+    "UPDATE connections SET"
+    " strength = coalesce (?3, strength),"
+    " since = coalesce (?4, since)"
+    " WHERE a = ?1 AND b = ?2",
+  [STMT_INSERT_FOLLOW] =
+    "INSERT OR IGNORE INTO follows (follower, followed) VALUES (?1, ?2)",
+  [STMT_LOOKUP_GROUP] = "SELECT id FROM member_groups WHERE name = ?1",
+  [STMT_INSERT_GROUP] = "INSERT INTO member_groups (name) VALUES (?1)",
+  [STMT_INSERT_MEMBERSHIP] =
+    "INSERT OR IGNORE INTO memberships (group_id, person) VALUES (?1, ?2)",
+  [STMT_GET_ME] = "SELECT value FROM settings WHERE name = 'me'",
+  [STMT_SET_ME] =
+    "INSERT INTO settings (name, value) VALUES ('me', ?1)"
+    " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+};
+
+/* Each entry migrates from version i to version i + 1. */
+static const char * const migrations[] = {
+  /* 0 -> 1: the first schema. */
+  "CREATE TABLE people ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL UNIQUE,"
+  "  display_name TEXT,"
+  "  first_name TEXT,"
+  "  last_name TEXT,"
+  "  position TEXT,"
+  "  company TEXT,"
+  "  location TEXT,"
+  "  profile_url TEXT,"
+  "  email TEXT,"
+  "  connected_on TEXT,"
+  "  notes TEXT"
+  ");"
+  "CREATE TABLE connections ("
+  "  a INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  b INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  strength REAL CHECK (strength IS NULL OR strength BETWEEN 0 AND 1),"
+  "  since TEXT,"
+  "  PRIMARY KEY (a, b),"
+  "  CHECK (a < b)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX connections_b ON connections (b);"
+  "CREATE TABLE follows ("
+  "  follower INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  followed INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (follower, followed),"
+  "  CHECK (follower <> followed)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX follows_followed ON follows (followed);"
+  "CREATE TABLE member_groups ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE"
+  ");"
+  "CREATE TABLE memberships ("
+  "  group_id INTEGER NOT NULL REFERENCES member_groups (id) ON DELETE CASCADE,"
+  "  person INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (group_id, person)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX memberships_person ON memberships (person);"
+  "CREATE TABLE settings ("
+  "  name TEXT PRIMARY KEY,"
+  "  value"
+  ");",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CIRCLES_STORE_SCHEMA_VERSION);
+
+struct _CirclesStore
+{
+  GObject              parent_instance;
+
+  char                *path;
+  sqlite3             *db;
+  sqlite3_stmt        *stmts[N_STMTS];
+  GHashTable          *key_cache;   /* key -> id, valid within a transaction */
+  CirclesStoreChanges  changes;
+  guint                in_transaction : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CirclesStore, circles_store, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (circles-store-error-quark, circles_store_error)
+
+static void
+circles_store_finalize (GObject *object)
+{
+  CirclesStore *self = (CirclesStore *)object;
+
+  if (self->in_transaction)
+    circles_store_rollback (self);
+
+  for (guint i = 0; i < N_STMTS; i++)
+    g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->db, sqlite3_close);
+  g_clear_pointer (&self->key_cache, g_hash_table_unref);
+  g_clear_pointer (&self->path, g_free);
+
+  G_OBJECT_CLASS (circles_store_parent_class)->finalize (object);
+}
+
+static void
+circles_store_class_init (CirclesStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = circles_store_finalize;
+}
+
+static void
+circles_store_init (CirclesStore *self)
+{
+  self->key_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+}
+
+static CirclesStoreError
+error_code_from_sqlite (int rc)
+{
+  switch (rc & 0xff)
+    {
+    case SQLITE_CORRUPT:
+      return CIRCLES_STORE_ERROR_CORRUPT;
+    case SQLITE_NOTADB:
+      return CIRCLES_STORE_ERROR_NOT_CIRCLES;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return CIRCLES_STORE_ERROR_BUSY;
+    case SQLITE_READONLY:
+    case SQLITE_PERM:
+      return CIRCLES_STORE_ERROR_READ_ONLY;
+    case SQLITE_FULL:
+      return CIRCLES_STORE_ERROR_FULL;
+    case SQLITE_CANTOPEN:
+      return CIRCLES_STORE_ERROR_OPEN;
+    default:
+      return CIRCLES_STORE_ERROR_FAILED;
+    }
+}
+
+static gboolean
+set_sqlite_error (CirclesStore  *self,
+                  int            rc,
+                  GError       **error)
+{
+  CirclesStoreError code = error_code_from_sqlite (rc);
+  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  g_autofree char *name = g_filename_display_basename (self->path);
+
+  switch (code)
+    {
+    case CIRCLES_STORE_ERROR_CORRUPT:
+      g_set_error (error, CIRCLES_STORE_ERROR, code,
+                   _("“%s” is damaged and cannot be read (%s)"), name, detail);
+      break;
+    case CIRCLES_STORE_ERROR_NOT_CIRCLES:
+      g_set_error (error, CIRCLES_STORE_ERROR, code,
+                   _("“%s” is not a Circles database"), name);
+      break;
+    case CIRCLES_STORE_ERROR_BUSY:
+      g_set_error (error, CIRCLES_STORE_ERROR, code,
+                   _("“%s” is busy: another program is writing to it; try again in a moment"),
+                   name);
+      break;
+    case CIRCLES_STORE_ERROR_READ_ONLY:
+      g_set_error (error, CIRCLES_STORE_ERROR, code,
+                   _("“%s” cannot be written: it is read-only"), name);
+      break;
+    case CIRCLES_STORE_ERROR_FULL:
+      g_set_error (error, CIRCLES_STORE_ERROR, code,
+                   _("“%s” cannot be written: the disk is full"), name);
+      break;
+    case CIRCLES_STORE_ERROR_OPEN:
+    case CIRCLES_STORE_ERROR_TOO_NEW:
+    case CIRCLES_STORE_ERROR_NO_ME:
+    case CIRCLES_STORE_ERROR_FAILED:
+    default:
+      g_set_error (error, CIRCLES_STORE_ERROR, code,
+                   _("Database error in “%s”: %s"), name, detail);
+      break;
+    }
+
+  return FALSE;
+}
+
+static gboolean
+exec (CirclesStore  *self,
+      const char    *sql,
+      GError       **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+
+  if (rc != SQLITE_OK)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+static guint32
+read_be32 (const guint8 *p)
+{
+  return ((guint32)p[0] << 24) | ((guint32)p[1] << 16) | ((guint32)p[2] << 8) | p[3];
+}
+
+/* Looks at the file before SQLite does. Sets *is_new when the file is
+ * missing or empty. Never writes. */
+static gboolean
+check_header (const char  *path,
+              gboolean    *is_new,
+              GError     **error)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  guint8 header[SQLITE_HEADER_SIZE];
+  GStatBuf st;
+  guint32 page_size;
+  FILE *file;
+  size_t n;
+
+  *is_new = FALSE;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved_errno = errno;
+
+      if (saved_errno == ENOENT)
+        {
+          *is_new = TRUE;
+          return TRUE;
+        }
+      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_OPEN,
+                   _("Cannot open “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_NOT_CIRCLES,
+                   _("“%s” is not a Circles database"), name);
+      return FALSE;
+    }
+
+  if (st.st_size == 0)
+    {
+      *is_new = TRUE;
+      return TRUE;
+    }
+
+  file = g_fopen (path, "rb");
+  if (file == NULL)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_OPEN,
+                   _("Cannot open “%s”: %s"), name, g_strerror (saved_errno));
+      return FALSE;
+    }
+  n = fread (header, 1, sizeof header, file);
+  fclose (file);
+
+  if (n < sizeof header || memcmp (header, "SQLite format 3", 16) != 0)
+    {
+      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_NOT_CIRCLES,
+                   _("“%s” is not a Circles database"), name);
+      return FALSE;
+    }
+
+  /* An id of 0 may be a foreign database or ours whose first page has
+   * not been checkpointed from the WAL yet: SQLite tells, later. */
+  if (read_be32 (header + 68) != CIRCLES_APPLICATION_ID &&
+      read_be32 (header + 68) != 0)
+    {
+      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_NOT_CIRCLES,
+                   _("“%s” is an SQLite database, but not a Circles one"), name);
+      return FALSE;
+    }
+
+  if (read_be32 (header + 60) > CIRCLES_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Circles (schema %u; this version reads up to %u)"),
+                   name, read_be32 (header + 60), CIRCLES_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+
+  /* A truncated file: fewer bytes than the pages the header promises
+   * (the in-header size is only trusted when it is current, as SQLite
+   * does). */
+  page_size = ((guint32)header[16] << 8) | header[17];
+  if (page_size == 1)
+    page_size = 65536;
+  if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
+      st.st_size % page_size != 0 ||
+      (read_be32 (header + 24) == read_be32 (header + 92) &&
+       (guint64)st.st_size < (guint64)read_be32 (header + 28) * page_size))
+    {
+      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged: the file is shorter than its header says"),
+                   name);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static gint64
+get_pragma_int (CirclesStore *self,
+                const char   *sql)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return value;
+}
+
+static gboolean
+check_identity (CirclesStore  *self,
+                gint64         n_tables,
+                GError       **error)
+{
+  g_autofree char *name = g_filename_display_basename (self->path);
+  gint64 application_id = get_pragma_int (self, "PRAGMA application_id");
+  gint64 version = get_pragma_int (self, "PRAGMA user_version");
+
+  if (application_id != CIRCLES_APPLICATION_ID && (application_id != 0 || n_tables > 0))
+    {
+      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_NOT_CIRCLES,
+                   _("“%s” is an SQLite database, but not a Circles one"), name);
+      return FALSE;
+    }
+  if (version > CIRCLES_STORE_SCHEMA_VERSION)
+    {
+      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_TOO_NEW,
+                   _("“%s” was written by a newer version of Circles (schema %u; this version reads up to %u)"),
+                   name, (guint)version, CIRCLES_STORE_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (CirclesStore  *self,
+         GError       **error)
+{
+  gint64 version = get_pragma_int (self, "PRAGMA user_version");
+  g_autofree char *set_version = NULL;
+
+  if (version < 0)
+    return set_sqlite_error (self, sqlite3_errcode (self->db), error);
+
+  if (version == CIRCLES_STORE_SCHEMA_VERSION)
+    return TRUE;
+
+  g_debug ("Migrating %s from schema %" G_GINT64_FORMAT " to %d",
+           self->path, version, CIRCLES_STORE_SCHEMA_VERSION);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  for (gint64 v = version; v < CIRCLES_STORE_SCHEMA_VERSION; v++)
+    if (!exec (self, migrations[v], error))
+      goto failed;
+
+  set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d",
+                                 CIRCLES_APPLICATION_ID, CIRCLES_STORE_SCHEMA_VERSION);
+  if (!exec (self, set_version, error) || !exec (self, "COMMIT", error))
+    goto failed;
+
+  /* Write the header's identity into the main file now, so that other
+   * programs (and the next open) can tell at once what this file is. */
+  sqlite3_exec (self->db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
+
+  return TRUE;
+
+failed:
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+char *
+circles_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "circles", "network.db", NULL);
+}
+
+/**
+ * circles_store_open:
+ * @path: the database file, created when missing
+ *
+ * Opens a Circles database. A file that is not one, a damaged one or
+ * one from a newer Circles is refused, and left exactly as it was.
+ */
+CirclesStore *
+circles_store_open (const char  *path,
+                    GError     **error)
+{
+  g_autoptr(CirclesStore) self = NULL;
+  gint64 n_tables;
+  gboolean is_new;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (!check_header (path, &is_new, error))
+    return NULL;
+
+  self = g_object_new (CIRCLES_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+
+  if (is_new)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *name = g_filename_display_name (dir);
+
+          g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_OPEN,
+                       _("Cannot create the folder “%s”: %s"),
+                       name, g_strerror (saved_errno));
+          return NULL;
+        }
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+
+  sqlite3_busy_timeout (self->db, 5000);
+
+  /* Reading the schema makes SQLite look at the whole header and the
+   * first page: a damaged file is found here, before anything is set. */
+  n_tables = get_pragma_int (self, "SELECT count(*) FROM sqlite_schema");
+  if (n_tables < 0)
+    {
+      set_sqlite_error (self, sqlite3_errcode (self->db), error);
+      return NULL;
+    }
+
+  /* What the header could not tell, read through the WAL. */
+  if (!check_identity (self, n_tables, error))
+    return NULL;
+
+  if (!exec (self,
+             "PRAGMA journal_mode = WAL;"
+             "PRAGMA synchronous = NORMAL;"
+             "PRAGMA foreign_keys = ON;"
+             "PRAGMA temp_store = MEMORY;"
+             "PRAGMA cache_size = -65536;"
+             "PRAGMA mmap_size = 268435456;",
+             error))
+    return NULL;
+
+  if (!migrate (self, error))
+    return NULL;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    {
+      rc = sqlite3_prepare_v3 (self->db, stmt_sql[i], -1,
+                               SQLITE_PREPARE_PERSISTENT, &self->stmts[i], NULL);
+      if (rc != SQLITE_OK)
+        {
+          set_sqlite_error (self, rc, error);
+          return NULL;
+        }
+    }
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+circles_store_get_path (CirclesStore *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), NULL);
+
+  return self->path;
+}
+
+gboolean
+circles_store_begin (CirclesStore  *self,
+                     GError       **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction, FALSE);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  self->in_transaction = TRUE;
+  memset (&self->changes, 0, sizeof self->changes);
+  return TRUE;
+}
+
+gboolean
+circles_store_commit (CirclesStore  *self,
+                      GError       **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (!exec (self, "COMMIT", error))
+    {
+      circles_store_rollback (self);
+      return FALSE;
+    }
+
+  self->in_transaction = FALSE;
+  g_hash_table_remove_all (self->key_cache);
+  return TRUE;
+}
+
+void
+circles_store_rollback (CirclesStore *self)
+{
+  g_return_if_fail (CIRCLES_IS_STORE (self));
+
+  if (!self->in_transaction)
+    return;
+
+  for (guint i = 0; i < N_STMTS; i++)
+    sqlite3_reset (self->stmts[i]);
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  self->in_transaction = FALSE;
+  g_hash_table_remove_all (self->key_cache);
+  memset (&self->changes, 0, sizeof self->changes);
+}
+
+gboolean
+circles_store_in_transaction (CirclesStore *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+
+  return self->in_transaction;
+}
+
+const CirclesStoreChanges *
+circles_store_get_changes (CirclesStore *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), NULL);
+
+  return &self->changes;
+}
+
+/* Runs a prepared statement that returns no row; resets it. */
+static gboolean
+step_done (CirclesStore  *self,
+           sqlite3_stmt  *stmt,
+           GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+/* Runs a prepared statement for a single integer; 0 when no row. */
+static gint64
+step_int (CirclesStore  *self,
+          sqlite3_stmt  *stmt,
+          GError       **error)
+{
+  int rc = sqlite3_step (stmt);
+  gint64 value = 0;
+
+  if (rc == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, error);
+      value = -1;
+    }
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return value;
+}
+
+static void
+bind_text_or_null (sqlite3_stmt *stmt,
+                   int           column,
+                   const char   *text)
+{
+  if (text != NULL)
+    sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, column);
+}
+
+gint64
+circles_store_lookup_person (CirclesStore *self,
+                             const char   *key)
+{
+  sqlite3_stmt *stmt;
+  gpointer cached;
+  gint64 id;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
+  g_return_val_if_fail (key != NULL, -1);
+
+  if (g_hash_table_lookup_extended (self->key_cache, key, NULL, &cached))
+    return GPOINTER_TO_SIZE (cached);
+
+  stmt = self->stmts[STMT_LOOKUP_PERSON];
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  id = step_int (self, stmt, NULL);
+  return id > 0 ? id : -1;
+}
+
+gint64
+circles_store_ensure_person (CirclesStore  *self,
+                             const char    *key,
+                             GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
+  g_return_val_if_fail (key != NULL, -1);
+  g_return_val_if_fail (self->in_transaction, -1);
+
+  id = circles_store_lookup_person (self, key);
+  if (id < 0)
+    {
+      stmt = self->stmts[STMT_INSERT_PERSON];
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      if (!step_done (self, stmt, error))
+        return -1;
+      id = sqlite3_last_insert_rowid (self->db);
+      self->changes.people_added++;
+    }
+
+  g_hash_table_insert (self->key_cache, g_strdup (key), GSIZE_TO_POINTER (id));
+  return id;
+}
+
+gboolean
+circles_store_update_person (CirclesStore               *self,
+                             gint64                      id,
+                             const CirclesPersonFields  *fields,
+                             GError                    **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (fields != NULL, FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  stmt = self->stmts[STMT_UPDATE_PERSON];
+  sqlite3_bind_int64 (stmt, 1, id);
+  bind_text_or_null (stmt, 2, fields->display_name);
+  bind_text_or_null (stmt, 3, fields->first_name);
+  bind_text_or_null (stmt, 4, fields->last_name);
+  bind_text_or_null (stmt, 5, fields->position);
+  bind_text_or_null (stmt, 6, fields->company);
+  bind_text_or_null (stmt, 7, fields->location);
+  bind_text_or_null (stmt, 8, fields->profile_url);
+  bind_text_or_null (stmt, 9, fields->email);
+  bind_text_or_null (stmt, 10, fields->connected_on);
+  bind_text_or_null (stmt, 11, fields->notes);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * circles_store_add_connection:
+ * @strength: in 0..1, or negative when unknown
+ * @since: (nullable): ISO date
+ *
+ * Adds the undirected connection a–b; a self-loop is ignored, a
+ * connection already there keeps its values unless new ones are given.
+ */
+gboolean
+circles_store_add_connection (CirclesStore  *self,
+                              gint64         a,
+                              gint64         b,
+                              double         strength,
+                              const char    *since,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_return_val_if_fail (strength <= 1.0, FALSE);
+
+  if (a == b)
+    return TRUE;
+  if (a > b)
+    {
+      gint64 t = a;
+      a = b;
+      b = t;
+    }
+
+  stmt = self->stmts[STMT_INSERT_CONNECTION];
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (strength >= 0)
+    sqlite3_bind_double (stmt, 3, strength);
+  bind_text_or_null (stmt, 4, since);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  if (sqlite3_changes (self->db) > 0)
+    {
+      self->changes.connections_added++;
+      return TRUE;
+    }
+
+  if (strength < 0 && since == NULL)
+    return TRUE;
+
+  stmt = self->stmts[STMT_UPDATE_CONNECTION];
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (strength >= 0)
+    sqlite3_bind_double (stmt, 3, strength);
+  bind_text_or_null (stmt, 4, since);
+  return step_done (self, stmt, error);
+}
+
+gboolean
+circles_store_add_follow (CirclesStore  *self,
+                          gint64         follower,
+                          gint64         followed,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (follower == followed)
+    return TRUE;
+
+  stmt = self->stmts[STMT_INSERT_FOLLOW];
+  sqlite3_bind_int64 (stmt, 1, follower);
+  sqlite3_bind_int64 (stmt, 2, followed);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  self->changes.follows_added += sqlite3_changes (self->db);
+  return TRUE;
+}
+
+gint64
+circles_store_ensure_group (CirclesStore  *self,
+                            const char    *name,
+                            GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 id;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
+  g_return_val_if_fail (name != NULL, -1);
+  g_return_val_if_fail (self->in_transaction, -1);
+
+  stmt = self->stmts[STMT_LOOKUP_GROUP];
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  id = step_int (self, stmt, error);
+  if (id != 0)
+    return id;
+
+  stmt = self->stmts[STMT_INSERT_GROUP];
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  if (!step_done (self, stmt, error))
+    return -1;
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+gboolean
+circles_store_add_membership (CirclesStore  *self,
+                              gint64         group_id,
+                              gint64         person,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  stmt = self->stmts[STMT_INSERT_MEMBERSHIP];
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  sqlite3_bind_int64 (stmt, 2, person);
+  if (!step_done (self, stmt, error))
+    return FALSE;
+  self->changes.memberships_added += sqlite3_changes (self->db);
+  return TRUE;
+}
+
+gboolean
+circles_store_set_me (CirclesStore  *self,
+                      gint64         id,
+                      GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_return_val_if_fail (id > 0, FALSE);
+
+  stmt = self->stmts[STMT_SET_ME];
+  sqlite3_bind_int64 (stmt, 1, id);
+  return step_done (self, stmt, error);
+}
+
+/**
+ * circles_store_get_me:
+ *
+ * Returns: the id of the person who is me, or -1 when nobody is.
+ */
+gint64
+circles_store_get_me (CirclesStore *self)
+{
+  gint64 id;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
+
+  id = step_int (self, self->stmts[STMT_GET_ME], NULL);
+  return id > 0 ? id : -1;
+}
+
+static gint64
+count (CirclesStore *self,
+       const char   *sql)
+{
+  return get_pragma_int (self, sql);
+}
+
+gint64
+circles_store_count_people (CirclesStore *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
+
+  return count (self, "SELECT count(*) FROM people");
+}
+
+gint64
+circles_store_count_connections (CirclesStore *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
+
+  return count (self, "SELECT count(*) FROM connections");
+}
+
+gint64
+circles_store_max_person_id (CirclesStore *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
+
+  return count (self, "SELECT coalesce (max (id), 0) FROM people");
+}
+
+/* Prepares a one-off query; the caller finalizes it. */
+static sqlite3_stmt *
+prepare (CirclesStore  *self,
+         const char    *sql,
+         GError       **error)
+{
+  sqlite3_stmt *stmt = NULL;
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
+
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return NULL;
+    }
+  return stmt;
+}
+
+/* Ends a read loop: TRUE when the statement ran to its end. */
+static gboolean
+finish_rows (CirclesStore  *self,
+             sqlite3_stmt  *stmt,
+             int            rc,
+             GError       **error)
+{
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    return set_sqlite_error (self, rc, error);
+  return TRUE;
+}
+
+gboolean
+circles_store_foreach_person (CirclesStore            *self,
+                              CirclesStorePersonFunc   func,
+                              gpointer                 user_data,
+                              GError                 **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "SELECT id, key, display_name, position, company, location, profile_url"
+                  " FROM people ORDER BY id",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CirclesPersonRow row = {
+        .id = sqlite3_column_int64 (stmt, 0),
+        .key = (const char *)sqlite3_column_text (stmt, 1),
+        .display_name = (const char *)sqlite3_column_text (stmt, 2),
+        .position = (const char *)sqlite3_column_text (stmt, 3),
+        .company = (const char *)sqlite3_column_text (stmt, 4),
+        .location = (const char *)sqlite3_column_text (stmt, 5),
+        .profile_url = (const char *)sqlite3_column_text (stmt, 6),
+      };
+
+      func (&row, user_data);
+    }
+
+  return finish_rows (self, stmt, rc, error);
+}
+
+gboolean
+circles_store_foreach_connection (CirclesStore                *self,
+                                  CirclesStoreConnectionFunc   func,
+                                  gpointer                     user_data,
+                                  GError                     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = prepare (self, "SELECT a, b, strength FROM connections", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      double strength = -1;
+
+      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
+        strength = sqlite3_column_double (stmt, 2);
+      func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
+            strength, user_data);
+    }
+
+  return finish_rows (self, stmt, rc, error);
+}
+
+static gboolean
+foreach_id (CirclesStore        *self,
+            const char          *sql,
+            gint64               param,
+            CirclesStoreIdFunc   func,
+            gpointer             user_data,
+            GError             **error)
+{
+  sqlite3_stmt *stmt = prepare (self, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sqlite3_bind_int64 (stmt, 1, param);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func (sqlite3_column_int64 (stmt, 0), user_data);
+
+  return finish_rows (self, stmt, rc, error);
+}
+
+gboolean
+circles_store_foreach_follower (CirclesStore        *self,
+                                gint64               followed,
+                                CirclesStoreIdFunc   func,
+                                gpointer             user_data,
+                                GError             **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return foreach_id (self, "SELECT follower FROM follows WHERE followed = ?1",
+                     followed, func, user_data, error);
+}
+
+gboolean
+circles_store_foreach_group_fellow (CirclesStore        *self,
+                                    gint64               person,
+                                    CirclesStoreIdFunc   func,
+                                    gpointer             user_data,
+                                    GError             **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  return foreach_id (self,
+                     "SELECT DISTINCT m2.person FROM memberships m1"
+                     " JOIN memberships m2 ON m2.group_id = m1.group_id"
+                     " WHERE m1.person = ?1 AND m2.person <> ?1",
+                     person, func, user_data, error);
+}

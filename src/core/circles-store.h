@@ -1,0 +1,156 @@
+/* circles-store.h: the SQLite database, the only code that speaks SQL
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define CIRCLES_STORE_ERROR (circles_store_error_quark ())
+
+typedef enum
+{
+  CIRCLES_STORE_ERROR_OPEN,        /* cannot open or create the file */
+  CIRCLES_STORE_ERROR_NOT_CIRCLES, /* a file that is not a Circles database */
+  CIRCLES_STORE_ERROR_CORRUPT,     /* damaged database */
+  CIRCLES_STORE_ERROR_TOO_NEW,     /* written by a newer Circles */
+  CIRCLES_STORE_ERROR_BUSY,        /* another program holds the lock */
+  CIRCLES_STORE_ERROR_READ_ONLY,   /* cannot write the file */
+  CIRCLES_STORE_ERROR_FULL,        /* the disk is full */
+  CIRCLES_STORE_ERROR_NO_ME,       /* nobody is "me" yet */
+  CIRCLES_STORE_ERROR_FAILED,      /* anything else SQLite reports */
+} CirclesStoreError;
+
+/* The schema version this build writes; PRAGMA user_version. */
+#define CIRCLES_STORE_SCHEMA_VERSION 1
+
+/* Fields of a person that an importer may know; NULL means "not known",
+ * and never overwrites what the database already holds. */
+typedef struct
+{
+  const char *display_name;
+  const char *first_name;
+  const char *last_name;
+  const char *position;
+  const char *company;
+  const char *location;
+  const char *profile_url;
+  const char *email;
+  const char *connected_on; /* ISO 8601 date, YYYY-MM-DD */
+  const char *notes;
+} CirclesPersonFields;
+
+/* One row of the people table, as handed to a foreach callback. */
+typedef struct
+{
+  gint64      id;
+  const char *key;
+  const char *display_name;
+  const char *position;
+  const char *company;
+  const char *location;
+  const char *profile_url;
+} CirclesPersonRow;
+
+/* What the current transaction added (reset by begin). */
+typedef struct
+{
+  guint64 people_added;
+  guint64 connections_added;
+  guint64 follows_added;
+  guint64 memberships_added;
+} CirclesStoreChanges;
+
+typedef void (*CirclesStorePersonFunc)     (const CirclesPersonRow *row,
+                                            gpointer                user_data);
+/* strength is negative when the connection has none recorded. */
+typedef void (*CirclesStoreConnectionFunc) (gint64                  a,
+                                            gint64                  b,
+                                            double                  strength,
+                                            gpointer                user_data);
+typedef void (*CirclesStoreIdFunc)         (gint64                  id,
+                                            gpointer                user_data);
+
+#define CIRCLES_TYPE_STORE (circles_store_get_type ())
+
+G_DECLARE_FINAL_TYPE (CirclesStore, circles_store, CIRCLES, STORE, GObject)
+
+GQuark        circles_store_error_quark          (void);
+
+/* $XDG_DATA_HOME/circles/network.db */
+char         *circles_store_default_path         (void);
+
+CirclesStore *circles_store_open                 (const char                 *path,
+                                                  GError                    **error);
+const char   *circles_store_get_path             (CirclesStore               *self);
+
+/* Transactions: every import is exactly one. */
+gboolean      circles_store_begin                (CirclesStore               *self,
+                                                  GError                    **error);
+gboolean      circles_store_commit               (CirclesStore               *self,
+                                                  GError                    **error);
+void          circles_store_rollback             (CirclesStore               *self);
+gboolean      circles_store_in_transaction       (CirclesStore               *self);
+const CirclesStoreChanges *
+              circles_store_get_changes          (CirclesStore               *self);
+
+/* Writing (inside a transaction). Ids are > 0; -1 signals an error. */
+gint64        circles_store_ensure_person        (CirclesStore               *self,
+                                                  const char                 *key,
+                                                  GError                    **error);
+gboolean      circles_store_update_person        (CirclesStore               *self,
+                                                  gint64                      id,
+                                                  const CirclesPersonFields  *fields,
+                                                  GError                    **error);
+gboolean      circles_store_add_connection       (CirclesStore               *self,
+                                                  gint64                      a,
+                                                  gint64                      b,
+                                                  double                      strength,
+                                                  const char                 *since,
+                                                  GError                    **error);
+gboolean      circles_store_add_follow           (CirclesStore               *self,
+                                                  gint64                      follower,
+                                                  gint64                      followed,
+                                                  GError                    **error);
+gint64        circles_store_ensure_group         (CirclesStore               *self,
+                                                  const char                 *name,
+                                                  GError                    **error);
+gboolean      circles_store_add_membership       (CirclesStore               *self,
+                                                  gint64                      group_id,
+                                                  gint64                      person,
+                                                  GError                    **error);
+gboolean      circles_store_set_me               (CirclesStore               *self,
+                                                  gint64                      id,
+                                                  GError                    **error);
+
+/* Reading. */
+gint64        circles_store_get_me               (CirclesStore               *self);
+gint64        circles_store_lookup_person        (CirclesStore               *self,
+                                                  const char                 *key);
+gint64        circles_store_count_people         (CirclesStore               *self);
+gint64        circles_store_count_connections    (CirclesStore               *self);
+gint64        circles_store_max_person_id        (CirclesStore               *self);
+gboolean      circles_store_foreach_person       (CirclesStore               *self,
+                                                  CirclesStorePersonFunc      func,
+                                                  gpointer                    user_data,
+                                                  GError                    **error);
+gboolean      circles_store_foreach_connection   (CirclesStore               *self,
+                                                  CirclesStoreConnectionFunc  func,
+                                                  gpointer                    user_data,
+                                                  GError                    **error);
+/* People who follow @followed. */
+gboolean      circles_store_foreach_follower     (CirclesStore               *self,
+                                                  gint64                      followed,
+                                                  CirclesStoreIdFunc          func,
+                                                  gpointer                    user_data,
+                                                  GError                    **error);
+/* People other than @person who share at least one group with @person. */
+gboolean      circles_store_foreach_group_fellow (CirclesStore               *self,
+                                                  gint64                      person,
+                                                  CirclesStoreIdFunc          func,
+                                                  gpointer                    user_data,
+                                                  GError                    **error);
+
+G_END_DECLS

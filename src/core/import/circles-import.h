@@ -1,0 +1,76 @@
+/* circles-import.h: reading the files people have into the store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "circles-store.h"
+
+G_BEGIN_DECLS
+
+#define CIRCLES_IMPORT_ERROR (circles_import_error_quark ())
+
+/* Everything a file can do wrong. Messages name the file, the line (and
+ * column where it applies) and what was wrong: "FILE:LINE:COL: what". */
+typedef enum
+{
+  CIRCLES_IMPORT_ERROR_IO,
+  CIRCLES_IMPORT_ERROR_EMPTY,
+  CIRCLES_IMPORT_ERROR_INVALID_UTF8,
+  CIRCLES_IMPORT_ERROR_UNTERMINATED_QUOTE,
+  CIRCLES_IMPORT_ERROR_UNKNOWN_HEADER,
+  CIRCLES_IMPORT_ERROR_UNKNOWN_ME,
+  CIRCLES_IMPORT_ERROR_SYNTAX,
+  CIRCLES_IMPORT_ERROR_BAD_VALUE,
+  CIRCLES_IMPORT_ERROR_NO_ME,
+} CirclesImportError;
+
+typedef enum
+{
+  CIRCLES_IMPORT_FORMAT_AUTO,
+  CIRCLES_IMPORT_FORMAT_LINKEDIN,
+  CIRCLES_IMPORT_FORMAT_CSV,
+  CIRCLES_IMPORT_FORMAT_DOT,
+  CIRCLES_IMPORT_FORMAT_GRAPHML,
+  CIRCLES_IMPORT_FORMAT_FOLLOWERS,
+  CIRCLES_IMPORT_FORMAT_GROUPS,
+} CirclesImportFormat;
+
+/* What an import did, for the toast and the command's summary. */
+typedef struct
+{
+  CirclesImportFormat format;       /* the format actually read */
+  guint64             rows;         /* records read */
+  guint64             people_added;
+  guint64             connections_added;
+  guint64             follows_added;
+  guint64             memberships_added;
+  guint64             hidden_members; /* rows that held only a date */
+  guint64             duplicates;     /* rows seen before in the same file */
+} CirclesImportReport;
+
+/* Called now and then from the importing thread; fraction in 0..1. */
+typedef void (*CirclesImportProgressFunc) (double   fraction,
+                                           gpointer user_data);
+
+GQuark              circles_import_error_quark  (void);
+
+gboolean            circles_import_format_from_string (const char          *name,
+                                                       CirclesImportFormat *format);
+const char         *circles_import_format_to_string   (CirclesImportFormat  format);
+
+/* Imports @path in one transaction: on error the database is exactly as
+ * it was. @me_key (may be NULL) names the person who is me. */
+gboolean            circles_import_file         (CirclesStore              *store,
+                                                 const char                *path,
+                                                 CirclesImportFormat        format,
+                                                 const char                *me_key,
+                                                 CirclesImportReport       *report,
+                                                 CirclesImportProgressFunc  progress,
+                                                 gpointer                   progress_data,
+                                                 GCancellable              *cancellable,
+                                                 GError                   **error);
+
+G_END_DECLS

@@ -1,0 +1,171 @@
+/* circles-test-util.c: small helpers shared by the tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "circles-test-util.h"
+
+static GPtrArray *tmpdirs;
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+
+        if (g_file_test (child, G_FILE_TEST_IS_DIR))
+          remove_tree (child);
+        else
+          g_unlink (child);
+      }
+  g_rmdir (path);
+}
+
+static void
+remove_tmpdirs (void)
+{
+  for (guint i = 0; tmpdirs != NULL && i < tmpdirs->len; i++)
+    remove_tree (g_ptr_array_index (tmpdirs, i));
+  g_clear_pointer (&tmpdirs, g_ptr_array_unref);
+}
+
+char *
+circles_test_make_tmpdir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("circles-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  if (tmpdirs == NULL)
+    {
+      tmpdirs = g_ptr_array_new_with_free_func (g_free);
+      atexit (remove_tmpdirs);
+    }
+  g_ptr_array_add (tmpdirs, g_strdup (dir));
+  return dir;
+}
+
+char *
+circles_test_fixture (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "fixtures", name, NULL);
+}
+
+char *
+circles_test_write_file (const char *basename,
+                         const char *contents,
+                         gssize      length)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = circles_test_make_tmpdir ();
+  char *path = g_build_filename (dir, basename, NULL);
+
+  g_file_set_contents (path, contents, length, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+GBytes *
+circles_test_read_bytes (const char *path)
+{
+  char *contents;
+  gsize length;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL))
+    return NULL;
+  return g_bytes_new_take (contents, length);
+}
+
+CirclesStore *
+circles_test_store_new (const char *description)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = circles_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "network.db", NULL);
+  g_autoptr(CirclesStore) store = circles_store_open (path, &error);
+  g_auto(GStrv) tokens = g_strsplit (description, " ", -1);
+
+  g_assert_no_error (error);
+  g_assert_true (circles_store_begin (store, &error));
+
+  for (guint i = 0; tokens[i] != NULL; i++)
+    {
+      const char *token = tokens[i];
+      const char *sep;
+
+      if (*token == '\0')
+        continue;
+
+      if (token[0] == '+')
+        {
+          g_auto(GStrv) parts = g_strsplit (token + 1, ":", 2);
+          g_auto(GStrv) members = g_strsplit (parts[1], ",", -1);
+          gint64 group = circles_store_ensure_group (store, parts[0], &error);
+
+          g_assert_no_error (error);
+          for (guint j = 0; members[j] != NULL; j++)
+            {
+              gint64 id = circles_store_ensure_person (store, members[j], &error);
+              g_assert_true (circles_store_add_membership (store, group, id, &error));
+            }
+        }
+      else if ((sep = strchr (token, '>')) != NULL)
+        {
+          g_autofree char *a = g_strndup (token, sep - token);
+          gint64 ia = circles_store_ensure_person (store, a, &error);
+          gint64 ib = circles_store_ensure_person (store, sep + 1, &error);
+
+          g_assert_true (circles_store_add_follow (store, ia, ib, &error));
+        }
+      else if ((sep = strchr (token, '-')) != NULL)
+        {
+          g_autofree char *a = g_strndup (token, sep - token);
+          g_auto(GStrv) rest = g_strsplit (sep + 1, ":", 2);
+          double strength = rest[1] != NULL ? g_ascii_strtod (rest[1], NULL) : -1;
+          gint64 ia = circles_store_ensure_person (store, a, &error);
+          gint64 ib = circles_store_ensure_person (store, rest[0], &error);
+
+          g_assert_true (circles_store_add_connection (store, ia, ib, strength, NULL, &error));
+        }
+      else
+        circles_store_ensure_person (store, token, &error);
+      g_assert_no_error (error);
+    }
+
+  if (circles_store_lookup_person (store, "me") > 0)
+    g_assert_true (circles_store_set_me (store, circles_store_lookup_person (store, "me"), &error));
+  g_assert_true (circles_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  return g_steal_pointer (&store);
+}
+
+CirclesNetwork *
+circles_test_network_new (const char *description)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesStore) store = circles_test_store_new (description);
+  CirclesNetwork *network = circles_network_load (store, NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (network);
+  return network;
+}
+
+guint
+circles_test_person (CirclesNetwork *network,
+                     const char     *key)
+{
+  guint person = circles_network_lookup (network, key);
+
+  g_assert_cmpuint (person, !=, CIRCLES_NO_PERSON);
+  return person;
+}

@@ -1,0 +1,191 @@
+/* test-network.c: the snapshot, degrees and circles
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "circles-network.h"
+#include "circles-test-util.h"
+
+static guint
+degree_of (CirclesNetwork *network,
+           const char     *key)
+{
+  return circles_network_get_degree (network, circles_test_person (network, key));
+}
+
+static void
+test_rings (void)
+{
+  /* me - a - b - c - d, and a shortcut me - x - c: c is 2nd, d is 3rd. */
+  g_autoptr(CirclesNetwork) network =
+    circles_test_network_new ("me-a a-b b-c c-d me-x x-c e");
+  const CirclesCounts *counts = circles_network_get_counts (network);
+
+  g_assert_cmpuint (circles_network_get_n_people (network), ==, 7);
+  g_assert_cmpuint (degree_of (network, "me"), ==, 0);
+  g_assert_cmpuint (degree_of (network, "a"), ==, 1);
+  g_assert_cmpuint (degree_of (network, "x"), ==, 1);
+  g_assert_cmpuint (degree_of (network, "b"), ==, 2);
+  g_assert_cmpuint (degree_of (network, "c"), ==, 2);
+  g_assert_cmpuint (degree_of (network, "d"), ==, 3);
+  g_assert_cmpuint (degree_of (network, "e"), ==, CIRCLES_DEGREE_BEYOND);
+
+  g_assert_cmpuint (counts->people, ==, 6);
+  g_assert_cmpuint (counts->connections, ==, 6);
+  g_assert_cmpuint (counts->first, ==, 2);
+  g_assert_cmpuint (counts->second, ==, 2);
+  g_assert_cmpuint (counts->third, ==, 1);
+  g_assert_cmpuint (counts->out_of_network, ==, 1);
+}
+
+static void
+test_beyond_third (void)
+{
+  g_autoptr(CirclesNetwork) network =
+    circles_test_network_new ("me-a a-b b-c c-d d-e");
+  const CirclesCounts *counts = circles_network_get_counts (network);
+
+  g_assert_cmpuint (degree_of (network, "c"), ==, 3);
+  g_assert_cmpuint (degree_of (network, "d"), ==, CIRCLES_DEGREE_BEYOND);
+  g_assert_cmpuint (degree_of (network, "e"), ==, CIRCLES_DEGREE_BEYOND);
+  g_assert_cmpuint (counts->out_of_network, ==, 2);
+  g_assert_cmpuint (circles_network_count_chains (network, circles_test_person (network, "d")), ==, 0);
+  g_assert_cmpint (circles_network_get_circle (network, circles_test_person (network, "d")),
+                   ==, CIRCLES_CIRCLE_OUT_OF_NETWORK);
+}
+
+static void
+test_self_loops_and_duplicates (void)
+{
+  g_autoptr(CirclesNetwork) network =
+    circles_test_network_new ("me-a a-me me-a a-a me-me a-b b-a");
+  guint a = circles_test_person (network, "a");
+
+  g_assert_cmpuint (circles_network_get_n_connections (network), ==, 2);
+  g_assert_cmpuint (circles_network_get_n_neighbours (network, a), ==, 2);
+  g_assert_cmpuint (circles_network_get_counts (network)->first, ==, 1);
+  g_assert_cmpuint (circles_network_get_counts (network)->second, ==, 1);
+}
+
+static void
+test_me_isolated (void)
+{
+  g_autoptr(CirclesNetwork) network = circles_test_network_new ("me a-b b-c");
+  const CirclesCounts *counts = circles_network_get_counts (network);
+
+  g_assert_cmpuint (counts->people, ==, 3);
+  g_assert_cmpuint (counts->first, ==, 0);
+  g_assert_cmpuint (counts->second, ==, 0);
+  g_assert_cmpuint (counts->third, ==, 0);
+  g_assert_cmpuint (counts->out_of_network, ==, 3);
+}
+
+static void
+test_no_me (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesStore) store = circles_test_store_new ("a-b b-c");
+  g_autoptr(CirclesNetwork) network = circles_network_load (store, NULL, &error);
+
+  g_assert_null (network);
+  g_assert_error (error, CIRCLES_NETWORK_ERROR, CIRCLES_NETWORK_ERROR_NO_ME);
+}
+
+static void
+test_followers_and_groups (void)
+{
+  /* f1 follows me from the 2nd degree, f2 from beyond, a (1st) follows
+   * me too but is never a follower; g1 shares a group with me and is
+   * beyond, a shares it too and stays 1st. z is nothing. */
+  g_autoptr(CirclesNetwork) network =
+    circles_test_network_new ("me-a a-f1 f1>me f2>me a>me +club:me,a,g1 +other:z,f2 z");
+  const CirclesCounts *counts = circles_network_get_counts (network);
+
+  g_assert_cmpuint (counts->first, ==, 1);
+  g_assert_cmpuint (counts->second, ==, 1);
+  g_assert_cmpuint (counts->followers, ==, 2);
+  g_assert_cmpuint (counts->group_members, ==, 2);
+  g_assert_cmpuint (counts->out_of_network, ==, 1);
+
+  g_assert_cmpint (circles_network_get_circle (network, circles_test_person (network, "f1")),
+                   ==, CIRCLES_CIRCLE_SECOND);
+  g_assert_cmpuint (circles_network_get_flags (network, circles_test_person (network, "f1")),
+                    ==, CIRCLES_FLAG_FOLLOWER);
+  g_assert_cmpint (circles_network_get_circle (network, circles_test_person (network, "f2")),
+                   ==, CIRCLES_CIRCLE_FOLLOWER);
+  g_assert_cmpuint (circles_network_get_flags (network, circles_test_person (network, "a")),
+                    ==, CIRCLES_FLAG_GROUP_MEMBER);
+  g_assert_cmpint (circles_network_get_circle (network, circles_test_person (network, "g1")),
+                   ==, CIRCLES_CIRCLE_GROUP_MEMBER);
+  g_assert_cmpint (circles_network_get_circle (network, circles_test_person (network, "z")),
+                   ==, CIRCLES_CIRCLE_OUT_OF_NETWORK);
+  g_assert_cmpint (circles_network_get_circle (network, circles_test_person (network, "me")),
+                   ==, CIRCLES_CIRCLE_ME);
+}
+
+static void
+test_warmest_parent (void)
+{
+  /* Two ways to b: through a (0.9 × 0.9) and through c (1.0 × 0.5). */
+  g_autoptr(CirclesNetwork) network =
+    circles_test_network_new ("me-a:0.9 a-b:0.9 me-c:1.0 c-b:0.5");
+
+  g_assert_cmpuint (circles_network_get_parent (network, circles_test_person (network, "b")),
+                    ==, circles_test_person (network, "a"));
+  g_assert_cmpuint (circles_network_count_chains (network, circles_test_person (network, "b")), ==, 2);
+  g_assert_cmpuint (circles_network_get_parent (network, circles_test_person (network, "me")),
+                    ==, CIRCLES_NO_PERSON);
+}
+
+static void
+test_names (void)
+{
+  g_autoptr(CirclesNetwork) network = circles_test_network_new ("me-a");
+
+  /* Without a display name, the key stands in. */
+  g_assert_cmpstr (circles_network_get_name (network, circles_test_person (network, "a")), ==, "a");
+  g_assert_cmpuint (circles_network_lookup (network, "nobody"), ==, CIRCLES_NO_PERSON);
+}
+
+static void
+loaded_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  CirclesNetwork **out = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *out = circles_network_load_finish (result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_load_async (void)
+{
+  g_autoptr(CirclesStore) store = circles_test_store_new ("me-a a-b");
+  g_autoptr(CirclesNetwork) network = NULL;
+
+  circles_network_load_async (store, NULL, loaded_cb, &network);
+  while (network == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (circles_network_get_counts (network)->second, ==, 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/network/rings", test_rings);
+  g_test_add_func ("/network/beyond-third", test_beyond_third);
+  g_test_add_func ("/network/self-loops-and-duplicates", test_self_loops_and_duplicates);
+  g_test_add_func ("/network/me-isolated", test_me_isolated);
+  g_test_add_func ("/network/no-me", test_no_me);
+  g_test_add_func ("/network/followers-and-groups", test_followers_and_groups);
+  g_test_add_func ("/network/warmest-parent", test_warmest_parent);
+  g_test_add_func ("/network/names", test_names);
+  g_test_add_func ("/network/load-async", test_load_async);
+
+  return g_test_run ();
+}

@@ -1,0 +1,389 @@
+/* test-store.c: the SQLite store
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+#include <string.h>
+
+#include "circles-store.h"
+#include "circles-test-util.h"
+
+typedef struct
+{
+  char         *dir;
+  char         *path;
+  CirclesStore *store;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = circles_test_make_tmpdir ();
+  f->path = g_build_filename (f->dir, "network.db", NULL);
+  f->store = circles_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (f->store);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_clear_object (&f->store);
+  g_free (f->path);
+  g_free (f->dir);
+}
+
+/* Adds a triangle me–a–b and a follower. */
+static void
+fill_small (CirclesStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  CirclesPersonFields fields = { .display_name = "Ana", .company = "Atelier" };
+  gint64 me, a, b, c, group;
+
+  g_assert_true (circles_store_begin (store, &error));
+  me = circles_store_ensure_person (store, "me", &error);
+  a = circles_store_ensure_person (store, "a", &error);
+  b = circles_store_ensure_person (store, "b", &error);
+  c = circles_store_ensure_person (store, "c", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (me, >, 0);
+  g_assert_true (circles_store_update_person (store, a, &fields, &error));
+  g_assert_true (circles_store_set_me (store, me, &error));
+  g_assert_true (circles_store_add_connection (store, me, a, 0.5, "2024-03-12", &error));
+  g_assert_true (circles_store_add_connection (store, b, a, -1, NULL, &error));
+  g_assert_true (circles_store_add_follow (store, c, me, &error));
+  group = circles_store_ensure_group (store, "Prospecting", &error);
+  g_assert_cmpint (group, >, 0);
+  g_assert_true (circles_store_add_membership (store, group, me, &error));
+  g_assert_true (circles_store_add_membership (store, group, b, &error));
+  g_assert_true (circles_store_commit (store, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_create_and_reopen (Fixture       *f,
+                        gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesStore) again = NULL;
+
+  fill_small (f->store);
+  g_clear_object (&f->store);
+
+  again = circles_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (circles_store_count_people (again), ==, 4);
+  g_assert_cmpint (circles_store_count_connections (again), ==, 2);
+  g_assert_cmpint (circles_store_get_me (again), ==, circles_store_lookup_person (again, "me"));
+  g_assert_cmpint (circles_store_lookup_person (again, "nobody"), ==, -1);
+}
+
+static void
+collect_connection (gint64   a,
+                    gint64   b,
+                    double   strength,
+                    gpointer user_data)
+{
+  g_string_append_printf (user_data, "%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ":%.2f;",
+                          a, b, strength);
+}
+
+static void
+collect_id (gint64   id,
+            gpointer user_data)
+{
+  g_string_append_printf (user_data, "%" G_GINT64_FORMAT ";", id);
+}
+
+static void
+collect_person (const CirclesPersonRow *row,
+                gpointer                user_data)
+{
+  g_string_append_printf (user_data, "%s/%s/%s;", row->key,
+                          row->display_name ? row->display_name : "-",
+                          row->company ? row->company : "-");
+}
+
+static void
+test_read_back (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) people = g_string_new (NULL);
+  g_autoptr(GString) connections = g_string_new (NULL);
+  g_autoptr(GString) followers = g_string_new (NULL);
+  g_autoptr(GString) fellows = g_string_new (NULL);
+
+  fill_small (f->store);
+
+  g_assert_true (circles_store_foreach_person (f->store, collect_person, people, &error));
+  g_assert_cmpstr (people->str, ==, "me/-/-;a/Ana/Atelier;b/-/-;c/-/-;");
+
+  /* Stored once, smaller id first; unknown strength reads as negative. */
+  g_assert_true (circles_store_foreach_connection (f->store, collect_connection, connections, &error));
+  g_assert_cmpstr (connections->str, ==, "1-2:0.50;2-3:-1.00;");
+
+  g_assert_true (circles_store_foreach_follower (f->store, 1, collect_id, followers, &error));
+  g_assert_cmpstr (followers->str, ==, "4;");
+  g_assert_true (circles_store_foreach_group_fellow (f->store, 1, collect_id, fellows, &error));
+  g_assert_cmpstr (fellows->str, ==, "3;");
+  g_assert_no_error (error);
+}
+
+static void
+test_merge (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  const CirclesStoreChanges *changes;
+  CirclesPersonFields fields = { .position = "CTO" };
+  g_autoptr(GString) people = g_string_new (NULL);
+  g_autoptr(GString) connections = g_string_new (NULL);
+  gint64 a, b;
+
+  fill_small (f->store);
+
+  /* The same data again adds nothing; a new strength updates; self-loops
+   * are ignored; a NULL field never erases what is known. */
+  g_assert_true (circles_store_begin (f->store, &error));
+  a = circles_store_ensure_person (f->store, "a", &error);
+  b = circles_store_ensure_person (f->store, "b", &error);
+  g_assert_true (circles_store_add_connection (f->store, a, b, -1, NULL, &error));
+  g_assert_true (circles_store_add_connection (f->store, b, a, 0.25, NULL, &error));
+  g_assert_true (circles_store_add_connection (f->store, a, a, -1, NULL, &error));
+  g_assert_true (circles_store_update_person (f->store, a, &fields, &error));
+  changes = circles_store_get_changes (f->store);
+  g_assert_cmpuint (changes->people_added, ==, 0);
+  g_assert_cmpuint (changes->connections_added, ==, 0);
+  g_assert_true (circles_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (circles_store_foreach_connection (f->store, collect_connection, connections, &error));
+  g_assert_cmpstr (connections->str, ==, "1-2:0.50;2-3:0.25;");
+  g_assert_true (circles_store_foreach_person (f->store, collect_person, people, &error));
+  g_assert_cmpstr (people->str, ==, "me/-/-;a/Ana/Atelier;b/-/-;c/-/-;");
+}
+
+static void
+test_rollback (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = NULL;
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(CirclesStore) again = NULL;
+  gint64 x, y;
+
+  fill_small (f->store);
+  g_clear_object (&f->store);
+  before = circles_test_read_bytes (f->path);
+
+  f->store = circles_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (circles_store_begin (f->store, &error));
+  x = circles_store_ensure_person (f->store, "x", &error);
+  y = circles_store_ensure_person (f->store, "y", &error);
+  g_assert_true (circles_store_add_connection (f->store, x, y, 1.0, NULL, &error));
+  g_assert_cmpuint (circles_store_get_changes (f->store)->people_added, ==, 2);
+  circles_store_rollback (f->store);
+  g_assert_false (circles_store_in_transaction (f->store));
+
+  /* The key cache forgets what the rollback took back. */
+  g_assert_cmpint (circles_store_lookup_person (f->store, "x"), ==, -1);
+  g_assert_cmpint (circles_store_count_people (f->store), ==, 4);
+  g_assert_cmpint (circles_store_count_connections (f->store), ==, 2);
+  g_clear_object (&f->store);
+
+  after = circles_test_read_bytes (f->path);
+  g_assert_true (g_bytes_equal (before, after));
+}
+
+/* A foreign file must be refused and left byte for byte as it was. */
+static void
+assert_refused_untouched (const char        *path,
+                          CirclesStoreError  code)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) before = circles_test_read_bytes (path);
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(CirclesStore) store = circles_store_open (path, &error);
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+
+  g_assert_null (store);
+  g_assert_error (error, CIRCLES_STORE_ERROR, (int)code);
+  g_assert_nonnull (strstr (error->message, "network.db"));
+  after = circles_test_read_bytes (path);
+  g_assert_true (g_bytes_equal (before, after));
+  g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+}
+
+static void
+test_foreign_file (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  guint8 noise[4096];
+  GRand *rand = g_rand_new_with_seed (7);
+
+  g_clear_object (&f->store);
+  for (guint i = 0; i < sizeof noise; i++)
+    noise[i] = g_rand_int (rand) & 0xff;
+  g_rand_free (rand);
+
+  path = circles_test_write_file ("network.db", (const char *)noise, sizeof noise);
+  assert_refused_untouched (path, CIRCLES_STORE_ERROR_NOT_CIRCLES);
+}
+
+static void
+test_foreign_sqlite (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *dir = circles_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "network.db", NULL);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE notes (t TEXT); INSERT INTO notes VALUES ('x')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_untouched (path, CIRCLES_STORE_ERROR_NOT_CIRCLES);
+}
+
+static void
+test_newer_schema (Fixture       *f,
+                   gconstpointer  data)
+{
+  sqlite3 *db;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d",
+                                          CIRCLES_STORE_SCHEMA_VERSION + 1);
+
+  fill_small (f->store);
+  g_clear_object (&f->store);
+
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA wal_checkpoint(TRUNCATE)", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  assert_refused_untouched (f->path, CIRCLES_STORE_ERROR_TOO_NEW);
+}
+
+static void
+test_truncated (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *path = NULL;
+  gsize size;
+
+  /* Enough people that the file spans many pages. */
+  g_assert_true (circles_store_begin (f->store, &error));
+  for (guint i = 0; i < 2000; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("person-%u", i);
+      g_assert_cmpint (circles_store_ensure_person (f->store, key, &error), >, 0);
+    }
+  g_assert_true (circles_store_commit (f->store, &error));
+  g_clear_object (&f->store);   /* checkpoints the WAL into the file */
+
+  bytes = circles_test_read_bytes (f->path);
+  size = g_bytes_get_size (bytes);
+  g_assert_cmpuint (size, >, 16384);
+  path = circles_test_write_file ("network.db", g_bytes_get_data (bytes, NULL), size / 2);
+  assert_refused_untouched (path, CIRCLES_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_migrate_from_empty (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = circles_test_write_file ("network.db", "", 0);
+  g_autoptr(CirclesStore) store = circles_store_open (path, &error);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  /* An empty file is a new database: it gets the current schema. */
+  g_assert_no_error (error);
+  g_assert_nonnull (store);
+  g_assert_cmpint (circles_store_count_people (store), ==, 0);
+  g_assert_cmpint (circles_store_get_me (store), ==, -1);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CIRCLES_STORE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_missing_folder (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "a", "b", "network.db", NULL);
+  g_autoptr(CirclesStore) store = circles_store_open (path, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+}
+
+static void
+test_busy (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesStore) other = NULL;
+  sqlite3 *db;
+
+  fill_small (f->store);
+
+  /* Another program holds the write lock. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "BEGIN IMMEDIATE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  other = circles_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_false (circles_store_begin (other, &error));
+  g_assert_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_BUSY);
+  g_clear_error (&error);
+
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (db);
+  g_assert_true (circles_store_begin (other, &error));
+  circles_store_rollback (other);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/store/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("create-and-reopen", test_create_and_reopen);
+  ADD ("read-back", test_read_back);
+  ADD ("merge", test_merge);
+  ADD ("rollback", test_rollback);
+  ADD ("foreign-file", test_foreign_file);
+  ADD ("foreign-sqlite", test_foreign_sqlite);
+  ADD ("newer-schema", test_newer_schema);
+  ADD ("truncated", test_truncated);
+  ADD ("migrate-from-empty", test_migrate_from_empty);
+  ADD ("missing-folder", test_missing_folder);
+  ADD ("busy", test_busy);
+#undef ADD
+
+  return g_test_run ();
+}
