@@ -171,6 +171,58 @@ test_load_async (void)
   g_assert_cmpuint (circles_network_get_counts (network)->second, ==, 1);
 }
 
+static void
+test_graph_cache (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesStore) store = circles_test_store_new ("me-a:0.5 a-b b-c");
+  g_autoptr(CirclesNetwork) first = NULL;
+  g_autoptr(CirclesNetwork) second = NULL;
+  g_autoptr(CirclesNetwork) third = NULL;
+  CirclesGraphCache cache;
+  gint64 c, d;
+
+  /* The first load writes the cache, the second reads the same graph. */
+  g_assert_false (circles_store_read_graph_cache (store, 4, &cache));
+  first = circles_network_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (circles_store_read_graph_cache (store, 4, &cache));
+  g_assert_cmpuint (cache.n_entries, ==, 6);
+  g_assert_nonnull (cache.strengths);
+  g_free (cache.offsets);
+  g_free (cache.adjacency);
+  g_free (cache.strengths);
+
+  second = circles_network_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (circles_network_get_n_connections (second), ==, 3);
+  for (guint i = 0; i < circles_network_get_n_people (first); i++)
+    {
+      g_assert_cmpuint (circles_network_get_degree (first, i), ==,
+                        circles_network_get_degree (second, i));
+      g_assert_cmpmem (circles_network_get_neighbours (first, i),
+                       circles_network_get_n_neighbours (first, i) * sizeof (guint32),
+                       circles_network_get_neighbours (second, i),
+                       circles_network_get_n_neighbours (second, i) * sizeof (guint32));
+      for (guint j = 0; j < circles_network_get_n_neighbours (first, i); j++)
+        g_assert_cmpfloat (circles_network_get_strength (first, i, j), ==,
+                           circles_network_get_strength (second, i, j));
+    }
+
+  /* Any commit makes it stale: the next load sees the change. */
+  g_assert_true (circles_store_begin (store, &error));
+  c = circles_store_lookup_person (store, "c");
+  d = circles_store_ensure_person (store, "d", &error);
+  g_assert_true (circles_store_add_connection (store, c, d, -1, NULL, &error));
+  g_assert_true (circles_store_commit (store, &error));
+  g_assert_false (circles_store_read_graph_cache (store, 5, &cache));
+
+  third = circles_network_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (circles_network_get_n_connections (third), ==, 4);
+  g_assert_cmpuint (circles_network_get_counts (third)->out_of_network, ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -186,6 +238,7 @@ main (int   argc,
   g_test_add_func ("/network/warmest-parent", test_warmest_parent);
   g_test_add_func ("/network/names", test_names);
   g_test_add_func ("/network/load-async", test_load_async);
+  g_test_add_func ("/network/graph-cache", test_graph_cache);
 
   return g_test_run ();
 }

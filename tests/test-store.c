@@ -326,6 +326,64 @@ test_migrate_from_empty (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* A database of the first schema, as version 0.1 wrote it. */
+static const char schema_1[] =
+  "PRAGMA application_id = 1130984035;"
+  "CREATE TABLE people (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE,"
+  "  display_name TEXT, first_name TEXT, last_name TEXT, position TEXT,"
+  "  company TEXT, location TEXT, profile_url TEXT, email TEXT,"
+  "  connected_on TEXT, notes TEXT);"
+  "CREATE TABLE connections (a INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  b INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  strength REAL CHECK (strength IS NULL OR strength BETWEEN 0 AND 1),"
+  "  since TEXT, PRIMARY KEY (a, b), CHECK (a < b)) WITHOUT ROWID;"
+  "CREATE INDEX connections_b ON connections (b);"
+  "CREATE TABLE follows (follower INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  followed INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (follower, followed), CHECK (follower <> followed)) WITHOUT ROWID;"
+  "CREATE INDEX follows_followed ON follows (followed);"
+  "CREATE TABLE member_groups (id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE);"
+  "CREATE TABLE memberships (group_id INTEGER NOT NULL REFERENCES member_groups (id) ON DELETE CASCADE,"
+  "  person INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (group_id, person)) WITHOUT ROWID;"
+  "CREATE INDEX memberships_person ON memberships (person);"
+  "CREATE TABLE settings (name TEXT PRIMARY KEY, value);"
+  "INSERT INTO people (id, key, display_name) VALUES (1, 'me', 'Me'), (2, 'a', 'Ana');"
+  "INSERT INTO connections VALUES (1, 2, 0.5, NULL);"
+  "INSERT INTO settings VALUES ('me', 1);"
+  "PRAGMA user_version = 1;";
+
+static void
+test_migrate_from_1 (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesStore) store = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "old.db", NULL);
+  sqlite3 *db;
+  sqlite3_stmt *stmt;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, schema_1, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  store = circles_store_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (circles_store_count_people (store), ==, 2);
+  g_assert_cmpint (circles_store_count_connections (store), ==, 1);
+  g_assert_cmpint (circles_store_get_me (store), ==, 1);
+  g_assert_cmpint (circles_store_get_generation (store), ==, 0);
+  g_clear_object (&store);
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA user_version", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CIRCLES_STORE_SCHEMA_VERSION);
+  sqlite3_finalize (stmt);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT * FROM graph_cache", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 static void
 test_missing_folder (Fixture       *f,
                      gconstpointer  data)
@@ -381,6 +439,7 @@ main (int   argc,
   ADD ("newer-schema", test_newer_schema);
   ADD ("truncated", test_truncated);
   ADD ("migrate-from-empty", test_migrate_from_empty);
+  ADD ("migrate-from-1", test_migrate_from_1);
   ADD ("missing-folder", test_missing_folder);
   ADD ("busy", test_busy);
 #undef ADD

@@ -41,6 +41,8 @@ struct _CirclesNetwork
   guint64       *chains;       /* number of shortest chains from me */
 
   CirclesCounts  counts;
+  double         read_seconds;
+  double         classify_seconds;
 
   GHashTable    *by_key;       /* built on first lookup */
   GMutex         by_key_lock;
@@ -164,6 +166,37 @@ build_rows (CirclesNetwork *self,
         }
     }
   g_free (fill);
+}
+
+/* The rows come from the store's graph cache when it is current, else
+ * from every connection row. */
+static gboolean
+load_rows (CirclesNetwork  *self,
+           CirclesStore    *store,
+           Loader          *loader,
+           gboolean        *from_cache,
+           GError         **error)
+{
+  CirclesGraphCache cache;
+  gboolean ok;
+
+  *from_cache = circles_store_read_graph_cache (store, self->n, &cache);
+  if (*from_cache)
+    {
+      self->offsets = cache.offsets;
+      self->adjacency = cache.adjacency;
+      self->strengths = cache.strengths;
+      self->n_edges = cache.n_entries / 2;
+      return TRUE;
+    }
+
+  ok = circles_store_foreach_connection (store, load_connection, loader, error);
+  if (ok)
+    build_rows (self, loader);
+  g_free (loader->edge_a);
+  g_free (loader->edge_b);
+  g_free (loader->edge_strength);
+  return ok;
 }
 
 static inline double
@@ -316,18 +349,18 @@ circles_network_free (CirclesNetwork *self)
  * Returns: (transfer full): the snapshot, or %NULL with @error set
  * (%CIRCLES_NETWORK_ERROR_NO_ME when nobody is me yet).
  */
-CirclesNetwork *
-circles_network_load (CirclesStore  *store,
-                      GCancellable  *cancellable,
-                      GError       **error)
+/* Everything read from the store, in one read transaction. */
+static CirclesNetwork *
+read_snapshot (CirclesStore  *store,
+               GCancellable  *cancellable,
+               gboolean      *cache_current,
+               gint64        *generation,
+               GError       **error)
 {
   g_autoptr(CirclesNetwork) self = NULL;
   g_autofree guint32 *index_of_id = NULL;
   Loader loader = { 0 };
   gint64 n_people, max_id, me_id;
-  gboolean ok;
-
-  g_return_val_if_fail (CIRCLES_IS_STORE (store), NULL);
 
   me_id = circles_store_get_me (store);
   if (me_id <= 0)
@@ -337,6 +370,7 @@ circles_network_load (CirclesStore  *store,
       return NULL;
     }
 
+  *generation = circles_store_get_generation (store);
   n_people = circles_store_count_people (store);
   max_id = circles_store_max_person_id (store);
   if (n_people < 0 || max_id < 0)
@@ -365,7 +399,6 @@ circles_network_load (CirclesStore  *store,
 
   index_of_id = g_new (guint32, max_id + 1);
   memset (index_of_id, 0xff, sizeof (guint32) * (max_id + 1));
-
   loader.self = self;
   loader.index_of_id = index_of_id;
   loader.max_id = max_id;
@@ -374,16 +407,9 @@ circles_network_load (CirclesStore  *store,
     return NULL;
   self->n = loader.next;
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
-    return NULL;
-
-  ok = circles_store_foreach_connection (store, load_connection, &loader, error);
-  if (ok)
-    build_rows (self, &loader);
-  g_free (loader.edge_a);
-  g_free (loader.edge_b);
-  g_free (loader.edge_strength);
-  if (!ok || g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
+      !load_rows (self, store, &loader, cache_current, error) ||
+      g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
   if (me_id > max_id || index_of_id[me_id] == CIRCLES_NO_PERSON)
@@ -394,21 +420,70 @@ circles_network_load (CirclesStore  *store,
     }
   self->me = index_of_id[me_id];
 
-  self->degrees = g_new (guint8, self->n);
   self->flags = g_new0 (guint8, self->n);
-  self->parents = g_new (guint32, self->n);
-  self->chains = g_new0 (guint64, self->n);
-
-  search_from_me (self);
-
   if (!circles_store_foreach_follower (store, me_id, flag_follower, &loader, error) ||
       !circles_store_foreach_group_fellow (store, me_id, flag_group_member, &loader, error))
     return NULL;
 
+  return g_steal_pointer (&self);
+}
+
+/**
+ * circles_network_load:
+ *
+ * Reads people and connections from @store, then classifies everyone
+ * seen from me. The store must not be used elsewhere meanwhile.
+ *
+ * Returns: (transfer full): the snapshot, or %NULL with @error set
+ * (%CIRCLES_NETWORK_ERROR_NO_ME when nobody is me yet).
+ */
+CirclesNetwork *
+circles_network_load (CirclesStore  *store,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(CirclesNetwork) self = NULL;
+  gboolean cache_current = FALSE;
+  gint64 generation = -1;
+  gint64 start;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (store), NULL);
+
+  start = g_get_monotonic_time ();
+  if (!circles_store_begin_read (store, error))
+    return NULL;
+  self = read_snapshot (store, cancellable, &cache_current, &generation, error);
+  circles_store_end_read (store);
+  if (self == NULL)
+    return NULL;
+
+  /* Rows read the long way are kept for the next time. */
+  if (!cache_current)
+    {
+      CirclesGraphCache cache = {
+        .generation = generation,
+        .n_people = self->n,
+        .n_entries = 2 * self->n_edges,
+        .offsets = self->offsets,
+        .adjacency = self->adjacency,
+        .strengths = self->strengths,
+      };
+      circles_store_write_graph_cache (store, &cache);
+    }
+
+  self->read_seconds = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
+  start = g_get_monotonic_time ();
+
+  self->degrees = g_new (guint8, self->n);
+  self->parents = g_new (guint32, self->n);
+  self->chains = g_new0 (guint64, self->n);
+  search_from_me (self);
   count_circles (self);
 
-  g_debug ("Loaded %u people, %" G_GUINT64_FORMAT " connections",
-           self->n, self->n_edges);
+  self->classify_seconds = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
+
+  g_debug ("Loaded %u people, %" G_GUINT64_FORMAT " connections%s",
+           self->n, self->n_edges, cache_current ? " (from the graph cache)" : "");
 
   return g_steal_pointer (&self);
 }
@@ -664,6 +739,19 @@ circles_network_get_strength (CirclesNetwork *self,
   CHECK_PERSON (self, person, 1.0);
   g_return_val_if_fail (i < self->offsets[person + 1] - self->offsets[person], 1.0);
   return strength_at (self, self->offsets[person] + i);
+}
+
+void
+circles_network_get_timings (CirclesNetwork *self,
+                             double         *read_seconds,
+                             double         *classify_seconds)
+{
+  g_return_if_fail (self != NULL);
+
+  if (read_seconds != NULL)
+    *read_seconds = self->read_seconds;
+  if (classify_seconds != NULL)
+    *classify_seconds = self->classify_seconds;
 }
 
 const char *

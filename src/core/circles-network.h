@@ -121,6 +121,11 @@ double          circles_network_get_strength     (CirclesNetwork  *self,
                                                   guint            person,
                                                   guint            i);
 
+/* Seconds spent reading the store and classifying, for the benchmark. */
+void            circles_network_get_timings      (CirclesNetwork  *self,
+                                                  double          *read_seconds,
+                                                  double          *classify_seconds);
+
 const char     *circles_circle_to_string         (CirclesCircle    circle);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirclesNetwork, circles_network_unref)

@@ -37,6 +37,8 @@ typedef enum
   STMT_INSERT_MEMBERSHIP,
   STMT_GET_ME,
   STMT_SET_ME,
+  STMT_BUMP_GENERATION,
+  STMT_GET_GENERATION,
   N_STMTS
 } StmtId;
 
@@ -74,6 +76,10 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_SET_ME] =
     "INSERT INTO settings (name, value) VALUES ('me', ?1)"
     " ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+  [STMT_BUMP_GENERATION] =
+    "UPDATE settings SET value = value + 1 WHERE name = 'generation'",
+  [STMT_GET_GENERATION] =
+    "SELECT value FROM settings WHERE name = 'generation'",
 };
 
 /* Each entry migrates from version i to version i + 1. */
@@ -123,6 +129,18 @@ static const char * const migrations[] = {
   "  name TEXT PRIMARY KEY,"
   "  value"
   ");",
+
+  /* 1 -> 2: the graph cache, and a generation counted by each commit. */
+  "CREATE TABLE graph_cache ("
+  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
+  "  generation INTEGER NOT NULL,"
+  "  n_people INTEGER NOT NULL,"
+  "  n_entries INTEGER NOT NULL,"
+  "  offsets BLOB NOT NULL,"
+  "  adjacency BLOB NOT NULL,"
+  "  strengths BLOB"
+  ");"
+  "INSERT OR IGNORE INTO settings (name, value) VALUES ('generation', 0);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CIRCLES_STORE_SCHEMA_VERSION);
@@ -137,9 +155,17 @@ struct _CirclesStore
   GHashTable          *key_cache;   /* key -> id, valid within a transaction */
   CirclesStoreChanges  changes;
   guint                in_transaction : 1;
+  guint                in_read : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CirclesStore, circles_store, G_TYPE_OBJECT)
+
+static gboolean step_done (CirclesStore  *self,
+                           sqlite3_stmt  *stmt,
+                           GError       **error);
+static gint64   step_int  (CirclesStore  *self,
+                           sqlite3_stmt  *stmt,
+                           GError       **error);
 
 G_DEFINE_QUARK (circles-store-error-quark, circles_store_error)
 
@@ -567,7 +593,9 @@ circles_store_commit (CirclesStore  *self,
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (!exec (self, "COMMIT", error))
+  /* Whatever this transaction changed, the graph cache is stale now. */
+  if (!step_done (self, self->stmts[STMT_BUMP_GENERATION], error) ||
+      !exec (self, "COMMIT", error))
     {
       circles_store_rollback (self);
       return FALSE;
@@ -592,6 +620,41 @@ circles_store_rollback (CirclesStore *self)
   self->in_transaction = FALSE;
   g_hash_table_remove_all (self->key_cache);
   memset (&self->changes, 0, sizeof self->changes);
+}
+
+gboolean
+circles_store_begin_read (CirclesStore  *self,
+                          GError       **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction && !self->in_read, FALSE);
+
+  /* The snapshot starts with the first read, made at once. */
+  if (!exec (self, "BEGIN; SELECT count(*) FROM settings", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  self->in_read = TRUE;
+  return TRUE;
+}
+
+void
+circles_store_end_read (CirclesStore *self)
+{
+  g_return_if_fail (CIRCLES_IS_STORE (self));
+  g_return_if_fail (self->in_read);
+
+  sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  self->in_read = FALSE;
+}
+
+gint64
+circles_store_get_generation (CirclesStore *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
+
+  return step_int (self, self->stmts[STMT_GET_GENERATION], NULL);
 }
 
 gboolean
@@ -1066,4 +1129,151 @@ circles_store_foreach_group_fellow (CirclesStore        *self,
                      " JOIN memberships m2 ON m2.group_id = m1.group_id"
                      " WHERE m1.person = ?1 AND m2.person <> ?1",
                      person, func, user_data, error);
+}
+
+/* Reads a whole blob column of the cache row into a new buffer of
+ * exactly @size bytes; NULL when its size differs. */
+static gpointer
+read_blob (CirclesStore *self,
+           const char   *column,
+           gsize         size)
+{
+  sqlite3_blob *blob = NULL;
+  gpointer data = NULL;
+
+  if (size > G_MAXINT ||
+      sqlite3_blob_open (self->db, "main", "graph_cache", column, 1, 0, &blob) != SQLITE_OK)
+    goto out;
+  if ((gsize)sqlite3_blob_bytes (blob) != size)
+    goto out;
+
+  data = g_malloc (MAX (size, 1));
+  if (sqlite3_blob_read (blob, data, size, 0) != SQLITE_OK)
+    g_clear_pointer (&data, g_free);
+
+out:
+  sqlite3_blob_close (blob);
+  return data;
+}
+
+gboolean
+circles_store_read_graph_cache (CirclesStore      *self,
+                                guint32            n_people,
+                                CirclesGraphCache *cache)
+{
+  sqlite3_stmt *stmt;
+  gint64 generation;
+  gboolean has_strengths;
+  int rc;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (cache != NULL, FALSE);
+
+  memset (cache, 0, sizeof *cache);
+  generation = circles_store_get_generation (self);
+
+  stmt = prepare (self,
+                  "SELECT n_entries, strengths IS NOT NULL FROM graph_cache"
+                  " WHERE id = 1 AND generation = ?1 AND n_people = ?2",
+                  NULL);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, generation);
+  sqlite3_bind_int64 (stmt, 2, n_people);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    {
+      cache->n_entries = sqlite3_column_int64 (stmt, 0);
+      has_strengths = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_ROW || cache->n_entries > G_MAXUINT32)
+    return FALSE;
+
+  cache->generation = generation;
+  cache->n_people = n_people;
+  cache->offsets = read_blob (self, "offsets", sizeof (guint32) * ((gsize)n_people + 1));
+  cache->adjacency = read_blob (self, "adjacency", sizeof (guint32) * cache->n_entries);
+  if (has_strengths)
+    cache->strengths = read_blob (self, "strengths", sizeof (float) * cache->n_entries);
+
+  if (cache->offsets == NULL || cache->adjacency == NULL ||
+      (has_strengths && cache->strengths == NULL) ||
+      cache->offsets[n_people] != cache->n_entries)
+    {
+      g_clear_pointer (&cache->offsets, g_free);
+      g_clear_pointer (&cache->adjacency, g_free);
+      g_clear_pointer (&cache->strengths, g_free);
+      return FALSE;
+    }
+
+  g_debug ("Read the graph cache of generation %" G_GINT64_FORMAT, generation);
+  return TRUE;
+}
+
+void
+circles_store_write_graph_cache (CirclesStore            *self,
+                                 const CirclesGraphCache *cache)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3_stmt *stmt;
+  gint64 generation;
+  int rc;
+
+  g_return_if_fail (CIRCLES_IS_STORE (self));
+  g_return_if_fail (cache != NULL);
+  g_return_if_fail (!self->in_transaction);
+
+  g_return_if_fail (!self->in_read);
+
+  /* A cache is no reason to wait for another writer. */
+  sqlite3_busy_timeout (self->db, 0);
+  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (rc != SQLITE_OK)
+    {
+      g_debug ("No graph cache written: %s", sqlite3_errstr (rc));
+      return;
+    }
+
+  generation = circles_store_get_generation (self);
+  if (generation != cache->generation)
+    {
+      g_debug ("No graph cache written: the data changed meanwhile");
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return;
+    }
+
+  stmt = prepare (self,
+                  "INSERT OR REPLACE INTO graph_cache"
+                  " (id, generation, n_people, n_entries, offsets, adjacency, strengths)"
+                  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+                  &error);
+  if (stmt == NULL)
+    goto failed;
+
+  sqlite3_bind_int64 (stmt, 1, generation);
+  sqlite3_bind_int64 (stmt, 2, cache->n_people);
+  sqlite3_bind_int64 (stmt, 3, cache->n_entries);
+  sqlite3_bind_blob64 (stmt, 4, cache->offsets,
+                       sizeof (guint32) * ((guint64)cache->n_people + 1), SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 5, cache->adjacency,
+                       sizeof (guint32) * cache->n_entries, SQLITE_STATIC);
+  if (cache->strengths != NULL)
+    sqlite3_bind_blob64 (stmt, 6, cache->strengths,
+                         sizeof (float) * cache->n_entries, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  sqlite3_finalize (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      set_sqlite_error (self, rc, &error);
+      goto failed;
+    }
+
+  if (exec (self, "COMMIT", &error))
+    return;
+
+failed:
+  g_debug ("No graph cache written: %s", error ? error->message : "");
+  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -24,7 +24,7 @@ typedef enum
 } CirclesStoreError;
 
 /* The schema version this build writes; PRAGMA user_version. */
-#define CIRCLES_STORE_SCHEMA_VERSION 1
+#define CIRCLES_STORE_SCHEMA_VERSION 2
 
 /* Fields of a person that an importer may know; NULL means "not known",
  * and never overwrites what the database already holds. */
@@ -93,6 +93,14 @@ gboolean      circles_store_commit               (CirclesStore               *se
                                                   GError                    **error);
 void          circles_store_rollback             (CirclesStore               *self);
 gboolean      circles_store_in_transaction       (CirclesStore               *self);
+/* A read transaction: what is read between the two calls is one
+ * consistent state, whatever other programs commit meanwhile. */
+gboolean      circles_store_begin_read           (CirclesStore               *self,
+                                                  GError                    **error);
+void          circles_store_end_read             (CirclesStore               *self);
+/* Counts the commits made through any store: data of the same
+ * generation is the same data. */
+gint64        circles_store_get_generation       (CirclesStore               *self);
 const CirclesStoreChanges *
               circles_store_get_changes          (CirclesStore               *self);
 
@@ -152,5 +160,29 @@ gboolean      circles_store_foreach_group_fellow (CirclesStore               *se
                                                   CirclesStoreIdFunc          func,
                                                   gpointer                    user_data,
                                                   GError                    **error);
+
+/* The connections in the snapshot's own form (compressed sparse rows over
+ * people numbered in id order), kept in the database so that opening a
+ * big network need not read every connection row. It is valid while the
+ * data it was made from is unchanged: every commit makes it stale. */
+typedef struct
+{
+  gint64   generation;  /* of the data it was made from */
+  guint32  n_people;
+  guint64  n_entries;   /* twice the number of connections */
+  guint32 *offsets;     /* n_people + 1 */
+  guint32 *adjacency;   /* n_entries */
+  float   *strengths;   /* n_entries, or NULL when every strength is 1 */
+} CirclesGraphCache;
+
+/* Fills @cache (arrays allocated with g_malloc) when a valid cache for
+ * @n_people people is there; FALSE otherwise. */
+gboolean      circles_store_read_graph_cache     (CirclesStore               *self,
+                                                  guint32                     n_people,
+                                                  CirclesGraphCache          *cache);
+/* Best effort: a busy or read-only database keeps no cache, and neither
+ * does one changed since @cache->generation. */
+void          circles_store_write_graph_cache    (CirclesStore               *self,
+                                                  const CirclesGraphCache    *cache);
 
 G_END_DECLS

@@ -1,0 +1,211 @@
+/* circles-scene.h: what is drawn, as primitives that carry meaning
+ *
+ * One scene feeds every output (the canvas, PNG, PDF, SVG), so what is
+ * exported is what is on screen.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+#include "circles-layout.h"
+#include "circles-network.h"
+
+G_BEGIN_DECLS
+
+/* Primitives come grouped by kind, in this order, which is also the
+ * drawing order (bottom to top). */
+typedef enum
+{
+  CIRCLES_SCENE_RING,   /* a ring: centre x,y, radius r, band width w */
+  CIRCLES_SCENE_EDGE,   /* a connection: x,y -> x2,y2; r = strength 0..1 */
+  CIRCLES_SCENE_PERSON, /* a marker: centre x,y, radius r (scene units) */
+  CIRCLES_SCENE_LABEL,  /* text at anchor x,y: box dx,dy,w,h in pixels */
+  CIRCLES_SCENE_LEGEND, /* panel, text rows, gauge: in pixels, see below */
+  CIRCLES_SCENE_N_KINDS
+} CirclesSceneKind;
+
+typedef enum
+{
+  CIRCLES_SCENE_FLAG_ME        = 1 << 0,
+  CIRCLES_SCENE_FLAG_TARGET    = 1 << 1,  /* the focus of a paths scene */
+  CIRCLES_SCENE_FLAG_FOLLOWER  = 1 << 2,  /* person: also follows me */
+  CIRCLES_SCENE_FLAG_GROUP     = 1 << 3,  /* person: also shares a group */
+  CIRCLES_SCENE_FLAG_WARMEST   = 1 << 4,  /* edge: on the warmest chain */
+  CIRCLES_SCENE_FLAG_TITLE     = 1 << 5,  /* label: a ring's name; legend: heading (bold) */
+  CIRCLES_SCENE_FLAG_SECONDARY = 1 << 6,  /* muted text (second line, notes) */
+  CIRCLES_SCENE_FLAG_SWATCH    = 1 << 7,  /* legend row with the marker of its circle */
+  CIRCLES_SCENE_FLAG_PANEL     = 1 << 8,  /* legend: the panel (x,y,w,h) */
+  CIRCLES_SCENE_FLAG_GAUGE     = 1 << 9,  /* legend: a gauge (x,y,w,h), x2 = filled ratio */
+  CIRCLES_SCENE_FLAG_BOLD      = 1 << 10, /* text in bold */
+} CirclesSceneFlags;
+
+/* Scene units are layout units (points); labels and the legend are in
+ * pixels so that they keep their size at every zoom:
+ *  - LABEL: its box is (X + dx, Y + dy, w, h) where (X, Y) is the anchor
+ *    (x, y) on screen; r is the font size; it is drawn when the zoom is at
+ *    least min_zoom (see circles_scene_ensure_labels());
+ *  - LEGEND: x, y from the top-left of the legend area; text rows have
+ *    their baseline at y and font size r; the swatch sits left of x. */
+/* Legend rows with a swatch: its centre is this far left of the text. */
+#define CIRCLES_SCENE_SWATCH_OFFSET 10.0
+#define CIRCLES_SCENE_SWATCH_RADIUS 4.0
+
+typedef struct
+{
+  guint8      kind;     /* CirclesSceneKind */
+  guint8      circle;   /* CirclesCircle of the person (ring: of the ring) */
+  guint16     flags;    /* CirclesSceneFlags */
+  guint32     person;   /* network index, or CIRCLES_NO_PERSON */
+  float       x, y;
+  float       x2, y2;
+  float       r;
+  float       w, h;
+  float       dx, dy;
+  float       min_zoom; /* labels; 0 for the rest */
+  const char *text;     /* labels and legend: valid, inert UTF-8 */
+} CirclesScenePrimitive;
+
+typedef struct _CirclesScene CirclesScene;
+
+typedef enum
+{
+  CIRCLES_VIEW_NO_LEGEND     = 1 << 0,
+  CIRCLES_VIEW_NO_BACKGROUND = 1 << 1, /* leave the surface transparent */
+} CirclesViewFlags;
+
+/* How a scene maps to a surface: screen = scene × zoom + offset. */
+typedef struct
+{
+  double zoom;
+  double offset_x, offset_y;
+  int    width, height;
+  guint  selected; /* person to highlight, or CIRCLES_NO_PERSON */
+  guint  flags;    /* CirclesViewFlags */
+} CirclesView;
+
+/* A scene of the layout's kind (rings or paths). */
+CirclesScene  *circles_scene_new               (CirclesNetwork  *network,
+                                                CirclesLayout   *layout);
+CirclesScene  *circles_scene_ref               (CirclesScene    *self);
+void           circles_scene_unref             (CirclesScene    *self);
+
+CirclesLayoutKind
+               circles_scene_get_kind          (CirclesScene    *self);
+CirclesLayout *circles_scene_get_layout        (CirclesScene    *self);
+
+const CirclesScenePrimitive *
+               circles_scene_get_primitives    (CirclesScene    *self,
+                                                guint           *n_primitives);
+/* The primitives of one kind are [*first, *first + *n). */
+void           circles_scene_get_range         (CirclesScene    *self,
+                                                CirclesSceneKind kind,
+                                                guint           *first,
+                                                guint           *n);
+/* Bounds of the drawing (rings, people, edges), in scene units. */
+void           circles_scene_get_bounds        (CirclesScene    *self,
+                                                double          *x,
+                                                double          *y,
+                                                double          *width,
+                                                double          *height);
+/* Size of the legend, in pixels. */
+void           circles_scene_get_legend_size   (CirclesScene    *self,
+                                                double          *width,
+                                                double          *height);
+/* Index of the PERSON primitive of @person, or G_MAXUINT. */
+guint          circles_scene_lookup_person     (CirclesScene    *self,
+                                                guint            person);
+/* The person whose marker is nearest (x, y) (scene units) within
+ * @tolerance, or CIRCLES_NO_PERSON. */
+guint          circles_scene_pick              (CirclesScene    *self,
+                                                double           x,
+                                                double           y,
+                                                double           tolerance);
+/* Appends to @indices (guint) the PERSON primitives whose marker may
+ * intersect the rectangle (scene units). */
+void           circles_scene_query_rect        (CirclesScene    *self,
+                                                double           x,
+                                                double           y,
+                                                double           width,
+                                                double           height,
+                                                GArray          *indices);
+
+/* Labels by level of detail: the labels with min_zoom <= zoom never
+ * overlap at that zoom nor at any larger one, the most connected people
+ * first. Levels are computed on demand: call this before reading
+ * min_zoom for @zoom (the renderers do). Not thread-safe: use a scene
+ * from one thread at a time. */
+void           circles_scene_ensure_labels     (CirclesScene    *self,
+                                                double           zoom);
+gboolean       circles_scene_label_visible     (const CirclesScenePrimitive *label,
+                                                double           zoom);
+/* The box of a label on the screen, and where its baseline starts. */
+void           circles_scene_label_box         (const CirclesScenePrimitive *label,
+                                                const CirclesView *view,
+                                                double          *x,
+                                                double          *y,
+                                                double          *width,
+                                                double          *height,
+                                                double          *baseline_x,
+                                                double          *baseline_y);
+/* Radius in pixels of a person's marker at @zoom. */
+double         circles_scene_marker_radius     (const CirclesScenePrimitive *person,
+                                                double           zoom);
+/* Whether an edge is drawn at @zoom (dense rings hide their edges). */
+gboolean       circles_scene_edge_visible      (const CirclesScenePrimitive *edge,
+                                                double           zoom);
+
+/* The view that fits the whole scene (and the legend) in width × height. */
+void           circles_view_init_fit           (CirclesView     *view,
+                                                CirclesScene    *scene,
+                                                int              width,
+                                                int              height);
+/* Where the legend goes on the screen (top-left). */
+void           circles_view_get_legend_origin  (const CirclesView *view,
+                                                double          *x,
+                                                double          *y);
+
+/* Text helpers shared by the backends. */
+#define CIRCLES_SCENE_FONT_FAMILY "Cantarell"
+#define CIRCLES_SCENE_FONT_FALLBACK "Cantarell, \"DejaVu Sans\", sans-serif"
+
+/* Valid UTF-8 that is safe in any output: control characters, bidi
+ * embeddings/overrides/isolates and non-characters removed, line breaks
+ * and tabs turned into spaces, at most @max_chars characters (an ellipsis
+ * ends a shortened text; -1: no limit). Never returns NULL. */
+char          *circles_scene_sanitize_text     (const char      *text,
+                                                gssize           max_chars);
+/* Width in pixels of @text drawn by the backends at @size. */
+double         circles_scene_measure_text      (const char      *text,
+                                                double           size,
+                                                gboolean         bold);
+
+/* The palette, shared by the cairo backend and the SVG <style>. */
+typedef struct
+{
+  double r, g, b;
+} CirclesColor;
+
+const CirclesColor *circles_scene_circle_color (CirclesCircle    circle);
+typedef enum
+{
+  CIRCLES_MARKER_DISC,     /* me, the 1st circle, and everyone off the rings */
+  CIRCLES_MARKER_DIAMOND,  /* the 2nd circle */
+  CIRCLES_MARKER_TRIANGLE, /* the 3rd circle */
+} CirclesMarkerShape;
+
+/* The shape tells the circle as well as the colour does. A diamond or a
+ * triangle of "radius" r has the corners written in @points (x, y pairs,
+ * relative to its centre); returns the number of corners (0: a disc). */
+CirclesMarkerShape circles_scene_marker_shape  (CirclesCircle    circle);
+guint          circles_scene_marker_points     (CirclesMarkerShape shape,
+                                                double           r,
+                                                double          *points);
+
+/* The CSS class of a circle: "me", "d1", "d2", "d3", "follower", ... */
+const char    *circles_scene_circle_class      (CirclesCircle    circle);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirclesScene, circles_scene_unref)
+
+G_END_DECLS

@@ -1,0 +1,639 @@
+/* circles-svg-writer.c: a scene as semantic, inert SVG
+ *
+ * Mirrors circles-render-cairo.c layer by layer and with the same style
+ * numbers, so that rsvg-convert or a browser draw what the screen shows.
+ * Every string from the network goes through circles_scene_sanitize_text()
+ * (valid UTF-8, no control or bidi-override characters) and then XML
+ * escaping; only http(s) URLs become links.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "circles-svg"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <gio/gio.h>
+#include <math.h>
+#include <string.h>
+
+#include "circles-render-cairo.h"
+#include "circles-svg-writer.h"
+
+#define TITLE_MAX_CHARS 200
+#define KEY_MAX_CHARS   2048
+#define URL_MAX_BYTES   2048
+
+void
+circles_svg_append_escaped (GString    *out,
+                            const char *text)
+{
+  const char *run = text;
+  const char *p;
+
+  for (p = text; *p != '\0'; p++)
+    {
+      const char *entity;
+
+      switch (*p)
+        {
+        case '&':
+          entity = "&amp;";
+          break;
+        case '<':
+          entity = "&lt;";
+          break;
+        case '>':
+          entity = "&gt;";
+          break;
+        case '"':
+          entity = "&quot;";
+          break;
+        case '\'':
+          entity = "&#39;";
+          break;
+        default:
+          continue;
+        }
+      g_string_append_len (out, run, p - run);
+      g_string_append (out, entity);
+      run = p + 1;
+    }
+  g_string_append_len (out, run, p - run);
+}
+
+static void
+append_sanitized (GString    *out,
+                  const char *text,
+                  gssize      max_chars)
+{
+  g_autofree char *clean = circles_scene_sanitize_text (text, max_chars);
+
+  circles_svg_append_escaped (out, clean);
+}
+
+gboolean
+circles_svg_url_is_safe (const char *url)
+{
+  const char *scheme_end;
+  gsize scheme_len;
+
+  if (url == NULL || strlen (url) > URL_MAX_BYTES)
+    return FALSE;
+  scheme_end = strchr (url, ':');
+  if (scheme_end == NULL)
+    return FALSE;
+  scheme_len = scheme_end - url;
+  if (!((scheme_len == 4 && g_ascii_strncasecmp (url, "http", 4) == 0) ||
+        (scheme_len == 5 && g_ascii_strncasecmp (url, "https", 5) == 0)))
+    return FALSE;
+  if (!g_str_has_prefix (scheme_end, "://") || scheme_end[3] == '\0' || scheme_end[3] == '/')
+    return FALSE;
+  /* Printable ASCII only (an IRI would have been percent-encoded). */
+  for (const char *p = url; *p != '\0'; p++)
+    if ((guchar) *p <= 0x20 || (guchar) *p >= 0x7f)
+      return FALSE;
+  return g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL);
+}
+
+/* Numbers with at most one decimal, written fast and locale-free. */
+static void
+append_num (GString *out,
+            double   value)
+{
+  gint64 tenths;
+
+  if (!isfinite (value))
+    value = 0.0;
+  tenths = (gint64) llround (value * 10.0);
+  if (tenths < 0)
+    {
+      g_string_append_c (out, '-');
+      tenths = -tenths;
+    }
+  g_string_append_printf (out, "%" G_GINT64_FORMAT, tenths / 10);
+  if (tenths % 10 != 0)
+    {
+      g_string_append_c (out, '.');
+      g_string_append_c (out, (char) ('0' + tenths % 10));
+    }
+}
+
+static void
+append_color (GString            *out,
+              const CirclesColor *color)
+{
+  g_string_append_printf (out, "#%02x%02x%02x",
+                          (guint) lround (color->r * 255.0),
+                          (guint) lround (color->g * 255.0),
+                          (guint) lround (color->b * 255.0));
+}
+
+static void
+append_alpha (GString *out,
+              double   alpha)
+{
+  char buffer[G_ASCII_DTOSTR_BUF_SIZE];
+
+  g_string_append (out, g_ascii_formatd (buffer, sizeof buffer, "%.2f", alpha));
+}
+
+static void
+append_style (GString *out)
+{
+  const CirclesRenderStyle *style = circles_render_get_style ();
+
+  g_string_append (out, "<style>\nsvg{font-family:" CIRCLES_SCENE_FONT_FALLBACK "}\n.bg{fill:");
+  append_color (out, &style->background);
+  g_string_append (out, "}\n");
+  for (guint c = CIRCLES_CIRCLE_ME; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
+    {
+      const char *cls = circles_scene_circle_class (c);
+
+      g_string_append_printf (out, ".person.%s,.title.%s,.swatch.%s,.gauge.%s{fill:", cls, cls, cls, cls);
+      append_color (out, circles_scene_circle_color (c));
+      g_string_append_printf (out, "}.band.%s,.ring.%s,.edge.%s,.halo.%s{stroke:", cls, cls, cls, cls);
+      append_color (out, circles_scene_circle_color (c));
+      g_string_append (out, "}\n");
+    }
+  g_string_append (out, ".person use{stroke:none}\n.person circle,.person path{stroke:");
+  append_color (out, &style->halo);
+  g_string_append_printf (out, ";stroke-width:%gpx}\n", style->me_outline);
+  g_string_append (out, ".band,.ring,.edge,.halo{fill:none}\n.band{stroke-opacity:");
+  append_alpha (out, style->band_alpha);
+  g_string_append (out, "}\n.ring{stroke-opacity:");
+  append_alpha (out, style->ring_alpha);
+  g_string_append_printf (out, ";stroke-width:%gpx}\n", style->ring_width);
+  g_string_append_printf (out, ".edge{stroke-width:%gpx;stroke-linecap:round}\n", style->edge_width);
+  for (guint ring = 1; ring <= CIRCLES_MAX_DEGREE; ring++)
+    {
+      g_string_append_printf (out, ".edge.%s{stroke-opacity:",
+                              circles_scene_circle_class (CIRCLES_CIRCLE_FIRST + ring - 1));
+      append_alpha (out, style->edge_alpha[ring]);
+      g_string_append (out, "}\n");
+    }
+  g_string_append_printf (out, ".halo{stroke-width:%gpx}\n", style->target_halo);
+  g_string_append (out, ".chain{fill:none;stroke-linecap:round;stroke:");
+  append_color (out, &style->edge_path);
+  g_string_append_printf (out, ";stroke-opacity:.55;stroke-width:%gpx}\n", style->path_edge_width);
+  g_string_append (out, ".chain.warmest{stroke:");
+  append_color (out, circles_scene_circle_color (CIRCLES_CIRCLE_FIRST));
+  g_string_append_printf (out, ";stroke-opacity:.85;stroke-width:%gpx}\n", style->path_edge_warm_width);
+  g_string_append (out, ".selected{fill:none;stroke:");
+  append_color (out, &style->text);
+  g_string_append_printf (out, ";stroke-width:%gpx}\n", style->selected_width);
+  g_string_append (out, "text{fill:");
+  append_color (out, &style->text);
+  g_string_append (out, "}\n.label{stroke:");
+  append_color (out, &style->halo);
+  g_string_append (out, ";stroke-opacity:.9;stroke-linejoin:round;paint-order:stroke;");
+  g_string_append_printf (out, "stroke-width:%gpx}\n", style->halo_width);
+  g_string_append (out, "text.sec{fill:");
+  append_color (out, &style->text_secondary);
+  g_string_append (out, "}\n.b{font-weight:bold}\n.panel{fill:");
+  append_color (out, &style->panel);
+  g_string_append (out, ";fill-opacity:");
+  append_alpha (out, style->panel_alpha);
+  g_string_append (out, ";stroke:");
+  append_color (out, &style->panel_border);
+  g_string_append (out, ";stroke-width:1px}\n.track{fill:");
+  append_color (out, &style->gauge_track);
+  g_string_append (out, "}\n</style>\n");
+}
+
+/* A marker's outline, relative to its centre (for <defs>) or absolute. */
+static void
+append_marker (GString            *out,
+               CirclesMarkerShape  shape,
+               double              x,
+               double              y,
+               double              r,
+               const char         *attributes)
+{
+  double points[8];
+  guint n = circles_scene_marker_points (shape, r, points);
+
+  if (n == 0)
+    {
+      g_string_append (out, "<circle");
+      g_string_append (out, attributes);
+      g_string_append (out, " cx=\"");
+      append_num (out, x);
+      g_string_append (out, "\" cy=\"");
+      append_num (out, y);
+      g_string_append (out, "\" r=\"");
+      append_num (out, r);
+      g_string_append (out, "\"/>");
+      return;
+    }
+  g_string_append (out, "<path");
+  g_string_append (out, attributes);
+  g_string_append (out, " d=\"");
+  for (guint i = 0; i < n; i++)
+    {
+      g_string_append_c (out, i == 0 ? 'M' : 'L');
+      append_num (out, x + points[2 * i]);
+      g_string_append_c (out, ',');
+      append_num (out, y + points[2 * i + 1]);
+    }
+  g_string_append (out, "Z\"/>");
+}
+
+static const char *
+circle_name (CirclesCircle circle)
+{
+  switch (circle)
+    {
+    case CIRCLES_CIRCLE_ME:
+      return _("me");
+    case CIRCLES_CIRCLE_FIRST:
+      return _("1st circle");
+    case CIRCLES_CIRCLE_SECOND:
+      return _("2nd circle");
+    case CIRCLES_CIRCLE_THIRD:
+      return _("3rd circle");
+    case CIRCLES_CIRCLE_FOLLOWER:
+      return _("follower");
+    case CIRCLES_CIRCLE_GROUP_MEMBER:
+      return _("group member");
+    case CIRCLES_CIRCLE_OUT_OF_NETWORK:
+    default:
+      return _("out of network");
+    }
+}
+
+static void
+append_title (GString                     *out,
+              CirclesNetwork              *network,
+              const CirclesScenePrimitive *p)
+{
+  const char *position = circles_network_get_position (network, p->person);
+  const char *company = circles_network_get_company (network, p->person);
+  gboolean has_position = position != NULL && *position != '\0';
+  gboolean has_company = company != NULL && *company != '\0';
+
+  g_string_append (out, "<title>");
+  append_sanitized (out, circles_network_get_name (network, p->person), TITLE_MAX_CHARS);
+  if (has_position || has_company)
+    {
+      g_string_append (out, " — ");
+      if (has_position)
+        append_sanitized (out, position, TITLE_MAX_CHARS);
+      if (has_position && has_company)
+        g_string_append (out, ", ");
+      if (has_company)
+        append_sanitized (out, company, TITLE_MAX_CHARS);
+    }
+  g_string_append (out, " (");
+  circles_svg_append_escaped (out, circle_name (p->circle));
+  g_string_append (out, ")</title>");
+}
+
+static void
+append_person (GString                     *out,
+               CirclesNetwork              *network,
+               const CirclesView           *view,
+               const CirclesScenePrimitive *p)
+{
+  const char *url = circles_network_get_profile_url (network, p->person);
+  gboolean link = circles_svg_url_is_safe (url);
+  double x = p->x * view->zoom + view->offset_x;
+  double y = p->y * view->zoom + view->offset_y;
+  const char *cls = circles_scene_circle_class (p->circle);
+  gboolean special = (p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)) != 0;
+
+  g_string_append (out, "<g class=\"person ");
+  g_string_append (out, cls);
+  if (p->flags & CIRCLES_SCENE_FLAG_TARGET)
+    g_string_append (out, " target");
+  if (p->flags & CIRCLES_SCENE_FLAG_FOLLOWER)
+    g_string_append (out, " follower");
+  if (p->flags & CIRCLES_SCENE_FLAG_GROUP)
+    g_string_append (out, " group");
+  g_string_append (out, "\" data-key=\"");
+  append_sanitized (out, circles_network_get_key (network, p->person), KEY_MAX_CHARS);
+  g_string_append (out, "\">");
+  append_title (out, network, p);
+  if (link)
+    {
+      g_string_append (out, "<a href=\"");
+      circles_svg_append_escaped (out, url);
+      g_string_append (out, "\">");
+    }
+  if (special)
+    {
+      double r = circles_scene_marker_radius (p, view->zoom);
+
+      if (p->flags & CIRCLES_SCENE_FLAG_TARGET)
+        {
+          g_string_append_printf (out, "<circle class=\"halo %s\" cx=\"", cls);
+          append_num (out, x);
+          g_string_append (out, "\" cy=\"");
+          append_num (out, y);
+          g_string_append (out, "\" r=\"");
+          append_num (out, r + 2.0 * circles_render_get_style ()->target_halo);
+          g_string_append (out, "\"/>");
+        }
+      append_marker (out, circles_scene_marker_shape (p->circle), x, y, r, "");
+    }
+  else
+    {
+      g_string_append_printf (out, "<use href=\"#m-%s\" x=\"", cls);
+      append_num (out, x);
+      g_string_append (out, "\" y=\"");
+      append_num (out, y);
+      g_string_append (out, "\"/>");
+    }
+  if (link)
+    g_string_append (out, "</a>");
+  g_string_append (out, "</g>\n");
+}
+
+static void
+append_text (GString    *out,
+             const char *classes,
+             double      x,
+             double      y,
+             double      size,
+             const char *text)
+{
+  g_string_append_printf (out, "<text class=\"%s\" x=\"", classes);
+  append_num (out, x);
+  g_string_append (out, "\" y=\"");
+  append_num (out, y);
+  g_string_append (out, "\" font-size=\"");
+  append_num (out, size);
+  g_string_append (out, "\">");
+  circles_svg_append_escaped (out, text);
+  g_string_append (out, "</text>\n");
+}
+
+GBytes *
+circles_svg_write (CirclesScene      *scene,
+                   CirclesNetwork    *network,
+                   const CirclesView *view)
+{
+  const CirclesScenePrimitive *prims;
+  const CirclesRenderStyle *style = circles_render_get_style ();
+  GString *out;
+  guint first, n;
+  gboolean paths;
+  double x0 = 0, y0 = 0, x1 = view->width, y1 = view->height;
+  gboolean defined[CIRCLES_CIRCLE_OUT_OF_NETWORK + 1] = { FALSE, };
+
+  g_return_val_if_fail (scene != NULL, NULL);
+  g_return_val_if_fail (network != NULL, NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  prims = circles_scene_get_primitives (scene, NULL);
+  paths = circles_scene_get_kind (scene) == CIRCLES_LAYOUT_PATHS;
+  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, NULL, &n);
+  out = g_string_sized_new (4096 + (gsize) n * 200);
+
+  g_string_append_printf (out,
+                          "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                          "<svg xmlns=\"http://www.w3.org/2000/svg\" version=\"1.1\" "
+                          "width=\"%d\" height=\"%d\" viewBox=\"0 0 %d %d\" class=\"circles %s\">\n",
+                          view->width, view->height, view->width, view->height,
+                          paths ? "paths" : "rings");
+  g_string_append (out, "<title>");
+  circles_svg_append_escaped (out, paths ? _("Circles: paths to a person") : _("Circles: my network"));
+  g_string_append (out, "</title>\n");
+  append_style (out);
+
+  /* Markers of the people, one per circle, at this zoom. */
+  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, &first, &n);
+  g_string_append (out, "<defs>");
+  for (guint i = first; i < first + n; i++)
+    {
+      const CirclesScenePrimitive *p = &prims[i];
+      guint c = MIN (p->circle, CIRCLES_CIRCLE_OUT_OF_NETWORK);
+      g_autofree char *id = NULL;
+
+      if (defined[c] || (p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)))
+        continue;
+      defined[c] = TRUE;
+      id = g_strdup_printf (" id=\"m-%s\"", circles_scene_circle_class (c));
+      append_marker (out, circles_scene_marker_shape (c), 0.0, 0.0,
+                     circles_scene_marker_radius (p, view->zoom), id);
+    }
+  g_string_append (out, "</defs>\n");
+
+  if (!(view->flags & CIRCLES_VIEW_NO_BACKGROUND))
+    g_string_append_printf (out, "<rect class=\"bg\" width=\"%d\" height=\"%d\"/>\n",
+                            view->width, view->height);
+
+  /* Rings. */
+  circles_scene_get_range (scene, CIRCLES_SCENE_RING, &first, &n);
+  if (n > 0)
+    {
+      g_string_append (out, "<g class=\"rings\">\n");
+      for (guint i = first; i < first + n; i++)
+        {
+          const CirclesScenePrimitive *ring = &prims[i];
+          const char *cls = circles_scene_circle_class (ring->circle);
+
+          for (guint line = 0; line < 2; line++)
+            {
+              g_string_append_printf (out, "<circle class=\"%s %s\" cx=\"", line ? "ring" : "band", cls);
+              append_num (out, ring->x * view->zoom + view->offset_x);
+              g_string_append (out, "\" cy=\"");
+              append_num (out, ring->y * view->zoom + view->offset_y);
+              g_string_append (out, "\" r=\"");
+              append_num (out, ring->r * view->zoom);
+              if (!line)
+                {
+                  g_string_append (out, "\" stroke-width=\"");
+                  append_num (out, (ring->w + 2.0 * style->band_padding) * view->zoom);
+                }
+              g_string_append (out, "\"/>\n");
+            }
+        }
+      g_string_append (out, "</g>\n");
+    }
+
+  /* Edges: one path per ring (or per kind of chain). */
+  circles_scene_get_range (scene, CIRCLES_SCENE_EDGE, &first, &n);
+  if (n > 0)
+    {
+      g_string_append (out, "<g class=\"edges\">\n");
+      for (guint group = 0; group < (paths ? 2u : CIRCLES_MAX_DEGREE); group++)
+        {
+          gsize start = out->len;
+          gboolean any = FALSE;
+
+          if (paths)
+            g_string_append_printf (out, "<path class=\"chain%s\" d=\"", group ? " warmest" : "");
+          else
+            g_string_append_printf (out, "<path class=\"edge %s\" d=\"",
+                                    circles_scene_circle_class (CIRCLES_CIRCLE_FIRST + group));
+          for (guint i = first; i < first + n; i++)
+            {
+              const CirclesScenePrimitive *e = &prims[i];
+              double ax = e->x * view->zoom + view->offset_x;
+              double ay = e->y * view->zoom + view->offset_y;
+              double bx = e->x2 * view->zoom + view->offset_x;
+              double by = e->y2 * view->zoom + view->offset_y;
+
+              if (paths)
+                {
+                  if (((e->flags & CIRCLES_SCENE_FLAG_WARMEST) != 0) != group)
+                    continue;
+                }
+              else if (e->circle != CIRCLES_CIRCLE_FIRST + group ||
+                       !circles_scene_edge_visible (e, view->zoom) ||
+                       MAX (ax, bx) < x0 || MIN (ax, bx) > x1 ||
+                       MAX (ay, by) < y0 || MIN (ay, by) > y1)
+                continue;
+              g_string_append_c (out, 'M');
+              append_num (out, ax);
+              g_string_append_c (out, ' ');
+              append_num (out, ay);
+              g_string_append_c (out, 'L');
+              append_num (out, bx);
+              g_string_append_c (out, ' ');
+              append_num (out, by);
+              any = TRUE;
+            }
+          if (any)
+            g_string_append (out, "\"/>\n");
+          else
+            g_string_truncate (out, start);
+        }
+      g_string_append (out, "</g>\n");
+    }
+
+  /* People: markers of each circle together, as the cairo backend
+   * fills them; me and a target last. */
+  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, &first, &n);
+  g_string_append (out, "<g class=\"people\">\n");
+  for (guint pass = 0; pass < 2; pass++)
+    for (guint c = CIRCLES_CIRCLE_ME; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
+      for (guint i = first; i < first + n; i++)
+        {
+          const CirclesScenePrimitive *p = &prims[i];
+          gboolean special = (p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)) != 0;
+          double x, y, r;
+
+          if (p->circle != c || special != (pass == 1))
+            continue;
+          x = p->x * view->zoom + view->offset_x;
+          y = p->y * view->zoom + view->offset_y;
+          r = circles_scene_marker_radius (p, view->zoom);
+          if (x < x0 - 2 * r || x > x1 + 2 * r || y < y0 - 2 * r || y > y1 + 2 * r)
+            continue;
+          append_person (out, network, view, p);
+        }
+  if (view->selected != CIRCLES_NO_PERSON)
+    {
+      guint index = circles_scene_lookup_person (scene, view->selected);
+
+      if (index != G_MAXUINT)
+        {
+          const CirclesScenePrimitive *p = &prims[index];
+
+          g_string_append (out, "<circle class=\"selected\" cx=\"");
+          append_num (out, p->x * view->zoom + view->offset_x);
+          g_string_append (out, "\" cy=\"");
+          append_num (out, p->y * view->zoom + view->offset_y);
+          g_string_append (out, "\" r=\"");
+          append_num (out, circles_scene_marker_radius (p, view->zoom) + 4.0);
+          g_string_append (out, "\"/>\n");
+        }
+    }
+  g_string_append (out, "</g>\n");
+
+  /* Labels. */
+  circles_scene_ensure_labels (scene, view->zoom);
+  circles_scene_get_range (scene, CIRCLES_SCENE_LABEL, &first, &n);
+  g_string_append (out, "<g class=\"labels\">\n");
+  for (guint i = first; i < first + n; i++)
+    {
+      const CirclesScenePrimitive *label = &prims[i];
+      double x, y, w, h, bx, by;
+      g_autofree char *classes = NULL;
+
+      if (!circles_scene_label_visible (label, view->zoom))
+        continue;
+      circles_scene_label_box (label, view, &x, &y, &w, &h, &bx, &by);
+      if (x > x1 || x + w < x0 || y > y1 || y + h < y0)
+        continue;
+      classes = g_strdup_printf ("label %s%s%s%s",
+                                 circles_scene_circle_class (label->circle),
+                                 (label->flags & CIRCLES_SCENE_FLAG_TITLE) ? " title" : "",
+                                 (label->flags & CIRCLES_SCENE_FLAG_SECONDARY) ? " sec" : "",
+                                 (label->flags & CIRCLES_SCENE_FLAG_BOLD) ? " b" : "");
+      append_text (out, classes, bx, by, label->r, label->text);
+    }
+  g_string_append (out, "</g>\n");
+
+  /* Legend. */
+  if (!(view->flags & CIRCLES_VIEW_NO_LEGEND))
+    {
+      double ox, oy;
+
+      circles_view_get_legend_origin (view, &ox, &oy);
+      circles_scene_get_range (scene, CIRCLES_SCENE_LEGEND, &first, &n);
+      g_string_append (out, "<g class=\"legend\">\n");
+      for (guint i = first; i < first + n; i++)
+        {
+          const CirclesScenePrimitive *p = &prims[i];
+          const char *cls = circles_scene_circle_class (p->circle);
+
+          if (p->flags & CIRCLES_SCENE_FLAG_PANEL)
+            {
+              g_string_append (out, "<rect class=\"panel\" x=\"");
+              append_num (out, ox + p->x + 0.5);
+              g_string_append (out, "\" y=\"");
+              append_num (out, oy + p->y + 0.5);
+              g_string_append (out, "\" width=\"");
+              append_num (out, p->w - 1.0);
+              g_string_append (out, "\" height=\"");
+              append_num (out, p->h - 1.0);
+              g_string_append (out, "\" rx=\"8\"/>\n");
+            }
+          else if (p->flags & CIRCLES_SCENE_FLAG_GAUGE)
+            {
+              for (guint part = 0; part < 2; part++)
+                {
+                  if (part == 1 && p->x2 <= 0.0)
+                    break;
+                  g_string_append_printf (out, "<rect class=\"%s%s\" x=\"",
+                                          part ? "gauge " : "track", part ? cls : "");
+                  append_num (out, ox + p->x);
+                  g_string_append (out, "\" y=\"");
+                  append_num (out, oy + p->y);
+                  g_string_append (out, "\" width=\"");
+                  append_num (out, part ? MAX (p->w * p->x2, p->h) : p->w);
+                  g_string_append (out, "\" height=\"");
+                  append_num (out, p->h);
+                  g_string_append (out, "\" rx=\"");
+                  append_num (out, p->h / 2.0);
+                  g_string_append (out, "\"/>\n");
+                }
+            }
+          else if (p->text != NULL)
+            {
+              g_autofree char *classes = NULL;
+
+              if (p->flags & CIRCLES_SCENE_FLAG_SWATCH)
+                {
+                  g_autofree char *attributes = g_strdup_printf (" class=\"swatch %s\"", cls);
+
+                  append_marker (out, circles_scene_marker_shape (p->circle),
+                                 ox + p->x - CIRCLES_SCENE_SWATCH_OFFSET, oy + p->y - p->r * 0.35,
+                                 CIRCLES_SCENE_SWATCH_RADIUS, attributes);
+                  g_string_append_c (out, '\n');
+                }
+              classes = g_strdup_printf ("%s%s",
+                                         (p->flags & CIRCLES_SCENE_FLAG_SECONDARY) ? "sec" : "legend",
+                                         (p->flags & CIRCLES_SCENE_FLAG_BOLD) ? " b" : "");
+              append_text (out, classes, ox + p->x, oy + p->y, p->r, p->text);
+            }
+        }
+      g_string_append (out, "</g>\n");
+    }
+
+  g_string_append (out, "</svg>\n");
+  return g_string_free_to_bytes (out);
+}

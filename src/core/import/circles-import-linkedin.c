@@ -1,0 +1,326 @@
+/* circles-import-linkedin.c: Connections.csv of the network's data export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Header: First Name,Last Name[,URL],Email Address,Company,Position,
+ * Connected On (the preamble is skipped by circles-import.c). Columns
+ * are found by name, so older exports without URL work too.
+ *
+ * Key of a person: the profile URL normalised (scheme and host in lower
+ * case, no query nor fragment, no trailing slash; "https://" added when
+ * there is no scheme); without a URL, "name:" + first and last name +
+ * "|" + company, case-folded. A row whose key was seen before in the
+ * file is a duplicate and is skipped (counted in report->duplicates).
+ *
+ * A row that holds only a date is a hidden profile: one anonymous
+ * person "Hidden member" each, keyed "hidden:DATE:N" (N-th hidden row
+ * with that date in the file) so that importing the file again finds
+ * the same people. Every row is a connection to me, since its date.
+ * Me is the database's me, else the --me key, else a person "me" named
+ * "Me" created now.
+ *
+ * Dates: "12 Mar 2024", "7-Feb-22" (two-digit years are 20YY) and
+ * ISO "2024-03-12" are stored as ISO dates.
+ */
+#define G_LOG_DOMAIN "circles-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "circles-import-private.h"
+
+#define ME_KEY "me"
+
+char *
+_circles_import_normalize_url (const char *url)
+{
+  g_autofree char *scheme = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (url));
+  const char *rest, *sep, *host_end, *path_end;
+  GString *s;
+
+  if (*trimmed == '\0')
+    return NULL;
+
+  sep = strstr (trimmed, "://");
+  if (sep != NULL && strcspn (trimmed, "/?#") > (gsize) (sep - trimmed))
+    {
+      scheme = g_ascii_strdown (trimmed, sep - trimmed);
+      rest = sep + 3;
+    }
+  else
+    {
+      scheme = g_strdup ("https");
+      rest = trimmed;
+    }
+
+  host_end = rest + strcspn (rest, "/?#");
+  path_end = host_end + strcspn (host_end, "?#");
+  while (path_end > host_end && path_end[-1] == '/')
+    path_end--;
+
+  s = g_string_new (scheme);
+  g_string_append (s, "://");
+  for (const char *p = rest; p < host_end; p++)
+    g_string_append_c (s, g_ascii_tolower (*p));
+  g_string_append_len (s, host_end, path_end - host_end);
+  return g_string_free (s, FALSE);
+}
+
+static int
+month_of (const char *name)
+{
+  static const char *months[] = {
+    "jan", "feb", "mar", "apr", "may", "jun",
+    "jul", "aug", "sep", "oct", "nov", "dec",
+  };
+
+  if (strlen (name) < 3)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_ascii_strncasecmp (name, months[i], 3) == 0)
+      return i + 1;
+  return 0;
+}
+
+static gboolean
+parse_uint (const char *text,
+            guint       max_digits,
+            guint      *value)
+{
+  guint n = 0, v = 0;
+
+  for (const char *p = text; *p != '\0'; p++, n++)
+    {
+      if (!g_ascii_isdigit (*p) || n >= max_digits)
+        return FALSE;
+      v = v * 10 + (*p - '0');
+    }
+  if (n == 0)
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+char *
+_circles_import_parse_date (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_auto(GStrv) parts = NULL;
+  guint day = 0, year = 0, month = 0;
+
+  if (strchr (copy, ' ') != NULL)
+    parts = g_strsplit (copy, " ", -1);
+  else
+    parts = g_strsplit (copy, "-", -1);
+
+  if (g_strv_length (parts) != 3)
+    return NULL;
+
+  if (parse_uint (parts[0], 4, &year) && strlen (parts[0]) == 4)
+    {
+      /* ISO: 2024-03-12 */
+      if (!parse_uint (parts[1], 2, &month) || !parse_uint (parts[2], 2, &day))
+        return NULL;
+    }
+  else
+    {
+      /* 12 Mar 2024, 7-Feb-22 */
+      if (!parse_uint (parts[0], 2, &day))
+        return NULL;
+      month = month_of (parts[1]);
+      if (month == 0 || !parse_uint (parts[2], 4, &year))
+        return NULL;
+      if (strlen (parts[2]) == 2)
+        year += 2000;
+      else if (strlen (parts[2]) != 4)
+        return NULL;
+    }
+
+  if (month < 1 || month > 12 || year < 1 || year > 9999
+      || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
+
+static char *
+casefold (const char *text)
+{
+  g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT);
+
+  return g_utf8_casefold (normal != NULL ? normal : text, -1);
+}
+
+static gboolean
+ensure_me (CirclesImportContext  *ctx,
+           GError               **error)
+{
+  gint64 id;
+
+  if (ctx->me_id > 0)
+    return TRUE;
+  if (ctx->me_key != NULL)
+    {
+      _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_UNKNOWN_ME,
+                                 ctx->display, 0, 0,
+                                 _("nobody has the key “%s” given with --me"),
+                                 ctx->me_key);
+      return FALSE;
+    }
+
+  id = circles_store_lookup_person (ctx->store, ME_KEY);
+  if (id <= 0)
+    {
+      CirclesPersonFields fields = { 0 };
+
+      id = _circles_import_ensure_person (ctx, ME_KEY, error);
+      if (id < 0)
+        return FALSE;
+      /* TRANSLATORS: the name of the user until they name themself */
+      fields.display_name = _("Me");
+      if (!circles_store_update_person (ctx->store, id, &fields, error))
+        return FALSE;
+    }
+  if (!circles_store_set_me (ctx->store, id, error))
+    return FALSE;
+  ctx->me_id = id;
+  return TRUE;
+}
+
+static const char *
+field_at (char **fields,
+          guint  n_fields,
+          int    column)
+{
+  if (column < 0 || (guint) column >= n_fields)
+    return "";
+  return g_strstrip (fields[column]);
+}
+
+gboolean
+_circles_import_linkedin (CirclesImportContext  *ctx,
+                          CirclesCsvReader      *reader,
+                          char                 **header,
+                          guint                  n_header,
+                          GError               **error)
+{
+  int col_first = _circles_import_find_column (header, n_header, "first name");
+  int col_last = _circles_import_find_column (header, n_header, "last name");
+  int col_url = _circles_import_find_column (header, n_header, "url");
+  int col_email = _circles_import_find_column (header, n_header, "email address");
+  int col_company = _circles_import_find_column (header, n_header, "company");
+  int col_position = _circles_import_find_column (header, n_header, "position");
+  int col_date = _circles_import_find_column (header, n_header, "connected on");
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) hidden_per_date = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GError *local_error = NULL;
+  char **fields;
+  guint n_fields;
+
+  if (col_url < 0)
+    col_url = _circles_import_find_column (header, n_header, "profile url");
+  if (col_email < 0)
+    col_email = _circles_import_find_column (header, n_header, "email");
+
+  if (!ensure_me (ctx, error))
+    return FALSE;
+
+  while (circles_csv_reader_next (reader, &fields, &n_fields, &local_error))
+    {
+      const char *first = field_at (fields, n_fields, col_first);
+      const char *last = field_at (fields, n_fields, col_last);
+      const char *url = field_at (fields, n_fields, col_url);
+      const char *email = field_at (fields, n_fields, col_email);
+      const char *company = field_at (fields, n_fields, col_company);
+      const char *position = field_at (fields, n_fields, col_position);
+      const char *date = field_at (fields, n_fields, col_date);
+      g_autofree char *iso = NULL;
+      g_autofree char *key = NULL;
+      g_autofree char *display_name = NULL;
+      CirclesPersonFields person = { 0 };
+      gboolean hidden;
+      gint64 id;
+
+      ctx->report->rows++;
+      if (!_circles_import_tick (ctx, circles_csv_reader_get_fraction (reader), error))
+        return FALSE;
+
+      if (*date != '\0')
+        {
+          iso = _circles_import_parse_date (date);
+          if (iso == NULL)
+            {
+              _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_BAD_VALUE,
+                                         ctx->display,
+                                         circles_csv_reader_get_line (reader), 0,
+                                         _("“%s” is not a date like 12 Mar 2024"),
+                                         date);
+              return FALSE;
+            }
+        }
+
+      hidden = *first == '\0' && *last == '\0' && *url == '\0'
+               && *email == '\0' && *company == '\0' && *position == '\0';
+      if (hidden && iso == NULL)
+        continue; /* an empty row */
+
+      if (hidden)
+        {
+          guint n = GPOINTER_TO_UINT (g_hash_table_lookup (hidden_per_date, iso)) + 1;
+
+          g_hash_table_insert (hidden_per_date, g_strdup (iso), GUINT_TO_POINTER (n));
+          key = g_strdup_printf ("hidden:%s:%u", iso, n);
+          /* TRANSLATORS: a connection whose profile is hidden */
+          person.display_name = _("Hidden member");
+          ctx->report->hidden_members++;
+        }
+      else
+        {
+          if (*url != '\0')
+            key = _circles_import_normalize_url (url);
+          else
+            {
+              g_autofree char *name = g_strdup_printf ("%s %s", first, last);
+              g_autofree char *folded_name = casefold (g_strstrip (name));
+              g_autofree char *folded_company = casefold (company);
+
+              key = g_strdup_printf ("name:%s|%s", folded_name, folded_company);
+            }
+
+          if (g_hash_table_contains (seen, key))
+            {
+              ctx->report->duplicates++;
+              continue;
+            }
+          g_hash_table_add (seen, g_strdup (key));
+
+          display_name = g_strstrip (g_strdup_printf ("%s %s", first, last));
+          _circles_import_set_field (&person, CIRCLES_FIELD_DISPLAY_NAME, display_name);
+          _circles_import_set_field (&person, CIRCLES_FIELD_FIRST_NAME, first);
+          _circles_import_set_field (&person, CIRCLES_FIELD_LAST_NAME, last);
+          _circles_import_set_field (&person, CIRCLES_FIELD_PROFILE_URL, url);
+          _circles_import_set_field (&person, CIRCLES_FIELD_EMAIL, email);
+          _circles_import_set_field (&person, CIRCLES_FIELD_COMPANY, company);
+          _circles_import_set_field (&person, CIRCLES_FIELD_POSITION, position);
+        }
+      person.connected_on = iso;
+
+      id = _circles_import_ensure_person (ctx, key, error);
+      if (id < 0)
+        return FALSE;
+      if (!circles_store_update_person (ctx->store, id, &person, error))
+        return FALSE;
+      if (id != ctx->me_id
+          && !circles_store_add_connection (ctx->store, ctx->me_id, id, -1.0, iso, error))
+        return FALSE;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  return TRUE;
+}

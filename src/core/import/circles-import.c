@@ -1,0 +1,598 @@
+/* circles-import.c: one import, one transaction; format detection
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * Detection (CIRCLES_IMPORT_FORMAT_AUTO):
+ *  - by extension: .gv and .dot are DOT, .graphml is GraphML;
+ *  - otherwise by content: a file whose first non-blank byte is '<' is
+ *    GraphML, one that starts with "graph", "digraph" or "strict" is DOT;
+ *  - otherwise it is CSV and its header decides (names compared without
+ *    case, blanks, '_' and '-' counting as spaces):
+ *      "Notes:" preamble, or First Name + Last Name  -> linkedin
+ *      Source + Target                               -> csv (edges)
+ *      Id (+ Label, ...)                             -> csv (nodes)
+ *      Group + Member                                -> groups
+ *      Follower (+ Name)                             -> followers
+ *    Any other header is an error that lists these.
+ * With --format followers the key column may also be named Key, Id or
+ * URL.
+ */
+#define G_LOG_DOMAIN "circles-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "circles-import-private.h"
+
+#define TICK_ROWS       4096
+
+G_DEFINE_QUARK (circles-import-error-quark, circles_import_error)
+
+static const char *format_names[] = {
+  [CIRCLES_IMPORT_FORMAT_AUTO] = "auto",
+  [CIRCLES_IMPORT_FORMAT_LINKEDIN] = "linkedin",
+  [CIRCLES_IMPORT_FORMAT_CSV] = "csv",
+  [CIRCLES_IMPORT_FORMAT_DOT] = "dot",
+  [CIRCLES_IMPORT_FORMAT_GRAPHML] = "graphml",
+  [CIRCLES_IMPORT_FORMAT_FOLLOWERS] = "followers",
+  [CIRCLES_IMPORT_FORMAT_GROUPS] = "groups",
+};
+
+gboolean
+circles_import_format_from_string (const char          *name,
+                                   CirclesImportFormat *format)
+{
+  g_return_val_if_fail (format != NULL, FALSE);
+
+  if (name == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (format_names); i++)
+    if (g_ascii_strcasecmp (name, format_names[i]) == 0)
+      {
+        *format = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+circles_import_format_to_string (CirclesImportFormat format)
+{
+  if ((guint) format < G_N_ELEMENTS (format_names))
+    return format_names[format];
+  return NULL;
+}
+
+void
+_circles_import_set_error (GError             **error,
+                           CirclesImportError   code,
+                           const char          *file,
+                           guint64              line,
+                           guint64              col,
+                           const char          *format,
+                           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (error == NULL)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line > 0 && col > 0)
+    g_set_error (error, CIRCLES_IMPORT_ERROR, code,
+                 "%s:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ": %s",
+                 file, line, col, message);
+  else if (line > 0)
+    g_set_error (error, CIRCLES_IMPORT_ERROR, code,
+                 "%s:%" G_GUINT64_FORMAT ": %s", file, line, message);
+  else
+    g_set_error (error, CIRCLES_IMPORT_ERROR, code, "%s: %s", file, message);
+}
+
+gint64
+_circles_import_ensure_person (CirclesImportContext  *ctx,
+                               const char            *key,
+                               GError               **error)
+{
+  /* The store keeps its own key cache. */
+  gint64 id = circles_store_ensure_person (ctx->store, key, error);
+
+  return id > 0 ? id : -1;
+}
+
+gboolean
+_circles_import_tick (CirclesImportContext  *ctx,
+                      double                 fraction,
+                      GError               **error)
+{
+  if (++ctx->last_progress % TICK_ROWS != 0)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+    return FALSE;
+  if (ctx->progress != NULL)
+    ctx->progress (CLAMP (fraction, 0.0, 1.0), ctx->progress_data);
+  return TRUE;
+}
+
+/* Lower-case ASCII, '_' and '-' as spaces, blanks trimmed and folded. */
+static char *
+normalize_name (const char *name)
+{
+  GString *s = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (c == '_' || c == '-' || g_ascii_isspace (c))
+        {
+          space = s->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (s, ' ');
+      space = FALSE;
+      g_string_append_c (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+_circles_import_name_is (const char *name,
+                         const char *expected)
+{
+  g_autofree char *n = normalize_name (name);
+
+  return g_ascii_strcasecmp (n, expected) == 0;
+}
+
+int
+_circles_import_find_column (char       **header,
+                             guint        n_header,
+                             const char  *name)
+{
+  for (guint i = 0; i < n_header; i++)
+    if (_circles_import_name_is (header[i], name))
+      return i;
+  return -1;
+}
+
+CirclesField
+_circles_import_match_field (const char *name)
+{
+  static const struct { const char *name; CirclesField field; } exact[] = {
+    { "label", CIRCLES_FIELD_DISPLAY_NAME },
+    { "name", CIRCLES_FIELD_DISPLAY_NAME },
+    { "display name", CIRCLES_FIELD_DISPLAY_NAME },
+    { "full name", CIRCLES_FIELD_DISPLAY_NAME },
+    { "first name", CIRCLES_FIELD_FIRST_NAME },
+    { "firstname", CIRCLES_FIELD_FIRST_NAME },
+    { "given name", CIRCLES_FIELD_FIRST_NAME },
+    { "last name", CIRCLES_FIELD_LAST_NAME },
+    { "lastname", CIRCLES_FIELD_LAST_NAME },
+    { "family name", CIRCLES_FIELD_LAST_NAME },
+    { "surname", CIRCLES_FIELD_LAST_NAME },
+    { "title", CIRCLES_FIELD_POSITION },
+    { "job title", CIRCLES_FIELD_POSITION },
+    { "organization", CIRCLES_FIELD_COMPANY },
+    { "organisation", CIRCLES_FIELD_COMPANY },
+    { "employer", CIRCLES_FIELD_COMPANY },
+    { "city", CIRCLES_FIELD_LOCATION },
+    { "profile", CIRCLES_FIELD_PROFILE_URL },
+  };
+  /* Otherwise a name that holds one of these words. */
+  static const struct { const char *word; CirclesField field; } words[] = {
+    { "company", CIRCLES_FIELD_COMPANY },
+    { "position", CIRCLES_FIELD_POSITION },
+    { "location", CIRCLES_FIELD_LOCATION },
+    { "mail", CIRCLES_FIELD_EMAIL },
+    { "url", CIRCLES_FIELD_PROFILE_URL },
+  };
+  g_autofree char *n = normalize_name (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (exact); i++)
+    if (strcmp (n, exact[i].name) == 0)
+      return exact[i].field;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (n, words[i].word) != NULL)
+      return words[i].field;
+  return CIRCLES_FIELD_NONE;
+}
+
+void
+_circles_import_set_field (CirclesPersonFields *fields,
+                           CirclesField         field,
+                           const char          *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  switch (field)
+    {
+    case CIRCLES_FIELD_DISPLAY_NAME: fields->display_name = value; break;
+    case CIRCLES_FIELD_FIRST_NAME:   fields->first_name = value; break;
+    case CIRCLES_FIELD_LAST_NAME:    fields->last_name = value; break;
+    case CIRCLES_FIELD_COMPANY:      fields->company = value; break;
+    case CIRCLES_FIELD_POSITION:     fields->position = value; break;
+    case CIRCLES_FIELD_LOCATION:     fields->location = value; break;
+    case CIRCLES_FIELD_PROFILE_URL:  fields->profile_url = value; break;
+    case CIRCLES_FIELD_EMAIL:        fields->email = value; break;
+    case CIRCLES_FIELD_NONE:
+    default:
+      break;
+    }
+}
+
+/* Detection by the file's first bytes, for files without a telling
+ * extension. */
+static CirclesImportFormat
+sniff_content (const char *path)
+{
+  char buf[512];
+  gsize len = 0;
+  FILE *f = g_fopen (path, "rb");
+  const char *p;
+
+  if (f == NULL)
+    return CIRCLES_IMPORT_FORMAT_AUTO;
+  len = fread (buf, 1, sizeof buf - 1, f);
+  fclose (f);
+  buf[len] = '\0';
+
+  p = buf;
+  if (len >= 3 && memcmp (p, "\xEF\xBB\xBF", 3) == 0)
+    p += 3;
+  while (*p != '\0' && g_ascii_isspace (*p))
+    p++;
+  if (*p == '<')
+    return CIRCLES_IMPORT_FORMAT_GRAPHML;
+  if (g_ascii_strncasecmp (p, "digraph", 7) == 0
+      || g_ascii_strncasecmp (p, "strict", 6) == 0
+      || (g_ascii_strncasecmp (p, "graph", 5) == 0
+          && (p[5] == '\0' || g_ascii_isspace (p[5]) || p[5] == '{')))
+    return CIRCLES_IMPORT_FORMAT_DOT;
+  return CIRCLES_IMPORT_FORMAT_AUTO;
+}
+
+typedef enum
+{
+  CSV_KIND_UNKNOWN,
+  CSV_KIND_LINKEDIN,
+  CSV_KIND_EDGES,
+  CSV_KIND_NODES,
+  CSV_KIND_GROUPS,
+  CSV_KIND_FOLLOWERS,
+} CsvKind;
+
+static CsvKind
+csv_kind_of_header (char                **header,
+                    guint                 n_header,
+                    CirclesImportFormat   format)
+{
+  gboolean linkedin = _circles_import_find_column (header, n_header, "first name") >= 0
+                   && _circles_import_find_column (header, n_header, "last name") >= 0;
+  gboolean edges = _circles_import_find_column (header, n_header, "source") >= 0
+                && _circles_import_find_column (header, n_header, "target") >= 0;
+  gboolean nodes = _circles_import_find_column (header, n_header, "id") >= 0;
+  gboolean groups = _circles_import_find_column (header, n_header, "group") >= 0
+                 && _circles_import_find_column (header, n_header, "member") >= 0;
+  gboolean followers = _circles_import_find_column (header, n_header, "follower") >= 0;
+
+  switch (format)
+    {
+    case CIRCLES_IMPORT_FORMAT_LINKEDIN:
+      return linkedin ? CSV_KIND_LINKEDIN : CSV_KIND_UNKNOWN;
+    case CIRCLES_IMPORT_FORMAT_CSV:
+      return edges ? CSV_KIND_EDGES : nodes ? CSV_KIND_NODES : CSV_KIND_UNKNOWN;
+    case CIRCLES_IMPORT_FORMAT_GROUPS:
+      return groups ? CSV_KIND_GROUPS : CSV_KIND_UNKNOWN;
+    case CIRCLES_IMPORT_FORMAT_FOLLOWERS:
+      if (followers
+          || _circles_import_find_column (header, n_header, "key") >= 0
+          || _circles_import_find_column (header, n_header, "id") >= 0
+          || _circles_import_find_column (header, n_header, "url") >= 0)
+        return CSV_KIND_FOLLOWERS;
+      return CSV_KIND_UNKNOWN;
+    case CIRCLES_IMPORT_FORMAT_AUTO:
+    case CIRCLES_IMPORT_FORMAT_DOT:
+    case CIRCLES_IMPORT_FORMAT_GRAPHML:
+    default:
+      if (linkedin)
+        return CSV_KIND_LINKEDIN;
+      if (edges)
+        return CSV_KIND_EDGES;
+      if (groups)
+        return CSV_KIND_GROUPS;
+      if (followers)
+        return CSV_KIND_FOLLOWERS;
+      if (nodes)
+        return CSV_KIND_NODES;
+      return CSV_KIND_UNKNOWN;
+    }
+}
+
+static gboolean
+is_notes_preamble (char  **fields,
+                   guint   n_fields)
+{
+  return n_fields >= 1 && g_ascii_strncasecmp (g_strstrip (fields[0]), "Notes:", 6) == 0;
+}
+
+static gboolean
+import_csv (CirclesImportContext  *ctx,
+            CirclesImportFormat    format,
+            GError               **error)
+{
+  g_autoptr(CirclesCsvReader) reader = NULL;
+  GError *local_error = NULL;
+  char **header = NULL;
+  guint n_header = 0;
+  CsvKind kind;
+
+  reader = circles_csv_reader_new (ctx->path, error);
+  if (reader == NULL)
+    return FALSE;
+
+  if (!circles_csv_reader_next (reader, &header, &n_header, &local_error))
+    {
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, local_error);
+          return FALSE;
+        }
+      _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_EMPTY,
+                                 ctx->display, 0, 0, "%s",
+                                 _("the file is empty"));
+      return FALSE;
+    }
+
+  /* The data export's preamble: "Notes:", its text, a blank line. */
+  if ((format == CIRCLES_IMPORT_FORMAT_AUTO
+       || format == CIRCLES_IMPORT_FORMAT_LINKEDIN)
+      && is_notes_preamble (header, n_header))
+    {
+      for (;;)
+        {
+          if (!circles_csv_reader_next (reader, &header, &n_header, &local_error))
+            {
+              if (local_error != NULL)
+                {
+                  g_propagate_error (error, local_error);
+                  return FALSE;
+                }
+              _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_UNKNOWN_HEADER,
+                                         ctx->display, 0, 0, "%s",
+                                         _("a “Notes:” preamble without the "
+                                           "First Name,Last Name header of "
+                                           "Connections.csv"));
+              return FALSE;
+            }
+          if (csv_kind_of_header (header, n_header,
+                                  CIRCLES_IMPORT_FORMAT_LINKEDIN) == CSV_KIND_LINKEDIN)
+            break;
+        }
+    }
+
+  for (guint i = 0; i < n_header; i++)
+    g_strstrip (header[i]);
+
+  kind = csv_kind_of_header (header, n_header, format);
+  /* Copy the header: the reader reuses its buffer for the next row. */
+  {
+    g_auto(GStrv) header_copy = g_new0 (char *, n_header + 1);
+
+    for (guint i = 0; i < n_header; i++)
+      header_copy[i] = g_strdup (header[i]);
+
+    switch (kind)
+      {
+      case CSV_KIND_LINKEDIN:
+        ctx->report->format = CIRCLES_IMPORT_FORMAT_LINKEDIN;
+        return _circles_import_linkedin (ctx, reader, header_copy, n_header, error);
+      case CSV_KIND_EDGES:
+        ctx->report->format = CIRCLES_IMPORT_FORMAT_CSV;
+        return _circles_import_csv_edges (ctx, reader, header_copy, n_header, error);
+      case CSV_KIND_NODES:
+        ctx->report->format = CIRCLES_IMPORT_FORMAT_CSV;
+        return _circles_import_csv_nodes (ctx, reader, header_copy, n_header, error);
+      case CSV_KIND_GROUPS:
+        ctx->report->format = CIRCLES_IMPORT_FORMAT_GROUPS;
+        return _circles_import_groups (ctx, reader, header_copy, n_header, error);
+      case CSV_KIND_FOLLOWERS:
+        ctx->report->format = CIRCLES_IMPORT_FORMAT_FOLLOWERS;
+        return _circles_import_followers (ctx, reader, header_copy, n_header, error);
+      case CSV_KIND_UNKNOWN:
+      default:
+        {
+          g_autofree char *seen = g_strjoinv (",", header_copy);
+
+          if (g_utf8_strlen (seen, -1) > 80)
+            {
+              char *cut = g_utf8_offset_to_pointer (seen, 77);
+
+              strcpy (cut, "...");
+            }
+          _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_UNKNOWN_HEADER,
+                                     ctx->display,
+                                     circles_csv_reader_get_line (reader), 0,
+                                     _("“%s” is no header this program knows; "
+                                       "it knows: First Name,Last Name,... "
+                                       "(Connections.csv), Source,Target "
+                                       "(edges), Id,Label (nodes), "
+                                       "Group,Member[,Name] (groups), "
+                                       "Follower[,Name] (followers)"),
+                                     seen);
+          return FALSE;
+        }
+      }
+  }
+}
+
+static gboolean
+file_is_blank (const char *path)
+{
+  FILE *f = g_fopen (path, "rb");
+  int c;
+  gboolean blank = TRUE;
+
+  if (f == NULL)
+    return FALSE;
+  while ((c = fgetc (f)) != EOF)
+    if (!g_ascii_isspace (c))
+      {
+        blank = FALSE;
+        break;
+      }
+  fclose (f);
+  return blank;
+}
+
+static gboolean
+import_any (CirclesImportContext  *ctx,
+            CirclesImportFormat    format,
+            GError               **error)
+{
+  if (format == CIRCLES_IMPORT_FORMAT_AUTO)
+    {
+      if (g_str_has_suffix (ctx->path, ".gv") || g_str_has_suffix (ctx->path, ".dot")
+          || g_str_has_suffix (ctx->path, ".GV") || g_str_has_suffix (ctx->path, ".DOT"))
+        format = CIRCLES_IMPORT_FORMAT_DOT;
+      else if (g_str_has_suffix (ctx->path, ".graphml")
+               || g_str_has_suffix (ctx->path, ".GRAPHML"))
+        format = CIRCLES_IMPORT_FORMAT_GRAPHML;
+      else
+        format = sniff_content (ctx->path);
+    }
+
+  if (format == CIRCLES_IMPORT_FORMAT_DOT || format == CIRCLES_IMPORT_FORMAT_GRAPHML)
+    {
+      if (!g_file_test (ctx->path, G_FILE_TEST_IS_REGULAR))
+        {
+          _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_IO,
+                                     ctx->display, 0, 0, "%s",
+                                     _("no such file"));
+          return FALSE;
+        }
+      if (file_is_blank (ctx->path))
+        {
+          _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_EMPTY,
+                                     ctx->display, 0, 0, "%s",
+                                     _("the file is empty"));
+          return FALSE;
+        }
+      ctx->report->format = format;
+      if (format == CIRCLES_IMPORT_FORMAT_DOT)
+        return _circles_import_dot (ctx, error);
+      return _circles_import_graphml (ctx, error);
+    }
+
+  return import_csv (ctx, format, error);
+}
+
+gboolean
+circles_import_file (CirclesStore              *store,
+                     const char                *path,
+                     CirclesImportFormat        format,
+                     const char                *me_key,
+                     CirclesImportReport       *report,
+                     CirclesImportProgressFunc  progress,
+                     gpointer                   progress_data,
+                     GCancellable              *cancellable,
+                     GError                   **error)
+{
+  CirclesImportReport local_report;
+  CirclesImportContext ctx = { 0 };
+  gboolean ok;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (report == NULL)
+    report = &local_report;
+  memset (report, 0, sizeof *report);
+  report->format = format;
+
+  if (!circles_store_begin (store, error))
+    return FALSE;
+
+  ctx.store = store;
+  ctx.path = path;
+  ctx.display = g_filename_display_name (path);
+  ctx.me_key = me_key;
+  ctx.report = report;
+  ctx.progress = progress;
+  ctx.progress_data = progress_data;
+  ctx.cancellable = cancellable;
+
+  if (me_key != NULL)
+    {
+      gint64 id = circles_store_lookup_person (store, me_key);
+
+      if (id > 0)
+        ctx.me_id = id;
+    }
+  else
+    {
+      gint64 id = circles_store_get_me (store);
+
+      if (id > 0)
+        ctx.me_id = id;
+    }
+
+  ok = import_any (&ctx, format, error);
+
+  /* --me names someone the file (or the database) has. */
+  if (ok && me_key != NULL)
+    {
+      gint64 id = circles_store_lookup_person (store, me_key);
+
+      if (id <= 0)
+        {
+          _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_UNKNOWN_ME,
+                                     ctx.display, 0, 0,
+                                     _("nobody has the key “%s” given with --me"),
+                                     me_key);
+          ok = FALSE;
+        }
+      else
+        ok = circles_store_set_me (store, id, error);
+    }
+
+  if (ok && g_cancellable_set_error_if_cancelled (cancellable, error))
+    ok = FALSE;
+
+  if (ok)
+    {
+      const CirclesStoreChanges *changes = circles_store_get_changes (store);
+
+      report->people_added = changes->people_added;
+      report->connections_added = changes->connections_added;
+      report->follows_added = changes->follows_added;
+      report->memberships_added = changes->memberships_added;
+      ok = circles_store_commit (store, error);
+    }
+
+  if (!ok)
+    {
+      circles_store_rollback (store);
+      report->people_added = 0;
+      report->connections_added = 0;
+      report->follows_added = 0;
+      report->memberships_added = 0;
+    }
+  else if (progress != NULL)
+    progress (1.0, progress_data);
+
+  g_free (ctx.display);
+  return ok;
+}

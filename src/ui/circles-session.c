@@ -1,0 +1,620 @@
+/* circles-session.c: one open network database, as the windows see it
+ *
+ * A session owns the store of one database file and the snapshot of
+ * its network. Opening the file and building the snapshot run in worker
+ * threads; the session tells what it is doing through its "state" and
+ * "busy" properties, and "network" changes once a snapshot is loaded.
+ * Widgets observe it; they never touch the store themselves.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "circles-session"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "circles-demo.h"
+#include "circles-session.h"
+
+struct _CirclesSession
+{
+  GObject              parent_instance;
+
+  char                *path;
+  char                *title;
+  CirclesStore        *store;
+  CirclesNetwork      *network;
+  GError              *error;
+  CirclesSessionState  state;
+  guint                busy : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CirclesSession, circles_session, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (CirclesSessionState, circles_session_state,
+  G_DEFINE_ENUM_VALUE (CIRCLES_SESSION_STATE_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (CIRCLES_SESSION_STATE_LOADING, "loading"),
+  G_DEFINE_ENUM_VALUE (CIRCLES_SESSION_STATE_GENERATING, "generating"),
+  G_DEFINE_ENUM_VALUE (CIRCLES_SESSION_STATE_READY, "ready"),
+  G_DEFINE_ENUM_VALUE (CIRCLES_SESSION_STATE_EMPTY, "empty"),
+  G_DEFINE_ENUM_VALUE (CIRCLES_SESSION_STATE_FAILED, "failed"))
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_TITLE,
+  PROP_STATE,
+  PROP_BUSY,
+  PROP_STORE,
+  PROP_NETWORK,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+typedef struct
+{
+  guint   n_people;
+  guint64 seed;
+} DemoRequest;
+
+static void
+circles_session_set_state (CirclesSession      *self,
+                           CirclesSessionState  state)
+{
+  if (self->state == state)
+    return;
+
+  g_debug ("%s: state %d -> %d", self->path, self->state, state);
+  self->state = state;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STATE]);
+}
+
+static void
+circles_session_set_busy (CirclesSession *self,
+                          gboolean        busy)
+{
+  busy = !!busy;
+  if (self->busy == busy)
+    return;
+
+  self->busy = busy;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+circles_session_set_network (CirclesSession *self,
+                             CirclesNetwork *network)
+{
+  if (self->network == network)
+    return;
+
+  g_clear_pointer (&self->network, circles_network_unref);
+  if (network != NULL)
+    self->network = circles_network_ref (network);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK]);
+}
+
+static void
+circles_session_set_store (CirclesSession *self,
+                           CirclesStore   *store)
+{
+  if (g_set_object (&self->store, store))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+}
+
+/* Ends @task (whose source is the session) with @error, showing it. */
+static void
+circles_session_fail (CirclesSession *self,
+                      GTask          *task,
+                      GError         *error)
+{
+  g_clear_error (&self->error);
+  self->error = g_error_copy (error);
+  circles_session_set_network (self, NULL);
+  circles_session_set_busy (self, FALSE);
+  circles_session_set_state (self, CIRCLES_SESSION_STATE_FAILED);
+  g_task_return_error (task, error);
+}
+
+static void
+circles_session_network_loaded_cb (GObject      *object,
+                                   GAsyncResult *result,
+                                   gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CirclesSession *self = g_task_get_source_object (task);
+  g_autoptr(CirclesNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  const CirclesCounts *counts;
+
+  network = circles_network_load_finish (result, &error);
+
+  if (network == NULL)
+    {
+      if (g_error_matches (error, CIRCLES_NETWORK_ERROR, CIRCLES_NETWORK_ERROR_NO_ME))
+        {
+          circles_session_set_network (self, NULL);
+          circles_session_set_busy (self, FALSE);
+          circles_session_set_state (self, CIRCLES_SESSION_STATE_EMPTY);
+          g_task_return_boolean (task, TRUE);
+        }
+      else
+        circles_session_fail (self, task, g_steal_pointer (&error));
+      return;
+    }
+
+  counts = circles_network_get_counts (network);
+  circles_session_set_network (self, network);
+  circles_session_set_busy (self, FALSE);
+  circles_session_set_state (self, counts->people == 0
+                                   ? CIRCLES_SESSION_STATE_EMPTY
+                                   : CIRCLES_SESSION_STATE_READY);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* The store is open: build the snapshot, unless nobody is me. */
+static void
+circles_session_load_network (CirclesSession *self,
+                              GTask          *task)
+{
+  g_assert (self->store != NULL);
+
+  circles_session_set_state (self, CIRCLES_SESSION_STATE_LOADING);
+
+  if (circles_store_get_me (self->store) <= 0)
+    {
+      circles_session_set_network (self, NULL);
+      circles_session_set_busy (self, FALSE);
+      circles_session_set_state (self, CIRCLES_SESSION_STATE_EMPTY);
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  circles_network_load_async (self->store,
+                              g_task_get_cancellable (task),
+                              circles_session_network_loaded_cb,
+                              task);
+}
+
+static void
+circles_session_open_thread (GTask        *task,
+                             gpointer      source_object,
+                             gpointer      task_data,
+                             GCancellable *cancellable)
+{
+  const char *path = task_data;
+  CirclesStore *store;
+  GError *error = NULL;
+
+  store = circles_store_open (path, &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
+static void
+circles_session_opened_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  CirclesSession *self = CIRCLES_SESSION (object);
+  GTask *task = user_data;
+  g_autoptr(CirclesStore) store = NULL;
+  GError *error = NULL;
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  if (store == NULL)
+    {
+      circles_session_fail (self, task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  circles_session_set_store (self, store);
+  circles_session_load_network (self, task);
+}
+
+/* Opens the store if needed, then loads the network; ends @task. */
+static void
+circles_session_start_load (CirclesSession *self,
+                            GTask          *task)
+{
+  g_autoptr(GTask) open_task = NULL;
+
+  circles_session_set_busy (self, TRUE);
+  circles_session_set_state (self, CIRCLES_SESSION_STATE_LOADING);
+  g_clear_error (&self->error);
+
+  if (self->store != NULL)
+    {
+      circles_session_load_network (self, task);
+      return;
+    }
+
+  open_task = g_task_new (self, g_task_get_cancellable (task),
+                          circles_session_opened_cb, task);
+  g_task_set_source_tag (open_task, circles_session_start_load);
+  g_task_set_task_data (open_task, g_strdup (self->path), g_free);
+  g_task_run_in_thread (open_task, circles_session_open_thread);
+}
+
+/**
+ * circles_session_load_async:
+ *
+ * Opens the database (on first use) and loads its network in worker
+ * threads. The session's state tells how it ended: ready, empty or
+ * failed. Fails with %G_IO_ERROR_PENDING while the session is busy.
+ */
+void
+circles_session_load_async (CirclesSession      *self,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CIRCLES_IS_SESSION (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, circles_session_load_async);
+
+  if (self->busy)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The database is busy"));
+      g_object_unref (task);
+      return;
+    }
+
+  circles_session_start_load (self, task);
+}
+
+gboolean
+circles_session_load_finish (CirclesSession  *self,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == circles_session_load_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+circles_session_demo_thread (GTask        *task,
+                             gpointer      source_object,
+                             gpointer      task_data,
+                             GCancellable *cancellable)
+{
+  CirclesSession *self = source_object;
+  DemoRequest *request = task_data;
+  GError *error = NULL;
+
+  if (circles_demo_generate (self->store, request->n_people, request->seed,
+                             cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+circles_session_demo_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  CirclesSession *self = CIRCLES_SESSION (object);
+  GTask *task = user_data;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      /* The generator writes in one transaction: the database is as it
+       * was, so the session is still empty. */
+      circles_session_set_busy (self, FALSE);
+      circles_session_set_state (self, CIRCLES_SESSION_STATE_EMPTY);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  circles_session_start_load (self, task);
+}
+
+/**
+ * circles_session_generate_demo_async:
+ *
+ * Fills the empty database of the session with a demo network in a
+ * worker thread, then loads it.
+ */
+void
+circles_session_generate_demo_async (CirclesSession      *self,
+                                     guint                n_people,
+                                     guint64              seed,
+                                     GCancellable        *cancellable,
+                                     GAsyncReadyCallback  callback,
+                                     gpointer             user_data)
+{
+  g_autoptr(GTask) demo_task = NULL;
+  DemoRequest *request;
+  GTask *task;
+
+  g_return_if_fail (CIRCLES_IS_SESSION (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, circles_session_generate_demo_async);
+
+  if (self->busy)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The database is busy"));
+      g_object_unref (task);
+      return;
+    }
+
+  if (self->state != CIRCLES_SESSION_STATE_EMPTY || self->store == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_EXISTS,
+                               _("A demo network can only fill an empty database"));
+      g_object_unref (task);
+      return;
+    }
+
+  request = g_new0 (DemoRequest, 1);
+  request->n_people = CLAMP (n_people, CIRCLES_DEMO_MIN_PEOPLE, CIRCLES_DEMO_MAX_PEOPLE);
+  request->seed = seed;
+
+  circles_session_set_busy (self, TRUE);
+  circles_session_set_state (self, CIRCLES_SESSION_STATE_GENERATING);
+
+  demo_task = g_task_new (self, cancellable, circles_session_demo_cb, task);
+  g_task_set_source_tag (demo_task, circles_session_demo_thread);
+  g_task_set_task_data (demo_task, request, g_free);
+  g_task_run_in_thread (demo_task, circles_session_demo_thread);
+}
+
+gboolean
+circles_session_generate_demo_finish (CirclesSession  *self,
+                                      GAsyncResult    *result,
+                                      GError         **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == circles_session_generate_demo_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+circles_session_finalize (GObject *object)
+{
+  CirclesSession *self = (CirclesSession *)object;
+
+  g_clear_pointer (&self->path, g_free);
+  g_clear_pointer (&self->title, g_free);
+  g_clear_pointer (&self->network, circles_network_unref);
+  g_clear_object (&self->store);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (circles_session_parent_class)->finalize (object);
+}
+
+static void
+circles_session_get_property (GObject    *object,
+                              guint       prop_id,
+                              GValue     *value,
+                              GParamSpec *pspec)
+{
+  CirclesSession *self = CIRCLES_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+
+    case PROP_TITLE:
+      g_value_set_string (value, self->title);
+      break;
+
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_BUSY:
+      g_value_set_boolean (value, self->busy);
+      break;
+
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_NETWORK:
+      g_value_set_pointer (value, self->network);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_session_set_property (GObject      *object,
+                              guint         prop_id,
+                              const GValue *value,
+                              GParamSpec   *pspec)
+{
+  CirclesSession *self = CIRCLES_SESSION (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_assert (self->path == NULL);
+      self->path = g_value_dup_string (value);
+      self->title = g_filename_display_basename (self->path);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_session_class_init (CirclesSessionClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = circles_session_finalize;
+  object_class->get_property = circles_session_get_property;
+  object_class->set_property = circles_session_set_property;
+
+  properties[PROP_PATH] =
+    g_param_spec_string ("path", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_TITLE] =
+    g_param_spec_string ("title", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL,
+                       CIRCLES_TYPE_SESSION_STATE,
+                       CIRCLES_SESSION_STATE_NONE,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL,
+                         CIRCLES_TYPE_STORE,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* A CirclesNetwork, owned by the session. */
+  properties[PROP_NETWORK] =
+    g_param_spec_pointer ("network", NULL, NULL,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+circles_session_init (CirclesSession *self)
+{
+  self->state = CIRCLES_SESSION_STATE_NONE;
+}
+
+CirclesSession *
+circles_session_new (const char *path)
+{
+  g_return_val_if_fail (path != NULL, NULL);
+
+  return g_object_new (CIRCLES_TYPE_SESSION,
+                       "path", path,
+                       NULL);
+}
+
+const char *
+circles_session_get_path (CirclesSession *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), NULL);
+
+  return self->path;
+}
+
+/**
+ * circles_session_get_title:
+ *
+ * Returns: the file name of the database, for display.
+ */
+const char *
+circles_session_get_title (CirclesSession *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), NULL);
+
+  return self->title;
+}
+
+CirclesSessionState
+circles_session_get_state (CirclesSession *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), CIRCLES_SESSION_STATE_NONE);
+
+  return self->state;
+}
+
+/**
+ * circles_session_get_busy:
+ *
+ * Returns: %TRUE while a worker thread uses the store.
+ */
+gboolean
+circles_session_get_busy (CirclesSession *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), FALSE);
+
+  return self->busy;
+}
+
+/**
+ * circles_session_get_error:
+ *
+ * Returns: (nullable): why the session failed, in the failed state.
+ */
+const GError *
+circles_session_get_error (CirclesSession *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), NULL);
+
+  return self->error;
+}
+
+/**
+ * circles_session_get_store:
+ *
+ * Returns: (nullable) (transfer none): the open store; not to be used
+ * while the session is busy.
+ */
+CirclesStore *
+circles_session_get_store (CirclesSession *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), NULL);
+
+  return self->store;
+}
+
+/**
+ * circles_session_get_network:
+ *
+ * Returns: (nullable) (transfer none): the loaded network.
+ */
+CirclesNetwork *
+circles_session_get_network (CirclesSession *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), NULL);
+
+  return self->network;
+}

@@ -1,0 +1,62 @@
+/* circles-session.h: one open network database, as the windows see it
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "circles-network.h"
+#include "circles-store.h"
+
+G_BEGIN_DECLS
+
+typedef enum
+{
+  CIRCLES_SESSION_STATE_NONE,       /* nothing loaded yet */
+  CIRCLES_SESSION_STATE_LOADING,    /* opening the database, building the snapshot */
+  CIRCLES_SESSION_STATE_GENERATING, /* writing a demo network */
+  CIRCLES_SESSION_STATE_READY,      /* the network is loaded */
+  CIRCLES_SESSION_STATE_EMPTY,      /* nobody is me, or me knows nobody */
+  CIRCLES_SESSION_STATE_FAILED,     /* see circles_session_get_error() */
+} CirclesSessionState;
+
+/* Size of the demo network offered to an empty database, me included. */
+#define CIRCLES_SESSION_DEMO_PEOPLE 2000u
+#define CIRCLES_SESSION_DEMO_SEED   1
+
+#define CIRCLES_TYPE_SESSION_STATE (circles_session_state_get_type ())
+#define CIRCLES_TYPE_SESSION       (circles_session_get_type ())
+
+GType circles_session_state_get_type (void) G_GNUC_CONST;
+
+G_DECLARE_FINAL_TYPE (CirclesSession, circles_session, CIRCLES, SESSION, GObject)
+
+CirclesSession      *circles_session_new                  (const char           *path);
+const char          *circles_session_get_path             (CirclesSession       *self);
+const char          *circles_session_get_title            (CirclesSession       *self);
+CirclesSessionState  circles_session_get_state            (CirclesSession       *self);
+gboolean             circles_session_get_busy             (CirclesSession       *self);
+const GError        *circles_session_get_error            (CirclesSession       *self);
+CirclesStore        *circles_session_get_store            (CirclesSession       *self);
+CirclesNetwork      *circles_session_get_network          (CirclesSession       *self);
+
+void                 circles_session_load_async           (CirclesSession       *self,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean             circles_session_load_finish          (CirclesSession       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+
+void                 circles_session_generate_demo_async  (CirclesSession       *self,
+                                                           guint                 n_people,
+                                                           guint64               seed,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean             circles_session_generate_demo_finish (CirclesSession       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+
+G_END_DECLS

@@ -1,0 +1,467 @@
+/* circles-window.c: the main window
+ *
+ * A window shows one session: a spinner while the database opens, an
+ * invitation to fill it when it is empty, the reason when it cannot be
+ * opened, and the overview of the circles once the network is loaded.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "circles-window"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "circles-overview.h"
+#include "circles-window.h"
+
+struct _CirclesWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CirclesSession       *session;
+  GCancellable         *cancellable;
+  GSettings            *settings;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwStatusPage        *loading_page;
+  GtkSpinner           *spinner;
+  AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  CirclesOverview      *overview;
+};
+
+G_DEFINE_FINAL_TYPE (CirclesWindow, circles_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *
+error_title (const GError *error)
+{
+  if (error != NULL && error->domain == CIRCLES_STORE_ERROR)
+    {
+      switch ((CirclesStoreError)error->code)
+        {
+        case CIRCLES_STORE_ERROR_NOT_CIRCLES:
+          return _("Not a Circles Database");
+        case CIRCLES_STORE_ERROR_CORRUPT:
+          return _("The Database Is Damaged");
+        case CIRCLES_STORE_ERROR_TOO_NEW:
+          return _("Made by a Newer Version of Circles");
+        case CIRCLES_STORE_ERROR_BUSY:
+          return _("The Database Is in Use");
+        case CIRCLES_STORE_ERROR_READ_ONLY:
+          return _("The Database Is Read-Only");
+        case CIRCLES_STORE_ERROR_OPEN:
+        case CIRCLES_STORE_ERROR_FULL:
+        case CIRCLES_STORE_ERROR_NO_ME:
+        case CIRCLES_STORE_ERROR_FAILED:
+        default:
+          break;
+        }
+    }
+
+  return _("Cannot Open the Network");
+}
+
+/* The folder of the database, with the home folder as "~". */
+static char *
+display_folder (const char *path)
+{
+  g_autofree char *dir = g_path_get_dirname (path);
+  const char *home = g_get_home_dir ();
+  g_autofree char *display = NULL;
+
+  if (home != NULL && g_str_has_prefix (dir, home) &&
+      (dir[strlen (home)] == '/' || dir[strlen (home)] == '\0'))
+    {
+      g_autofree char *relative = g_strconcat ("~", dir + strlen (home), NULL);
+
+      return g_filename_display_name (relative);
+    }
+
+  return g_filename_display_name (dir);
+}
+
+static void
+circles_window_update_actions (CirclesWindow *self)
+{
+  gboolean busy = circles_session_get_busy (self->session);
+  CirclesSessionState state = circles_session_get_state (self->session);
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo",
+                                 !busy && state == CIRCLES_SESSION_STATE_EMPTY);
+}
+
+static void
+circles_window_update_state (CirclesWindow *self)
+{
+  CirclesSessionState state = circles_session_get_state (self->session);
+  const char *page = "loading";
+
+  switch (state)
+    {
+    case CIRCLES_SESSION_STATE_NONE:
+    case CIRCLES_SESSION_STATE_LOADING:
+      adw_status_page_set_title (self->loading_page, _("Opening the Network…"));
+      adw_status_page_set_description (self->loading_page, NULL);
+      break;
+
+    case CIRCLES_SESSION_STATE_GENERATING:
+      {
+        g_autofree char *people = g_strdup_printf ("%'u", CIRCLES_SESSION_DEMO_PEOPLE);
+        g_autofree char *description = NULL;
+
+        /* Translators: %s is a number of people, such as 2,000. */
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s person is joining your circles",
+                                                    "%s people are joining your circles",
+                                                    CIRCLES_SESSION_DEMO_PEOPLE),
+                                       people);
+        adw_status_page_set_title (self->loading_page, _("Creating a Demo Network…"));
+        adw_status_page_set_description (self->loading_page, description);
+      }
+      break;
+
+    case CIRCLES_SESSION_STATE_READY:
+      page = "overview";
+      g_settings_set_string (self->settings, "last-database",
+                             circles_session_get_path (self->session));
+      break;
+
+    case CIRCLES_SESSION_STATE_EMPTY:
+      page = "empty";
+      break;
+
+    case CIRCLES_SESSION_STATE_FAILED:
+      {
+        const GError *error = circles_session_get_error (self->session);
+        g_autofree char *markup = NULL;
+
+        if (error != NULL)
+          markup = g_markup_escape_text (error->message, -1);
+        adw_status_page_set_title (self->error_page, error_title (error));
+        adw_status_page_set_description (self->error_page, markup);
+        page = "error";
+      }
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
+  gtk_stack_set_visible_child_name (self->stack, page);
+  circles_window_update_actions (self);
+}
+
+static void
+circles_window_notify_state_cb (CirclesWindow  *self,
+                                GParamSpec     *pspec,
+                                CirclesSession *session)
+{
+  circles_window_update_state (self);
+}
+
+static void
+circles_window_notify_busy_cb (CirclesWindow  *self,
+                               GParamSpec     *pspec,
+                               CirclesSession *session)
+{
+  circles_window_update_actions (self);
+}
+
+static void
+circles_window_notify_network_cb (CirclesWindow  *self,
+                                  GParamSpec     *pspec,
+                                  CirclesSession *session)
+{
+  circles_overview_set_network (self->overview,
+                                circles_session_get_network (session));
+}
+
+static void
+circles_window_load_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(CirclesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Failures show in the error page, through the session's state. */
+  if (!circles_session_load_finish (CIRCLES_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_debug ("Loading %s failed: %s",
+             circles_session_get_path (CIRCLES_SESSION (object)), error->message);
+}
+
+static void
+circles_window_demo_cb (GObject      *object,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  g_autoptr(CirclesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!circles_session_generate_demo_finish (CIRCLES_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      circles_session_get_state (self->session) != CIRCLES_SESSION_STATE_FAILED)
+    {
+      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
+      g_autofree char *title = NULL;
+      AdwToast *toast;
+
+      /* Translators: %s says why. */
+      title = g_strdup_printf (_("Cannot create the demo network: %s"), escaped);
+      toast = adw_toast_new (title);
+      adw_toast_set_timeout (toast, 0);
+      adw_toast_overlay_add_toast (self->toast_overlay, toast);
+    }
+}
+
+static void
+circles_window_reload_action (GtkWidget  *widget,
+                              const char *action_name,
+                              GVariant   *param)
+{
+  CirclesWindow *self = CIRCLES_WINDOW (widget);
+
+  circles_session_load_async (self->session, self->cancellable,
+                              circles_window_load_cb, g_object_ref (self));
+}
+
+static void
+circles_window_demo_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  CirclesWindow *self = CIRCLES_WINDOW (widget);
+
+  circles_session_generate_demo_async (self->session,
+                                       CIRCLES_SESSION_DEMO_PEOPLE,
+                                       CIRCLES_SESSION_DEMO_SEED,
+                                       self->cancellable,
+                                       circles_window_demo_cb,
+                                       g_object_ref (self));
+}
+
+static void
+circles_window_set_session (CirclesWindow  *self,
+                            CirclesSession *session)
+{
+  g_autofree char *folder = NULL;
+
+  g_assert (self->session == NULL);
+  g_assert (CIRCLES_IS_SESSION (session));
+
+  self->session = g_object_ref (session);
+
+  folder = display_folder (circles_session_get_path (session));
+  adw_window_title_set_title (self->window_title, circles_session_get_title (session));
+  adw_window_title_set_subtitle (self->window_title, folder);
+
+  g_signal_connect_object (session, "notify::state",
+                           G_CALLBACK (circles_window_notify_state_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::busy",
+                           G_CALLBACK (circles_window_notify_busy_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::network",
+                           G_CALLBACK (circles_window_notify_network_cb),
+                           self, G_CONNECT_SWAPPED);
+}
+
+static void
+circles_window_constructed (GObject *object)
+{
+  CirclesWindow *self = (CirclesWindow *)object;
+
+  G_OBJECT_CLASS (circles_window_parent_class)->constructed (object);
+
+  g_return_if_fail (self->session != NULL);
+
+  circles_overview_set_network (self->overview,
+                                circles_session_get_network (self->session));
+  circles_window_update_state (self);
+
+  /* A new session is opened as soon as it has a window. */
+  if (circles_session_get_state (self->session) == CIRCLES_SESSION_STATE_NONE)
+    gtk_widget_activate_action (GTK_WIDGET (self), "win.reload", NULL);
+}
+
+static gboolean
+circles_window_close_request (GtkWindow *window)
+{
+  CirclesWindow *self = CIRCLES_WINDOW (window);
+  int width, height;
+
+  gtk_window_get_default_size (window, &width, &height);
+
+  g_settings_delay (self->settings);
+  if (!gtk_window_is_maximized (window) && width > 0 && height > 0)
+    {
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+    }
+  g_settings_set_boolean (self->settings, "window-maximized",
+                          gtk_window_is_maximized (window));
+  g_settings_apply (self->settings);
+
+  return GTK_WINDOW_CLASS (circles_window_parent_class)->close_request (window);
+}
+
+static void
+circles_window_dispose (GObject *object)
+{
+  CirclesWindow *self = (CirclesWindow *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CIRCLES_TYPE_WINDOW);
+
+  G_OBJECT_CLASS (circles_window_parent_class)->dispose (object);
+}
+
+static void
+circles_window_finalize (GObject *object)
+{
+  CirclesWindow *self = (CirclesWindow *)object;
+
+  g_clear_object (&self->session);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (circles_window_parent_class)->finalize (object);
+}
+
+static void
+circles_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CirclesWindow *self = CIRCLES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_window_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CirclesWindow *self = CIRCLES_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      circles_window_set_session (self, g_value_get_object (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_window_class_init (CirclesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->constructed = circles_window_constructed;
+  object_class->dispose = circles_window_dispose;
+  object_class->finalize = circles_window_finalize;
+  object_class->get_property = circles_window_get_property;
+  object_class->set_property = circles_window_set_property;
+
+  window_class->close_request = circles_window_close_request;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CIRCLES_TYPE_SESSION,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/circles-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, loading_page);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, empty_page);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, overview);
+
+  gtk_widget_class_install_action (widget_class, "win.reload", NULL,
+                                   circles_window_reload_action);
+  gtk_widget_class_install_action (widget_class, "win.demo", NULL,
+                                   circles_window_demo_action);
+
+  g_type_ensure (CIRCLES_TYPE_OVERVIEW);
+}
+
+static void
+circles_window_init (CirclesWindow *self)
+{
+  self->cancellable = g_cancellable_new ();
+  self->settings = g_settings_new (APP_ID);
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
+/**
+ * circles_window_new:
+ * @application: (nullable): the application
+ * @session: the database to show; the window loads it when nobody did
+ */
+CirclesWindow *
+circles_window_new (GtkApplication *application,
+                    CirclesSession *session)
+{
+  g_return_val_if_fail (!application || GTK_IS_APPLICATION (application), NULL);
+  g_return_val_if_fail (CIRCLES_IS_SESSION (session), NULL);
+
+  return g_object_new (CIRCLES_TYPE_WINDOW,
+                       "application", application,
+                       "session", session,
+                       NULL);
+}
+
+CirclesSession *
+circles_window_get_session (CirclesWindow *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_WINDOW (self), NULL);
+
+  return self->session;
+}

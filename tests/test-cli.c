@@ -1,0 +1,318 @@
+/* test-cli.c: the headless commands, run as a user runs them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <json-glib/json-glib.h>
+#include <string.h>
+#include <sys/wait.h>
+
+#include "circles-test-util.h"
+
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *out;
+  char *err;
+  int   status;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *f,
+               gconstpointer  data)
+{
+  f->dir = circles_test_make_tmpdir ();
+  f->db = g_build_filename (f->dir, "network.db", NULL);
+}
+
+static void
+fixture_teardown (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_free (f->out);
+  g_free (f->err);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+/* Runs "circles --db DB ARGS…"; NULL-terminated arguments. */
+G_GNUC_NULL_TERMINATED static int
+run (Fixture    *f,
+     const char *first,
+     ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *arg;
+  va_list ap;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *)CIRCLES_BINARY);
+  g_ptr_array_add (argv, (char *)"--db");
+  g_ptr_array_add (argv, f->db);
+  va_start (ap, first);
+  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (char *)arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &f->out, &f->err, &wait_status, &error);
+  g_assert_no_error (error);
+  g_assert_true (WIFEXITED (wait_status));
+  f->status = WEXITSTATUS (wait_status);
+  return f->status;
+}
+
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_object_ref (json_node_get_object (root));
+}
+
+/* me knows a, b, c; a knows d; d knows e; b and c know f; g is apart. */
+static const char edges_csv[] =
+  "Source,Target,Weight\n"
+  "me,a,1\n"
+  "me,b,1\n"
+  "me,c,1\n"
+  "a,d,1\n"
+  "d,e,1\n"
+  "b,f,1\n"
+  "c,f,0.5\n"
+  "g,h,1\n";
+
+static char *
+write_edges (Fixture    *f,
+             const char *name,
+             const char *contents)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_file_set_contents (path, contents, -1, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_import_stats_paths (Fixture       *f,
+                         gconstpointer  data)
+{
+  g_autofree char *edges = write_edges (f, "edges.csv", edges_csv);
+  g_autoptr(JsonObject) stats = NULL;
+  g_autoptr(JsonObject) paths = NULL;
+  JsonArray *chains;
+
+  g_assert_cmpint (run (f, "import", edges, "--format", "csv", "--me", "me", NULL), ==, 0);
+
+  g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
+  stats = parse_object (f->out);
+  g_assert_cmpstr (json_object_get_string_member (stats, "me"), ==, "me");
+  g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (stats, "connections"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (stats, "first"), ==, 3);
+  g_assert_cmpint (json_object_get_int_member (stats, "second"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (stats, "third"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (stats, "followers"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (stats, "group_members"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (stats, "out_of_network"), ==, 2);
+
+  /* f is 2nd-degree through b (1 × 1) and c (1 × 0.5): b first. */
+  g_assert_cmpint (run (f, "paths", "f", "--json", NULL), ==, 0);
+  paths = parse_object (f->out);
+  g_assert_cmpstr (json_object_get_string_member (paths, "key"), ==, "f");
+  g_assert_cmpint (json_object_get_int_member (paths, "degree"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (paths, "paths_total"), ==, 2);
+  chains = json_object_get_array_member (paths, "paths");
+  g_assert_cmpuint (json_array_get_length (chains), ==, 2);
+  g_assert_cmpstr (json_array_get_string_element (json_array_get_array_element (chains, 0), 1),
+                   ==, "b");
+  g_assert_cmpstr (json_array_get_string_element (json_array_get_array_element (chains, 1), 1),
+                   ==, "c");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (paths, "mutual_connections")),
+                    ==, 2);
+
+  /* --limit cuts the list, not the count. */
+  g_clear_pointer (&paths, json_object_unref);
+  g_assert_cmpint (run (f, "paths", "f", "--limit", "1", "--json", NULL), ==, 0);
+  paths = parse_object (f->out);
+  g_assert_cmpint (json_object_get_int_member (paths, "paths_total"), ==, 2);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (paths, "paths")), ==, 1);
+
+  /* Beyond the 3rd degree: null, 0, nothing. */
+  g_clear_pointer (&paths, json_object_unref);
+  g_assert_cmpint (run (f, "paths", "h", "--json", NULL), ==, 0);
+  paths = parse_object (f->out);
+  g_assert_true (json_object_get_null_member (paths, "degree"));
+  g_assert_cmpint (json_object_get_int_member (paths, "paths_total"), ==, 0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (paths, "paths")), ==, 0);
+
+  /* The human forms work too. */
+  g_assert_cmpint (run (f, "stats", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "2nd degree"));
+  g_assert_cmpint (run (f, "paths", "e", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "me → a → d → e"));
+}
+
+static void
+test_import_twice (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *edges = write_edges (f, "edges.csv", edges_csv);
+  g_autoptr(JsonObject) stats = NULL;
+
+  g_assert_cmpint (run (f, "import", edges, "--me", "me", NULL), ==, 0);
+  g_assert_cmpint (run (f, "import", edges, "--me", "me", NULL), ==, 0);
+  g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
+  stats = parse_object (f->out);
+  g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (stats, "connections"), ==, 8);
+}
+
+/* Bad input: status 2, a message naming the file and line, and the
+ * database exactly as it was. */
+static void
+assert_refused (Fixture    *f,
+                const char *needle)
+{
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (f->err);
+  if (strstr (f->err, needle) == NULL)
+    g_error ("expected “%s” in the message, got: %s", needle, f->err);
+}
+
+static void
+test_bad_input (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *edges = write_edges (f, "edges.csv", edges_csv);
+  g_autofree char *broken = write_edges (f, "broken.csv",
+                                         "Source,Target\nx,y\n\"z,w\n");
+  g_autofree char *unknown = write_edges (f, "unknown.csv", "Colour,Shape\nred,round\n");
+  g_autofree char *stats_before = NULL;
+
+  g_assert_cmpint (run (f, "import", edges, "--me", "me", NULL), ==, 0);
+  g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
+  stats_before = g_strdup (f->out);
+
+  run (f, "import", broken, NULL);
+  assert_refused (f, "broken.csv:3");
+  run (f, "import", unknown, NULL);
+  assert_refused (f, "unknown.csv:1");
+  run (f, "import", edges, "--me", "nobody", NULL);
+  assert_refused (f, "nobody");
+  run (f, "import", "/nonexistent/edges.csv", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  run (f, "import", edges, "--format", "spreadsheet", NULL);
+  assert_refused (f, "spreadsheet");
+  run (f, "import", NULL);
+  assert_refused (f, "Usage");
+  run (f, "paths", "nobody", NULL);
+  assert_refused (f, "nobody");
+  run (f, "paths", "f", "--limit", "-3", NULL);
+  assert_refused (f, "--limit");
+  run (f, "stats", "--bogus", NULL);
+  assert_refused (f, "--bogus");
+  run (f, "frobnicate", NULL);
+  assert_refused (f, "frobnicate");
+  run (f, "demo", "--people", "10", NULL);
+  assert_refused (f, "--people");
+  run (f, "demo", "--people", "200", NULL);
+  assert_refused (f, "already holds a network");
+
+  g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
+  g_assert_cmpstr (f->out, ==, stats_before);
+}
+
+static void
+test_foreign_database (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(GBytes) after = NULL;
+  g_autoptr(GError) error = NULL;
+  const char text[] = "these are my notes, not a database\n";
+
+  g_file_set_contents (f->db, text, -1, &error);
+  g_assert_no_error (error);
+
+  run (f, "stats", NULL);
+  assert_refused (f, "not a Circles database");
+  after = circles_test_read_bytes (f->db);
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), text, strlen (text));
+}
+
+static void
+test_empty_database (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(JsonObject) stats = NULL;
+
+  g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
+  stats = parse_object (f->out);
+  g_assert_true (json_object_get_null_member (stats, "me"));
+  g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 0);
+
+  run (f, "paths", "anyone", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+}
+
+static void
+test_demo (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(JsonObject) stats = NULL;
+
+  g_assert_cmpint (run (f, "demo", "--people", "3000", "--seed", "7", NULL), ==, 0);
+  g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
+  stats = parse_object (f->out);
+  g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 2999);
+  g_assert_cmpint (json_object_get_int_member (stats, "first"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (stats, "second"), >,
+                   json_object_get_int_member (stats, "first"));
+  g_assert_cmpint (json_object_get_int_member (stats, "third"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (stats, "followers"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (stats, "group_members"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (stats, "out_of_network"), >, 0);
+  g_assert_cmpint (json_object_get_int_member (stats, "first") +
+                   json_object_get_int_member (stats, "second") +
+                   json_object_get_int_member (stats, "third"), <=, 2999);
+}
+
+static void
+test_usage (Fixture       *f,
+            gconstpointer  data)
+{
+  g_assert_cmpint (run (f, "--help", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "paths"));
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) \
+  g_test_add ("/cli/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("import-stats-paths", test_import_stats_paths);
+  ADD ("import-twice", test_import_twice);
+  ADD ("bad-input", test_bad_input);
+  ADD ("foreign-database", test_foreign_database);
+  ADD ("empty-database", test_empty_database);
+  ADD ("demo", test_demo);
+  ADD ("usage", test_usage);
+#undef ADD
+
+  return g_test_run ();
+}

@@ -1,0 +1,390 @@
+/* test-window.c: the main window on fixture databases
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "circles-session.h"
+#include "circles-store.h"
+#include "circles-test-util.h"
+#include "circles-window.h"
+
+/* Gives up on a test that waits for too long rather than hanging. */
+#define WAIT_TIMEOUT_SECONDS 120
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  g_error ("Timed out waiting for %s", (const char *)user_data);
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main loop until nothing is pending on the session, then
+ * until idle callbacks (completion of its tasks) have run. */
+static void
+wait_for_session (CirclesSession *session)
+{
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb,
+                                            (gpointer)"the session");
+
+  while (circles_session_get_busy (session) ||
+         circles_session_get_state (session) == CIRCLES_SESSION_STATE_NONE)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+
+  g_source_remove (timeout_id);
+}
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static const char *
+label_text (CirclesWindow *window,
+            const char    *name)
+{
+  GtkWidget *label = find_named (GTK_WIDGET (window), name);
+
+  g_assert_nonnull (label);
+  g_assert_true (GTK_IS_LABEL (label));
+  return gtk_label_get_text (GTK_LABEL (label));
+}
+
+static const char *
+visible_page (CirclesWindow *window)
+{
+  GtkWidget *stack = find_named (GTK_WIDGET (window), "main-stack");
+
+  g_assert_nonnull (stack);
+  return gtk_stack_get_visible_child_name (GTK_STACK (stack));
+}
+
+static gint64
+add_person (CirclesStore *store,
+            const char   *key,
+            const char   *name)
+{
+  g_autoptr(GError) error = NULL;
+  CirclesPersonFields fields = { 0 };
+  gint64 id;
+
+  id = circles_store_ensure_person (store, key, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+
+  fields.display_name = name;
+  circles_store_update_person (store, id, &fields, &error);
+  g_assert_no_error (error);
+
+  return id;
+}
+
+static void
+connect (CirclesStore *store,
+         gint64        a,
+         gint64        b)
+{
+  g_autoptr(GError) error = NULL;
+
+  circles_store_add_connection (store, a, b, -1, NULL, &error);
+  g_assert_no_error (error);
+}
+
+/* A network whose circles are known:
+ *
+ *   me - a, b, c             1st: a b c             (3)
+ *   a - d, b - e             2nd: d e               (2)
+ *   d - f                    3rd: f                 (1)
+ *   f - g                    g is 4th: out of network
+ *   h follows me; d and a follow me (a is 1st: not a follower)
+ *                            followers: d h         (2)
+ *   group "Alumni": me, e, i group members: e i     (2)
+ *   j alone                  out of network: g j    (2)
+ */
+static char *
+make_fixture_database (gboolean with_me)
+{
+  g_autofree char *dir = circles_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "fixture.db", NULL);
+  g_autoptr(CirclesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 me, a, b, c, d, e, f, g, h, i, group;
+
+  store = circles_store_open (path, &error);
+  g_assert_no_error (error);
+
+  circles_store_begin (store, &error);
+  g_assert_no_error (error);
+
+  me = add_person (store, "me", "Marie Curie");
+  a = add_person (store, "a", "Alice Martin");
+  b = add_person (store, "b", "Bruno Bernard");
+  c = add_person (store, "c", "Chloé Dubois");
+  d = add_person (store, "d", "David Thomas");
+  e = add_person (store, "e", "Emma Robert");
+  f = add_person (store, "f", "Farid Richard");
+  g = add_person (store, "g", "Gabrielle Petit");
+  h = add_person (store, "h", "Hugo Durand");
+  i = add_person (store, "i", "Inès Leroy");
+  add_person (store, "j", "Jules Moreau");
+
+  connect (store, me, a);
+  connect (store, me, b);
+  connect (store, me, c);
+  connect (store, a, d);
+  connect (store, b, e);
+  connect (store, d, f);
+  connect (store, f, g);
+
+  circles_store_add_follow (store, h, me, &error);
+  g_assert_no_error (error);
+  circles_store_add_follow (store, d, me, &error);
+  g_assert_no_error (error);
+  circles_store_add_follow (store, a, me, &error);
+  g_assert_no_error (error);
+
+  group = circles_store_ensure_group (store, "Alumni", &error);
+  g_assert_no_error (error);
+  circles_store_add_membership (store, group, me, &error);
+  g_assert_no_error (error);
+  circles_store_add_membership (store, group, e, &error);
+  g_assert_no_error (error);
+  circles_store_add_membership (store, group, i, &error);
+  g_assert_no_error (error);
+
+  if (with_me)
+    {
+      circles_store_set_me (store, me, &error);
+      g_assert_no_error (error);
+    }
+
+  circles_store_commit (store, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static char *
+make_empty_database (void)
+{
+  g_autofree char *dir = circles_test_make_tmpdir ();
+  char *path = g_build_filename (dir, "empty.db", NULL);
+  g_autoptr(CirclesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+
+  store = circles_store_open (path, &error);
+  g_assert_no_error (error);
+
+  return path;
+}
+
+static CirclesWindow *
+open_window (CirclesSession *session)
+{
+  CirclesWindow *window = circles_window_new (NULL, session);
+
+  /* GTK owns toplevels; keep a reference to check the finalization. */
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  wait_for_session (session);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  return window;
+}
+
+static void
+close_window (CirclesWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (window);
+}
+
+static void
+test_window_counts (void)
+{
+  g_autofree char *path = make_fixture_database (TRUE);
+  g_autoptr(CirclesSession) session = circles_session_new (path);
+  CirclesWindow *window;
+  GtkWidget *title;
+  GtkWidget *cap_bar;
+
+  window = open_window (session);
+
+  g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
+  g_assert_nonnull (circles_session_get_network (session));
+  g_assert_cmpstr (visible_page (window), ==, "overview");
+
+  title = find_of_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  g_assert_nonnull (title);
+  g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "fixture.db");
+
+  g_assert_cmpstr (label_text (window, "me-name"), ==, "Marie Curie");
+  g_assert_cmpstr (label_text (window, "summary"), ==, "10 people in the network, 7 connections");
+  g_assert_cmpstr (label_text (window, "first-count"), ==, "3");
+  g_assert_cmpstr (label_text (window, "second-count"), ==, "2");
+  g_assert_cmpstr (label_text (window, "third-count"), ==, "1");
+  g_assert_cmpstr (label_text (window, "follower-count"), ==, "2");
+  g_assert_cmpstr (label_text (window, "group-member-count"), ==, "2");
+  g_assert_cmpstr (label_text (window, "out-of-network-count"), ==, "2");
+  g_assert_cmpstr (label_text (window, "cap-count"), ==, "3 of 30000");
+
+  cap_bar = find_named (GTK_WIDGET (window), "cap-bar");
+  g_assert_nonnull (cap_bar);
+  g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (GTK_LEVEL_BAR (cap_bar)),
+                                  3.0 / 30000.0, 1e-9);
+
+  /* Nothing to generate into a database that is not empty. */
+  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (window), "demo-button")));
+
+  /* Reloading gives the same counts. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  wait_for_session (session);
+  g_assert_cmpstr (visible_page (window), ==, "overview");
+  g_assert_cmpstr (label_text (window, "first-count"), ==, "3");
+
+  close_window (window);
+}
+
+static void
+test_window_no_me (void)
+{
+  g_autofree char *path = make_fixture_database (FALSE);
+  g_autoptr(CirclesSession) session = circles_session_new (path);
+  CirclesWindow *window;
+
+  window = open_window (session);
+
+  g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_EMPTY);
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+
+  close_window (window);
+}
+
+static void
+test_window_empty_then_demo (void)
+{
+  g_autofree char *path = make_empty_database ();
+  g_autoptr(CirclesSession) session = circles_session_new (path);
+  CirclesWindow *window;
+  GtkWidget *demo_button;
+  guint64 first, second, third;
+
+  window = open_window (session);
+
+  g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_EMPTY);
+  g_assert_null (circles_session_get_network (session));
+  g_assert_cmpstr (visible_page (window), ==, "empty");
+
+  demo_button = find_named (GTK_WIDGET (window), "demo-button");
+  g_assert_nonnull (demo_button);
+  g_assert_true (gtk_widget_get_visible (demo_button));
+  g_assert_true (gtk_widget_is_sensitive (demo_button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL));
+  g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_GENERATING);
+  g_assert_cmpstr (visible_page (window), ==, "loading");
+
+  wait_for_session (session);
+
+  g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
+  g_assert_cmpstr (visible_page (window), ==, "overview");
+  g_assert_false (gtk_widget_is_sensitive (demo_button));
+
+  /* The demo network is 2,000 people, me included; its rings are not
+   * empty (numbers are not grouped in the C locale of the tests). */
+  g_assert_true (g_str_has_prefix (label_text (window, "summary"), "1999 people in the network, "));
+  first = g_ascii_strtoull (label_text (window, "first-count"), NULL, 10);
+  second = g_ascii_strtoull (label_text (window, "second-count"), NULL, 10);
+  third = g_ascii_strtoull (label_text (window, "third-count"), NULL, 10);
+  g_assert_cmpuint (first, >, 0);
+  g_assert_cmpuint (second, >, 0);
+  g_assert_cmpuint (first + second + third, <=, 1999);
+
+  close_window (window);
+}
+
+static void
+test_window_not_a_database (void)
+{
+  static const char contents[] = "First Name,Last Name\nAda,Lovelace\n";
+  g_autofree char *path = circles_test_write_file ("network.db", contents, -1);
+  g_autoptr(CirclesSession) session = circles_session_new (path);
+  g_autoptr(GBytes) after = NULL;
+  CirclesWindow *window;
+  GtkWidget *page;
+
+  window = open_window (session);
+
+  g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_FAILED);
+  g_assert_nonnull (circles_session_get_error (session));
+  g_assert_cmpstr (visible_page (window), ==, "error");
+
+  page = find_named (GTK_WIDGET (window), "error-page");
+  g_assert_nonnull (page);
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");
+
+  /* The file is left as it was. */
+  after = circles_test_read_bytes (path);
+  g_assert_nonnull (after);
+  g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after),
+                   contents, sizeof contents - 1);
+
+  close_window (window);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/window/counts", test_window_counts);
+  g_test_add_func ("/window/no-me", test_window_no_me);
+  g_test_add_func ("/window/empty-then-demo", test_window_empty_then_demo);
+  g_test_add_func ("/window/not-a-database", test_window_not_a_database);
+
+  return g_test_run ();
+}
