@@ -172,26 +172,30 @@ test_load_async (void)
 }
 
 static void
-test_graph_cache (void)
+test_snapshot_cache (void)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CirclesStore) store = circles_test_store_new ("me-a:0.5 a-b b-c");
   g_autoptr(CirclesNetwork) first = NULL;
   g_autoptr(CirclesNetwork) second = NULL;
   g_autoptr(CirclesNetwork) third = NULL;
-  CirclesGraphCache cache;
+  CirclesSnapshotCache cache;
   gint64 c, d;
 
   /* The first load writes the cache, the second reads the same graph. */
-  g_assert_false (circles_store_read_graph_cache (store, 4, &cache));
+  g_assert_true (circles_store_begin_read (store, &error));
+  g_assert_false (circles_store_read_snapshot_cache (store, &cache));
+  circles_store_end_read (store);
   first = circles_network_load (store, NULL, &error);
   g_assert_no_error (error);
-  g_assert_true (circles_store_read_graph_cache (store, 4, &cache));
+  g_assert_true (circles_store_begin_read (store, &error));
+  g_assert_true (circles_store_read_snapshot_cache (store, &cache));
+  circles_store_end_read (store);
+  g_assert_cmpuint (cache.n_people, ==, 4);
   g_assert_cmpuint (cache.n_entries, ==, 6);
   g_assert_nonnull (cache.strengths);
-  g_free (cache.offsets);
-  g_free (cache.adjacency);
-  g_free (cache.strengths);
+  g_assert_cmpstr (cache.text + cache.text_offsets[CIRCLES_TEXT_KEY * 4 + 1], ==, "a");
+  circles_snapshot_cache_clear (&cache);
 
   second = circles_network_load (store, NULL, &error);
   g_assert_no_error (error);
@@ -200,6 +204,10 @@ test_graph_cache (void)
     {
       g_assert_cmpuint (circles_network_get_degree (first, i), ==,
                         circles_network_get_degree (second, i));
+      g_assert_cmpstr (circles_network_get_key (first, i), ==,
+                       circles_network_get_key (second, i));
+      g_assert_cmpstr (circles_network_get_name (first, i), ==,
+                       circles_network_get_name (second, i));
       g_assert_cmpmem (circles_network_get_neighbours (first, i),
                        circles_network_get_n_neighbours (first, i) * sizeof (guint32),
                        circles_network_get_neighbours (second, i),
@@ -215,7 +223,9 @@ test_graph_cache (void)
   d = circles_store_ensure_person (store, "d", &error);
   g_assert_true (circles_store_add_connection (store, c, d, -1, NULL, &error));
   g_assert_true (circles_store_commit (store, &error));
-  g_assert_false (circles_store_read_graph_cache (store, 5, &cache));
+  g_assert_true (circles_store_begin_read (store, &error));
+  g_assert_false (circles_store_read_snapshot_cache (store, &cache));
+  circles_store_end_read (store);
 
   third = circles_network_load (store, NULL, &error);
   g_assert_no_error (error);
@@ -238,7 +248,7 @@ main (int   argc,
   g_test_add_func ("/network/warmest-parent", test_warmest_parent);
   g_test_add_func ("/network/names", test_names);
   g_test_add_func ("/network/load-async", test_load_async);
-  g_test_add_func ("/network/graph-cache", test_graph_cache);
+  g_test_add_func ("/network/snapshot-cache", test_snapshot_cache);
 
   return g_test_run ();
 }

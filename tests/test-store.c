@@ -380,7 +380,7 @@ test_migrate_from_1 (Fixture       *f,
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, CIRCLES_STORE_SCHEMA_VERSION);
   sqlite3_finalize (stmt);
-  g_assert_cmpint (sqlite3_exec (db, "SELECT * FROM graph_cache", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "SELECT * FROM snapshot_cache", NULL, NULL, NULL), ==, SQLITE_OK);
   sqlite3_close (db);
 }
 

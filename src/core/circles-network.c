@@ -23,13 +23,10 @@ struct _CirclesNetwork
   guint64        n_edges;      /* undirected connections */
   guint          me;
 
-  gint64        *ids;          /* database id of each person */
-  const char   **keys;
-  const char   **names;
-  const char   **companies;
-  const char   **positions;
-  const char   **urls;
-  GStringChunk  *strings;
+  gint64        *ids;          /* database id of each person, ascending */
+  guint32       *text_offsets; /* CIRCLES_N_TEXTS × n offsets into text */
+  char          *text;         /* one pool; offset 0 is the empty string */
+  guint64        text_size;
 
   guint32       *offsets;      /* n + 1 */
   guint32       *adjacency;    /* 2 × n_edges */
@@ -56,6 +53,8 @@ typedef struct
   guint32        *index_of_id;
   gint64          max_id;
   guint           next;
+  GByteArray     *text;
+  gboolean        text_overflow;
 
   /* Connections as read, before they become rows. */
   guint32        *edge_a;
@@ -66,13 +65,22 @@ typedef struct
   gboolean        any_strength;
 } Loader;
 
-static const char *
-intern (GStringChunk *chunk,
-        const char   *text)
+/* Appends @value to the pool; "" and NULL are offset 0. */
+static guint32
+add_text (Loader     *loader,
+          const char *value)
 {
-  if (text == NULL || *text == '\0')
-    return NULL;
-  return g_string_chunk_insert (chunk, text);
+  gsize offset = loader->text->len;
+
+  if (value == NULL || *value == '\0')
+    return 0;
+  if (offset + strlen (value) + 1 > G_MAXUINT32)
+    {
+      loader->text_overflow = TRUE;
+      return 0;
+    }
+  g_byte_array_append (loader->text, (const guint8 *)value, strlen (value) + 1);
+  return offset;
 }
 
 static void
@@ -86,13 +94,12 @@ load_person (const CirclesPersonRow *row,
   if (i >= self->n || row->id <= 0 || row->id > loader->max_id)
     return;  /* rows added meanwhile by another program */
 
-  loader->index_of_id[row->id] = i;
   self->ids[i] = row->id;
-  self->keys[i] = g_string_chunk_insert (self->strings, row->key);
-  self->names[i] = intern (self->strings, row->display_name);
-  self->companies[i] = intern (self->strings, row->company);
-  self->positions[i] = intern (self->strings, row->position);
-  self->urls[i] = intern (self->strings, row->profile_url);
+  self->text_offsets[CIRCLES_TEXT_KEY * self->n + i] = add_text (loader, row->key);
+  self->text_offsets[CIRCLES_TEXT_NAME * self->n + i] = add_text (loader, row->display_name);
+  self->text_offsets[CIRCLES_TEXT_COMPANY * self->n + i] = add_text (loader, row->company);
+  self->text_offsets[CIRCLES_TEXT_POSITION * self->n + i] = add_text (loader, row->position);
+  self->text_offsets[CIRCLES_TEXT_URL * self->n + i] = add_text (loader, row->profile_url);
   loader->next++;
 }
 
@@ -168,27 +175,46 @@ build_rows (CirclesNetwork *self,
   g_free (fill);
 }
 
-/* The rows come from the store's graph cache when it is current, else
- * from every connection row. */
+/* People and rows read the long way: every row of the store. */
 static gboolean
-load_rows (CirclesNetwork  *self,
+read_rows (CirclesNetwork  *self,
            CirclesStore    *store,
            Loader          *loader,
-           gboolean        *from_cache,
            GError         **error)
 {
-  CirclesGraphCache cache;
   gboolean ok;
 
-  *from_cache = circles_store_read_graph_cache (store, self->n, &cache);
-  if (*from_cache)
+  self->ids = g_new0 (gint64, MAX (1, self->n));
+  self->text_offsets = g_new0 (guint32, MAX (1, (gsize)CIRCLES_N_TEXTS * self->n));
+  loader->text = g_byte_array_sized_new (64 * MAX (1, self->n));
+  g_byte_array_append (loader->text, (const guint8 *)"", 1);
+
+  ok = circles_store_foreach_person (store, load_person, loader, error);
+  self->text_size = loader->text->len;
+  self->text = (char *)g_byte_array_free (g_steal_pointer (&loader->text), FALSE);
+  if (!ok)
+    return FALSE;
+  if (loader->text_overflow)
     {
-      self->offsets = cache.offsets;
-      self->adjacency = cache.adjacency;
-      self->strengths = cache.strengths;
-      self->n_edges = cache.n_entries / 2;
-      return TRUE;
+      g_set_error (error, CIRCLES_NETWORK_ERROR, CIRCLES_NETWORK_ERROR_TOO_BIG,
+                   _("The network is too big: the names and keys of its people exceed 4 GB"));
+      return FALSE;
     }
+  if (loader->next != self->n)
+    {
+      /* Another program removed people meanwhile: keep the offsets
+       * table in step with the smaller count. */
+      guint32 *offsets = g_new0 (guint32, MAX (1, (gsize)CIRCLES_N_TEXTS * loader->next));
+
+      for (guint t = 0; t < CIRCLES_N_TEXTS; t++)
+        memcpy (offsets + (gsize)t * loader->next, self->text_offsets + (gsize)t * self->n,
+                sizeof (guint32) * loader->next);
+      g_free (self->text_offsets);
+      self->text_offsets = offsets;
+      self->n = loader->next;
+    }
+  for (guint i = 0; i < self->n; i++)
+    loader->index_of_id[self->ids[i]] = i;
 
   ok = circles_store_foreach_connection (store, load_connection, loader, error);
   if (ok)
@@ -323,12 +349,8 @@ static void
 circles_network_free (CirclesNetwork *self)
 {
   g_free (self->ids);
-  g_free (self->keys);
-  g_free (self->names);
-  g_free (self->companies);
-  g_free (self->positions);
-  g_free (self->urls);
-  g_clear_pointer (&self->strings, g_string_chunk_free);
+  g_free (self->text_offsets);
+  g_free (self->text);
   g_free (self->offsets);
   g_free (self->adjacency);
   g_free (self->strengths);
@@ -340,16 +362,8 @@ circles_network_free (CirclesNetwork *self)
   g_mutex_clear (&self->by_key_lock);
 }
 
-/**
- * circles_network_load:
- *
- * Reads people and connections from @store, then classifies everyone
- * seen from me. The store must not be used elsewhere meanwhile.
- *
- * Returns: (transfer full): the snapshot, or %NULL with @error set
- * (%CIRCLES_NETWORK_ERROR_NO_ME when nobody is me yet).
- */
-/* Everything read from the store, in one read transaction. */
+/* Everything read from the store, in one read transaction: from the
+ * snapshot cache when it is current, else row by row. */
 static CirclesNetwork *
 read_snapshot (CirclesStore  *store,
                GCancellable  *cancellable,
@@ -359,6 +373,7 @@ read_snapshot (CirclesStore  *store,
 {
   g_autoptr(CirclesNetwork) self = NULL;
   g_autofree guint32 *index_of_id = NULL;
+  CirclesSnapshotCache cache;
   Loader loader = { 0 };
   gint64 n_people, max_id, me_id;
 
@@ -371,15 +386,14 @@ read_snapshot (CirclesStore  *store,
     }
 
   *generation = circles_store_get_generation (store);
-  n_people = circles_store_count_people (store);
   max_id = circles_store_max_person_id (store);
-  if (n_people < 0 || max_id < 0)
+  if (max_id < 0)
     {
       g_set_error (error, CIRCLES_NETWORK_ERROR, CIRCLES_NETWORK_ERROR_TOO_BIG,
                    _("The database cannot be read"));
       return NULL;
     }
-  if (n_people >= G_MAXUINT32 || max_id >= G_MAXUINT32)
+  if (max_id >= G_MAXUINT32)
     {
       g_set_error (error, CIRCLES_NETWORK_ERROR, CIRCLES_NETWORK_ERROR_TOO_BIG,
                    _("The network is too big: Circles handles up to 4 billion people"));
@@ -388,14 +402,6 @@ read_snapshot (CirclesStore  *store,
 
   self = g_atomic_rc_box_new0 (CirclesNetwork);
   g_mutex_init (&self->by_key_lock);
-  self->n = n_people;
-  self->ids = g_new0 (gint64, MAX (1, self->n));
-  self->keys = g_new0 (const char *, MAX (1, self->n));
-  self->names = g_new0 (const char *, MAX (1, self->n));
-  self->companies = g_new0 (const char *, MAX (1, self->n));
-  self->positions = g_new0 (const char *, MAX (1, self->n));
-  self->urls = g_new0 (const char *, MAX (1, self->n));
-  self->strings = g_string_chunk_new (1 << 20);
 
   index_of_id = g_new (guint32, max_id + 1);
   memset (index_of_id, 0xff, sizeof (guint32) * (max_id + 1));
@@ -403,13 +409,37 @@ read_snapshot (CirclesStore  *store,
   loader.index_of_id = index_of_id;
   loader.max_id = max_id;
 
-  if (!circles_store_foreach_person (store, load_person, &loader, error))
-    return NULL;
-  self->n = loader.next;
+  *cache_current = circles_store_read_snapshot_cache (store, &cache);
+  if (*cache_current)
+    {
+      self->n = cache.n_people;
+      self->n_edges = cache.n_entries / 2;
+      self->ids = g_steal_pointer (&cache.ids);
+      self->text_offsets = g_steal_pointer (&cache.text_offsets);
+      self->text = g_steal_pointer (&cache.text);
+      self->text_size = cache.text_size;
+      self->offsets = g_steal_pointer (&cache.offsets);
+      self->adjacency = g_steal_pointer (&cache.adjacency);
+      self->strengths = g_steal_pointer (&cache.strengths);
+      for (guint i = 0; i < self->n; i++)
+        if (self->ids[i] > 0 && self->ids[i] <= max_id)
+          index_of_id[self->ids[i]] = i;
+    }
+  else
+    {
+      n_people = circles_store_count_people (store);
+      if (n_people < 0 || n_people >= G_MAXUINT32)
+        {
+          g_set_error (error, CIRCLES_NETWORK_ERROR, CIRCLES_NETWORK_ERROR_TOO_BIG,
+                       _("The database cannot be read"));
+          return NULL;
+        }
+      self->n = n_people;
+      if (!read_rows (self, store, &loader, error))
+        return NULL;
+    }
 
-  if (g_cancellable_set_error_if_cancelled (cancellable, error) ||
-      !load_rows (self, store, &loader, cache_current, error) ||
-      g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
 
   if (me_id > max_id || index_of_id[me_id] == CIRCLES_NO_PERSON)
@@ -420,7 +450,7 @@ read_snapshot (CirclesStore  *store,
     }
   self->me = index_of_id[me_id];
 
-  self->flags = g_new0 (guint8, self->n);
+  self->flags = g_new0 (guint8, MAX (1, self->n));
   if (!circles_store_foreach_follower (store, me_id, flag_follower, &loader, error) ||
       !circles_store_foreach_group_fellow (store, me_id, flag_group_member, &loader, error))
     return NULL;
@@ -460,15 +490,19 @@ circles_network_load (CirclesStore  *store,
   /* Rows read the long way are kept for the next time. */
   if (!cache_current)
     {
-      CirclesGraphCache cache = {
+      CirclesSnapshotCache cache = {
         .generation = generation,
         .n_people = self->n,
         .n_entries = 2 * self->n_edges,
+        .text_size = self->text_size,
+        .ids = self->ids,
+        .text_offsets = self->text_offsets,
+        .text = self->text,
         .offsets = self->offsets,
         .adjacency = self->adjacency,
         .strengths = self->strengths,
       };
-      circles_store_write_graph_cache (store, &cache);
+      circles_store_write_snapshot_cache (store, &cache);
     }
 
   self->read_seconds = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
@@ -483,7 +517,7 @@ circles_network_load (CirclesStore  *store,
   self->classify_seconds = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
 
   g_debug ("Loaded %u people, %" G_GUINT64_FORMAT " connections%s",
-           self->n, self->n_edges, cache_current ? " (from the graph cache)" : "");
+           self->n, self->n_edges, cache_current ? " (from the snapshot cache)" : "");
 
   return g_steal_pointer (&self);
 }
@@ -576,6 +610,17 @@ circles_network_get_counts (CirclesNetwork *self)
   return &self->counts;
 }
 
+/* A text of a person, NULL when empty. */
+static inline const char *
+text_of (CirclesNetwork *self,
+         CirclesText     field,
+         guint           person)
+{
+  guint32 offset = self->text_offsets[(gsize)field * self->n + person];
+
+  return offset != 0 && offset < self->text_size ? self->text + offset : NULL;
+}
+
 /**
  * circles_network_lookup:
  *
@@ -596,7 +641,8 @@ circles_network_lookup (CirclesNetwork *self,
     {
       self->by_key = g_hash_table_new (g_str_hash, g_str_equal);
       for (guint i = 0; i < self->n; i++)
-        g_hash_table_insert (self->by_key, (gpointer)self->keys[i], GUINT_TO_POINTER (i));
+        g_hash_table_insert (self->by_key, (gpointer)text_of (self, CIRCLES_TEXT_KEY, i),
+                             GUINT_TO_POINTER (i));
     }
   found = g_hash_table_lookup_extended (self->by_key, key, NULL, &value);
   g_mutex_unlock (&self->by_key_lock);
@@ -623,7 +669,7 @@ circles_network_get_key (CirclesNetwork *self,
                          guint           person)
 {
   CHECK_PERSON (self, person, NULL);
-  return self->keys[person];
+  return text_of (self, CIRCLES_TEXT_KEY, person);
 }
 
 /* The display name, or the key when the files gave no name. */
@@ -632,7 +678,9 @@ circles_network_get_name (CirclesNetwork *self,
                           guint           person)
 {
   CHECK_PERSON (self, person, NULL);
-  return self->names[person] != NULL ? self->names[person] : self->keys[person];
+  return text_of (self, CIRCLES_TEXT_NAME, person) != NULL
+         ? text_of (self, CIRCLES_TEXT_NAME, person)
+         : text_of (self, CIRCLES_TEXT_KEY, person);
 }
 
 const char *
@@ -640,7 +688,7 @@ circles_network_get_company (CirclesNetwork *self,
                              guint           person)
 {
   CHECK_PERSON (self, person, NULL);
-  return self->companies[person];
+  return text_of (self, CIRCLES_TEXT_COMPANY, person);
 }
 
 const char *
@@ -648,7 +696,7 @@ circles_network_get_position (CirclesNetwork *self,
                               guint           person)
 {
   CHECK_PERSON (self, person, NULL);
-  return self->positions[person];
+  return text_of (self, CIRCLES_TEXT_POSITION, person);
 }
 
 const char *
@@ -656,7 +704,7 @@ circles_network_get_profile_url (CirclesNetwork *self,
                                  guint           person)
 {
   CHECK_PERSON (self, person, NULL);
-  return self->urls[person];
+  return text_of (self, CIRCLES_TEXT_URL, person);
 }
 
 guint

@@ -130,12 +130,16 @@ static const char * const migrations[] = {
   "  value"
   ");",
 
-  /* 1 -> 2: the graph cache, and a generation counted by each commit. */
-  "CREATE TABLE graph_cache ("
+  /* 1 -> 2: the snapshot cache, and a generation counted by each commit. */
+  "CREATE TABLE snapshot_cache ("
   "  id INTEGER PRIMARY KEY CHECK (id = 1),"
   "  generation INTEGER NOT NULL,"
   "  n_people INTEGER NOT NULL,"
   "  n_entries INTEGER NOT NULL,"
+  "  text_size INTEGER NOT NULL,"
+  "  ids BLOB NOT NULL,"
+  "  text_offsets BLOB NOT NULL,"
+  "  text BLOB NOT NULL,"
   "  offsets BLOB NOT NULL,"
   "  adjacency BLOB NOT NULL,"
   "  strengths BLOB"
@@ -542,7 +546,7 @@ circles_store_open (const char  *path,
              "PRAGMA foreign_keys = ON;"
              "PRAGMA temp_store = MEMORY;"
              "PRAGMA cache_size = -65536;"
-             "PRAGMA mmap_size = 268435456;",
+             ,
              error))
     return NULL;
 
@@ -1136,19 +1140,19 @@ circles_store_foreach_group_fellow (CirclesStore        *self,
 static gpointer
 read_blob (CirclesStore *self,
            const char   *column,
-           gsize         size)
+           guint64       size)
 {
   sqlite3_blob *blob = NULL;
   gpointer data = NULL;
 
   if (size > G_MAXINT ||
-      sqlite3_blob_open (self->db, "main", "graph_cache", column, 1, 0, &blob) != SQLITE_OK)
+      sqlite3_blob_open (self->db, "main", "snapshot_cache", column, 1, 0, &blob) != SQLITE_OK)
     goto out;
-  if ((gsize)sqlite3_blob_bytes (blob) != size)
+  if ((guint64)sqlite3_blob_bytes (blob) != size)
     goto out;
 
   data = g_malloc (MAX (size, 1));
-  if (sqlite3_blob_read (blob, data, size, 0) != SQLITE_OK)
+  if (size > 0 && sqlite3_blob_read (blob, data, size, 0) != SQLITE_OK)
     g_clear_pointer (&data, g_free);
 
 out:
@@ -1156,14 +1160,25 @@ out:
   return data;
 }
 
+void
+circles_snapshot_cache_clear (CirclesSnapshotCache *cache)
+{
+  g_clear_pointer (&cache->ids, g_free);
+  g_clear_pointer (&cache->text_offsets, g_free);
+  g_clear_pointer (&cache->text, g_free);
+  g_clear_pointer (&cache->offsets, g_free);
+  g_clear_pointer (&cache->adjacency, g_free);
+  g_clear_pointer (&cache->strengths, g_free);
+}
+
 gboolean
-circles_store_read_graph_cache (CirclesStore      *self,
-                                guint32            n_people,
-                                CirclesGraphCache *cache)
+circles_store_read_snapshot_cache (CirclesStore         *self,
+                                   CirclesSnapshotCache *cache)
 {
   sqlite3_stmt *stmt;
+  gboolean has_strengths = FALSE;
   gint64 generation;
-  gboolean has_strengths;
+  gsize n;
   int rc;
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
@@ -1173,57 +1188,65 @@ circles_store_read_graph_cache (CirclesStore      *self,
   generation = circles_store_get_generation (self);
 
   stmt = prepare (self,
-                  "SELECT n_entries, strengths IS NOT NULL FROM graph_cache"
-                  " WHERE id = 1 AND generation = ?1 AND n_people = ?2",
+                  "SELECT n_people, n_entries, text_size, strengths IS NOT NULL"
+                  " FROM snapshot_cache WHERE id = 1 AND generation = ?1",
                   NULL);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, generation);
-  sqlite3_bind_int64 (stmt, 2, n_people);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
     {
-      cache->n_entries = sqlite3_column_int64 (stmt, 0);
-      has_strengths = sqlite3_column_int (stmt, 1);
+      gint64 n_people = sqlite3_column_int64 (stmt, 0);
+
+      cache->n_people = CLAMP (n_people, 0, G_MAXUINT32);
+      cache->n_entries = sqlite3_column_int64 (stmt, 1);
+      cache->text_size = sqlite3_column_int64 (stmt, 2);
+      has_strengths = sqlite3_column_int (stmt, 3);
+      if (n_people < 0 || n_people >= G_MAXUINT32)
+        rc = SQLITE_CORRUPT;
     }
   sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW || cache->n_entries > G_MAXUINT32)
+  if (rc != SQLITE_ROW || cache->n_entries > G_MAXUINT32 || cache->text_size > G_MAXUINT32)
     return FALSE;
 
+  n = cache->n_people;
   cache->generation = generation;
-  cache->n_people = n_people;
-  cache->offsets = read_blob (self, "offsets", sizeof (guint32) * ((gsize)n_people + 1));
+  cache->ids = read_blob (self, "ids", sizeof (gint64) * n);
+  cache->text_offsets = read_blob (self, "text_offsets", sizeof (guint32) * CIRCLES_N_TEXTS * n);
+  cache->text = read_blob (self, "text", cache->text_size);
+  cache->offsets = read_blob (self, "offsets", sizeof (guint32) * (n + 1));
   cache->adjacency = read_blob (self, "adjacency", sizeof (guint32) * cache->n_entries);
   if (has_strengths)
     cache->strengths = read_blob (self, "strengths", sizeof (float) * cache->n_entries);
 
-  if (cache->offsets == NULL || cache->adjacency == NULL ||
+  if (cache->ids == NULL || cache->text_offsets == NULL || cache->text == NULL ||
+      cache->offsets == NULL || cache->adjacency == NULL ||
       (has_strengths && cache->strengths == NULL) ||
-      cache->offsets[n_people] != cache->n_entries)
+      cache->text_size == 0 || cache->text[cache->text_size - 1] != '\0' ||
+      cache->offsets[n] != cache->n_entries)
     {
-      g_clear_pointer (&cache->offsets, g_free);
-      g_clear_pointer (&cache->adjacency, g_free);
-      g_clear_pointer (&cache->strengths, g_free);
+      circles_snapshot_cache_clear (cache);
       return FALSE;
     }
 
-  g_debug ("Read the graph cache of generation %" G_GINT64_FORMAT, generation);
+  g_debug ("Read the snapshot cache of generation %" G_GINT64_FORMAT, generation);
   return TRUE;
 }
 
 void
-circles_store_write_graph_cache (CirclesStore            *self,
-                                 const CirclesGraphCache *cache)
+circles_store_write_snapshot_cache (CirclesStore               *self,
+                                    const CirclesSnapshotCache *cache)
 {
   g_autoptr(GError) error = NULL;
   sqlite3_stmt *stmt;
   gint64 generation;
+  guint64 n;
   int rc;
 
   g_return_if_fail (CIRCLES_IS_STORE (self));
   g_return_if_fail (cache != NULL);
   g_return_if_fail (!self->in_transaction);
-
   g_return_if_fail (!self->in_read);
 
   /* A cache is no reason to wait for another writer. */
@@ -1232,35 +1255,41 @@ circles_store_write_graph_cache (CirclesStore            *self,
   sqlite3_busy_timeout (self->db, 5000);
   if (rc != SQLITE_OK)
     {
-      g_debug ("No graph cache written: %s", sqlite3_errstr (rc));
+      g_debug ("No snapshot cache written: %s", sqlite3_errstr (rc));
       return;
     }
 
   generation = circles_store_get_generation (self);
   if (generation != cache->generation)
     {
-      g_debug ("No graph cache written: the data changed meanwhile");
+      g_debug ("No snapshot cache written: the data changed meanwhile");
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return;
     }
 
   stmt = prepare (self,
-                  "INSERT OR REPLACE INTO graph_cache"
-                  " (id, generation, n_people, n_entries, offsets, adjacency, strengths)"
-                  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6)",
+                  "INSERT OR REPLACE INTO snapshot_cache"
+                  " (id, generation, n_people, n_entries, text_size,"
+                  "  ids, text_offsets, text, offsets, adjacency, strengths)"
+                  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
                   &error);
   if (stmt == NULL)
     goto failed;
 
+  n = cache->n_people;
   sqlite3_bind_int64 (stmt, 1, generation);
-  sqlite3_bind_int64 (stmt, 2, cache->n_people);
+  sqlite3_bind_int64 (stmt, 2, n);
   sqlite3_bind_int64 (stmt, 3, cache->n_entries);
-  sqlite3_bind_blob64 (stmt, 4, cache->offsets,
-                       sizeof (guint32) * ((guint64)cache->n_people + 1), SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 5, cache->adjacency,
+  sqlite3_bind_int64 (stmt, 4, cache->text_size);
+  sqlite3_bind_blob64 (stmt, 5, cache->ids, sizeof (gint64) * n, SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 6, cache->text_offsets,
+                       sizeof (guint32) * CIRCLES_N_TEXTS * n, SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 7, cache->text, cache->text_size, SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 8, cache->offsets, sizeof (guint32) * (n + 1), SQLITE_STATIC);
+  sqlite3_bind_blob64 (stmt, 9, cache->adjacency,
                        sizeof (guint32) * cache->n_entries, SQLITE_STATIC);
   if (cache->strengths != NULL)
-    sqlite3_bind_blob64 (stmt, 6, cache->strengths,
+    sqlite3_bind_blob64 (stmt, 10, cache->strengths,
                          sizeof (float) * cache->n_entries, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
@@ -1274,6 +1303,6 @@ circles_store_write_graph_cache (CirclesStore            *self,
     return;
 
 failed:
-  g_debug ("No graph cache written: %s", error ? error->message : "");
+  g_debug ("No snapshot cache written: %s", error ? error->message : "");
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
 }

@@ -161,28 +161,45 @@ gboolean      circles_store_foreach_group_fellow (CirclesStore               *se
                                                   gpointer                    user_data,
                                                   GError                    **error);
 
-/* The connections in the snapshot's own form (compressed sparse rows over
- * people numbered in id order), kept in the database so that opening a
- * big network need not read every connection row. It is valid while the
- * data it was made from is unchanged: every commit makes it stale. */
+/* The texts of a person kept in a snapshot, in this order. */
+typedef enum
+{
+  CIRCLES_TEXT_KEY,
+  CIRCLES_TEXT_NAME,
+  CIRCLES_TEXT_COMPANY,
+  CIRCLES_TEXT_POSITION,
+  CIRCLES_TEXT_URL,
+  CIRCLES_N_TEXTS
+} CirclesText;
+
+/* A network snapshot in its in-memory form, kept in the database so that
+ * opening a big network reads a few blobs instead of every row: people
+ * numbered in id order, their texts in one pool, the connections as
+ * compressed sparse rows. It is valid while the data it was made from is
+ * unchanged: every commit makes it stale. */
 typedef struct
 {
-  gint64   generation;  /* of the data it was made from */
+  gint64   generation;    /* of the data it was made from */
   guint32  n_people;
-  guint64  n_entries;   /* twice the number of connections */
-  guint32 *offsets;     /* n_people + 1 */
-  guint32 *adjacency;   /* n_entries */
-  float   *strengths;   /* n_entries, or NULL when every strength is 1 */
-} CirclesGraphCache;
+  guint64  n_entries;     /* twice the number of connections */
+  guint64  text_size;
+  gint64  *ids;           /* n_people database ids, ascending */
+  guint32 *text_offsets;  /* CIRCLES_N_TEXTS × n_people offsets into text;
+                           * 0 is the empty string */
+  char    *text;          /* text_size bytes of NUL-terminated strings */
+  guint32 *offsets;       /* n_people + 1 */
+  guint32 *adjacency;     /* n_entries */
+  float   *strengths;     /* n_entries, or NULL when every strength is 1 */
+} CirclesSnapshotCache;
 
-/* Fills @cache (arrays allocated with g_malloc) when a valid cache for
- * @n_people people is there; FALSE otherwise. */
-gboolean      circles_store_read_graph_cache     (CirclesStore               *self,
-                                                  guint32                     n_people,
-                                                  CirclesGraphCache          *cache);
+/* Fills @cache (arrays allocated with g_malloc) when the cache is current;
+ * FALSE otherwise. Call within a read transaction. */
+gboolean      circles_store_read_snapshot_cache  (CirclesStore               *self,
+                                                  CirclesSnapshotCache       *cache);
 /* Best effort: a busy or read-only database keeps no cache, and neither
  * does one changed since @cache->generation. */
-void          circles_store_write_graph_cache    (CirclesStore               *self,
-                                                  const CirclesGraphCache    *cache);
+void          circles_store_write_snapshot_cache (CirclesStore               *self,
+                                                  const CirclesSnapshotCache *cache);
+void          circles_snapshot_cache_clear       (CirclesSnapshotCache       *cache);
 
 G_END_DECLS
