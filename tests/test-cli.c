@@ -290,6 +290,44 @@ test_demo (Fixture       *f,
 }
 
 static void
+test_export (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autofree char *edges = write_edges (f, "edges.csv", edges_csv);
+  g_autofree char *svg = g_build_filename (f->dir, "rings.svg", NULL);
+  g_autofree char *focus = g_build_filename (f->dir, "focus.svg", NULL);
+  g_autofree char *png = g_build_filename (f->dir, "rings.png", NULL);
+  g_autofree char *text = g_build_filename (f->dir, "rings.txt", NULL);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autofree char *contents = NULL;
+
+  g_assert_cmpint (run (f, "import", edges, "--me", "me", NULL), ==, 0);
+
+  g_assert_cmpint (run (f, "export", svg, NULL), ==, 0);
+  g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<svg"));
+  g_assert_nonnull (strstr (contents, "data-key=\"f\""));
+  g_clear_pointer (&contents, g_free);
+
+  g_assert_cmpint (run (f, "export", focus, "--focus", "e", NULL), ==, 0);
+  g_assert_true (g_file_get_contents (focus, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "data-key=\"d\""));
+
+  g_assert_cmpint (run (f, "export", png, "--width", "640", "--height", "480", NULL), ==, 0);
+  bytes = circles_test_read_bytes (png);
+  g_assert_nonnull (bytes);
+  g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 4, "\x89PNG", 4);
+
+  run (f, "export", text, NULL);
+  assert_refused (f, "rings.txt");
+  g_assert_false (g_file_test (text, G_FILE_TEST_EXISTS));
+  run (f, "export", svg, "--focus", "nobody", NULL);
+  assert_refused (f, "nobody");
+  run (f, "export", svg, "--width", "-5", NULL);
+  assert_refused (f, "--width");
+}
+
+static void
 test_usage (Fixture       *f,
             gconstpointer  data)
 {
@@ -311,6 +349,7 @@ main (int   argc,
   ADD ("foreign-database", test_foreign_database);
   ADD ("empty-database", test_empty_database);
   ADD ("demo", test_demo);
+  ADD ("export", test_export);
   ADD ("usage", test_usage);
 #undef ADD
 

@@ -16,6 +16,7 @@
 
 #include "circles-cli.h"
 #include "circles-demo.h"
+#include "circles-export.h"
 #include "circles-import.h"
 #include "circles-network.h"
 #include "circles-paths.h"
@@ -36,6 +37,7 @@ typedef struct
 static int cmd_import (const char *db_path, int argc, char **argv);
 static int cmd_stats  (const char *db_path, int argc, char **argv);
 static int cmd_paths  (const char *db_path, int argc, char **argv);
+static int cmd_export (const char *db_path, int argc, char **argv);
 static int cmd_demo   (const char *db_path, int argc, char **argv);
 
 static const Command commands[] = {
@@ -45,6 +47,8 @@ static const Command commands[] = {
     N_("Count the people in each circle"), cmd_stats },
   { "paths", N_("KEY [--limit N] [--json]"),
     N_("Show the chains of people that lead to KEY"), cmd_paths },
+  { "export", N_("FILE [--focus KEY] [--width W --height H]"),
+    N_("Draw the rings (or the paths to KEY) as SVG, PNG or PDF"), cmd_export },
   { "demo", N_("[--people N] [--seed S]"),
     N_("Fill an empty database with a demo network"), cmd_demo },
 };
@@ -79,6 +83,7 @@ static int
 exit_status_for_error (const GError *error)
 {
   if (error->domain == CIRCLES_IMPORT_ERROR ||
+      error->domain == CIRCLES_EXPORT_ERROR ||
       error->domain == G_OPTION_ERROR)
     return CIRCLES_EXIT_BAD_INPUT;
 
@@ -442,6 +447,58 @@ cmd_paths (const char  *db_path,
   if (paths->chains_total > paths->chains->len)
     g_print (_("  … and %'" G_GUINT64_FORMAT " more\n"),
              paths->chains_total - paths->chains->len);
+
+  return CIRCLES_EXIT_OK;
+}
+
+/* export */
+
+static int
+cmd_export (const char  *db_path,
+            int          argc,
+            char       **argv)
+{
+  g_autofree char *focus = NULL;
+  int width = 0, height = 0;
+  GOptionEntry entries[] = {
+    { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, NULL, NULL },
+    { "width", 0, 0, G_OPTION_ARG_INT, &width, NULL, NULL },
+    { "height", 0, 0, G_OPTION_ARG_INT, &height, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(CirclesStore) store = NULL;
+  g_autoptr(CirclesNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  CirclesExportFormat format;
+  int status;
+
+  if (!parse_options ("export", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2)
+    return usage_error ("export", _("give exactly one file to write"));
+  if (width < 0 || height < 0 || width > CIRCLES_EXPORT_MAX_SIZE || height > CIRCLES_EXPORT_MAX_SIZE)
+    {
+      g_autofree char *message =
+        g_strdup_printf (_("--width and --height must be between 1 and %d"),
+                         CIRCLES_EXPORT_MAX_SIZE);
+      return usage_error ("export", message);
+    }
+  /* Refuse a bad file name before the network is loaded. */
+  if (!circles_export_format_for_path (argv[1], &format, &error))
+    return fail (error);
+
+  store = open_store (db_path, &error);
+  if (store == NULL || !load_network (store, &network, &error))
+    return fail (error);
+  if (network == NULL)
+    {
+      g_printerr ("circles: %s\n",
+                  _("Nobody is “me” in this database yet: import your connections, or name yourself with --me"));
+      return CIRCLES_EXIT_BAD_INPUT;
+    }
+
+  if (!circles_export_file (network, argv[1], focus, width, height, &error))
+    return fail (error);
 
   return CIRCLES_EXIT_OK;
 }
