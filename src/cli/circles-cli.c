@@ -14,7 +14,7 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 
-#include "circles-cli.h"
+#include "circles-cli-private.h"
 #include "circles-demo.h"
 #include "circles-export.h"
 #include "circles-import.h"
@@ -104,16 +104,16 @@ exit_status_for_error (const GError *error)
   return CIRCLES_EXIT_FAILED;
 }
 
-static int
-fail (const GError *error)
+int
+_circles_cli_fail (const GError *error)
 {
   g_printerr ("circles: %s\n", error->message);
   return exit_status_for_error (error);
 }
 
-static int
-usage_error (const char *command,
-             const char *message)
+int
+_circles_cli_usage_error (const char *command,
+                          const char *message)
 {
   const Command *cmd = find_command (command);
 
@@ -125,12 +125,12 @@ usage_error (const char *command,
 
 /* Parses the options of a command; leaves the positional arguments in
  * argv[1..]. */
-static gboolean
-parse_options (const char    *command,
-               GOptionEntry  *entries,
-               int           *argc,
-               char        ***argv,
-               int           *status)
+gboolean
+_circles_cli_parse_options (const char    *command,
+                            GOptionEntry  *entries,
+                            int           *argc,
+                            char        ***argv,
+                            int           *status)
 {
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
@@ -139,21 +139,14 @@ parse_options (const char    *command,
   g_option_context_set_help_enabled (context, FALSE);
   if (!g_option_context_parse (context, argc, argv, &error))
     {
-      *status = usage_error (command, error->message);
+      *status = _circles_cli_usage_error (command, error->message);
       return FALSE;
     }
   return TRUE;
 }
 
-static CirclesStore *
-open_store (const char  *db_path,
-            GError     **error)
-{
-  return circles_store_open (db_path, error);
-}
-
-static void
-print_json (JsonBuilder *builder)
+void
+_circles_cli_print_json (JsonBuilder *builder)
 {
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
@@ -185,25 +178,25 @@ cmd_import (const char  *db_path,
   CirclesImportReport report = { 0 };
   int status;
 
-  if (!parse_options ("import", entries, &argc, &argv, &status))
+  if (!_circles_cli_parse_options ("import", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error ("import", _("give exactly one file to import"));
+    return _circles_cli_usage_error ("import", _("give exactly one file to import"));
   if (format_name != NULL && !circles_import_format_from_string (format_name, &format))
     {
       g_autofree char *message =
         g_strdup_printf (_("unknown format “%s”; known formats: auto, linkedin, csv, dot, graphml, followers, groups"),
                          format_name);
-      return usage_error ("import", message);
+      return _circles_cli_usage_error ("import", message);
     }
 
-  store = open_store (db_path, &error);
+  store = circles_store_open (db_path, &error);
   if (store == NULL)
-    return fail (error);
+    return _circles_cli_fail (error);
 
   if (!circles_import_file (store, argv[1], format, me_key, &report,
                             NULL, NULL, NULL, &error))
-    return fail (error);
+    return _circles_cli_fail (error);
 
   g_print (_("Imported %s (%s): %'" G_GUINT64_FORMAT " records, "
              "%'" G_GUINT64_FORMAT " people added, "
@@ -224,10 +217,10 @@ cmd_import (const char  *db_path,
 }
 
 /* Loads the snapshot; *network stays NULL when nobody is me yet. */
-static gboolean
-load_network (CirclesStore    *store,
-              CirclesNetwork **network,
-              GError         **error)
+gboolean
+_circles_cli_load_network (CirclesStore    *store,
+                           CirclesNetwork **network,
+                           GError         **error)
 {
   g_autoptr(GError) local_error = NULL;
 
@@ -260,14 +253,14 @@ cmd_stats (const char  *db_path,
   const char *me_name = NULL;
   int status;
 
-  if (!parse_options ("stats", entries, &argc, &argv, &status))
+  if (!_circles_cli_parse_options ("stats", entries, &argc, &argv, &status))
     return status;
   if (argc != 1)
-    return usage_error ("stats", _("this command takes no file"));
+    return _circles_cli_usage_error ("stats", _("this command takes no file"));
 
-  store = open_store (db_path, &error);
-  if (store == NULL || !load_network (store, &network, &error))
-    return fail (error);
+  store = circles_store_open (db_path, &error);
+  if (store == NULL || !_circles_cli_load_network (store, &network, &error))
+    return _circles_cli_fail (error);
 
   if (network != NULL)
     {
@@ -310,7 +303,7 @@ cmd_stats (const char  *db_path,
       json_builder_set_member_name (builder, "first_cap");
       json_builder_add_int_value (builder, CIRCLES_FIRST_DEGREE_CAP);
       json_builder_end_object (builder);
-      print_json (builder);
+      _circles_cli_print_json (builder);
     }
   else
     {
@@ -354,16 +347,16 @@ cmd_paths (const char  *db_path,
   guint target;
   int status;
 
-  if (!parse_options ("paths", entries, &argc, &argv, &status))
+  if (!_circles_cli_parse_options ("paths", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error ("paths", _("give the key of one person"));
+    return _circles_cli_usage_error ("paths", _("give the key of one person"));
   if (limit < 0)
-    return usage_error ("paths", _("--limit must be 0 or more"));
+    return _circles_cli_usage_error ("paths", _("--limit must be 0 or more"));
 
-  store = open_store (db_path, &error);
-  if (store == NULL || !load_network (store, &network, &error))
-    return fail (error);
+  store = circles_store_open (db_path, &error);
+  if (store == NULL || !_circles_cli_load_network (store, &network, &error))
+    return _circles_cli_fail (error);
   if (network == NULL)
     {
       g_printerr ("circles: %s\n",
@@ -415,7 +408,7 @@ cmd_paths (const char  *db_path,
                                                                 g_array_index (paths->mutual, guint32, i)));
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      print_json (builder);
+      _circles_cli_print_json (builder);
       return CIRCLES_EXIT_OK;
     }
 
@@ -472,24 +465,24 @@ cmd_export (const char  *db_path,
   CirclesExportFormat format;
   int status;
 
-  if (!parse_options ("export", entries, &argc, &argv, &status))
+  if (!_circles_cli_parse_options ("export", entries, &argc, &argv, &status))
     return status;
   if (argc != 2)
-    return usage_error ("export", _("give exactly one file to write"));
+    return _circles_cli_usage_error ("export", _("give exactly one file to write"));
   if (width < 0 || height < 0 || width > CIRCLES_EXPORT_MAX_SIZE || height > CIRCLES_EXPORT_MAX_SIZE)
     {
       g_autofree char *message =
         g_strdup_printf (_("--width and --height must be between 1 and %d"),
                          CIRCLES_EXPORT_MAX_SIZE);
-      return usage_error ("export", message);
+      return _circles_cli_usage_error ("export", message);
     }
   /* Refuse a bad file name before the network is loaded. */
   if (!circles_export_format_for_path (argv[1], &format, &error))
-    return fail (error);
+    return _circles_cli_fail (error);
 
-  store = open_store (db_path, &error);
-  if (store == NULL || !load_network (store, &network, &error))
-    return fail (error);
+  store = circles_store_open (db_path, &error);
+  if (store == NULL || !_circles_cli_load_network (store, &network, &error))
+    return _circles_cli_fail (error);
   if (network == NULL)
     {
       g_printerr ("circles: %s\n",
@@ -498,7 +491,7 @@ cmd_export (const char  *db_path,
     }
 
   if (!circles_export_file (network, argv[1], focus, width, height, &error))
-    return fail (error);
+    return _circles_cli_fail (error);
 
   return CIRCLES_EXIT_OK;
 }
@@ -521,21 +514,21 @@ cmd_demo (const char  *db_path,
   g_autoptr(GError) error = NULL;
   int status;
 
-  if (!parse_options ("demo", entries, &argc, &argv, &status))
+  if (!_circles_cli_parse_options ("demo", entries, &argc, &argv, &status))
     return status;
   if (argc != 1)
-    return usage_error ("demo", _("this command takes no file"));
+    return _circles_cli_usage_error ("demo", _("this command takes no file"));
   if (people < (int)CIRCLES_DEMO_MIN_PEOPLE || people > (int)CIRCLES_DEMO_MAX_PEOPLE)
     {
       g_autofree char *message =
         g_strdup_printf (_("--people must be between %'u and %'u"),
                          CIRCLES_DEMO_MIN_PEOPLE, CIRCLES_DEMO_MAX_PEOPLE);
-      return usage_error ("demo", message);
+      return _circles_cli_usage_error ("demo", message);
     }
 
-  store = open_store (db_path, &error);
+  store = circles_store_open (db_path, &error);
   if (store == NULL)
-    return fail (error);
+    return _circles_cli_fail (error);
 
   if (circles_store_count_people (store) > 0)
     {
@@ -545,7 +538,7 @@ cmd_demo (const char  *db_path,
     }
 
   if (!circles_demo_generate (store, people, (guint64)seed, NULL, &error))
-    return fail (error);
+    return _circles_cli_fail (error);
 
   g_print (_("Demo network of %'d people written to %s\n"), people, db_path);
   return CIRCLES_EXIT_OK;
