@@ -61,7 +61,8 @@ run (Fixture    *f,
   g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                 &f->out, &f->err, &wait_status, &error);
   g_assert_no_error (error);
-  g_assert_true (WIFEXITED (wait_status));
+  if (!WIFEXITED (wait_status))
+    g_error ("circles %s died (wait status %d): %s", first, wait_status, f->err);
   f->status = WEXITSTATUS (wait_status);
   return f->status;
 }
