@@ -7,6 +7,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "circles-application.h"
 #include "circles-session.h"
 #include "circles-store.h"
 #include "circles-test-util.h"
@@ -374,6 +375,60 @@ test_window_not_a_database (void)
   close_window (window);
 }
 
+static GtkWindow *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (g_type_is_a (G_OBJECT_TYPE (window), type))
+        return window;
+    }
+
+  return NULL;
+}
+
+static void
+test_application_windows (void)
+{
+  g_autofree char *path = make_fixture_database (TRUE);
+  g_autoptr(CirclesApplication) app = circles_application_new (path);
+  g_autoptr(GError) error = NULL;
+  CirclesWindow *window;
+  GtkWindow *about;
+  GtkWindow *shortcuts;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (circles_application_get_db_path (app), ==, path);
+
+  /* Activation opens a window on the database it was given. */
+  g_application_activate (G_APPLICATION (app));
+  window = CIRCLES_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_object_ref (window);
+  g_assert_cmpstr (circles_session_get_path (circles_window_get_session (window)), ==, path);
+  wait_for_session (circles_window_get_session (window));
+  g_assert_cmpstr (visible_page (window), ==, "overview");
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpint (adw_about_window_get_license_type (ADW_ABOUT_WINDOW (about)), ==, GTK_LICENSE_GPL_3_0);
+  gtk_window_destroy (about);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+  gtk_window_destroy (shortcuts);
+
+  close_window (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -385,6 +440,7 @@ main (int   argc,
   g_test_add_func ("/window/no-me", test_window_no_me);
   g_test_add_func ("/window/empty-then-demo", test_window_empty_then_demo);
   g_test_add_func ("/window/not-a-database", test_window_not_a_database);
+  g_test_add_func ("/application/windows", test_application_windows);
 
   return g_test_run ();
 }

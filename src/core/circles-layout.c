@@ -16,12 +16,14 @@
  * Crowded rings are spread over concentric lanes inside the ring's band;
  * both engines use the same lanes.
  *
- * Where the switch pays (tests/bench/layout, this 2-core machine, demo
- * networks): twopi in process takes ~2 ms + ~10 µs per ring person (the
- * `twopi` command several times more, it also parses and writes), the
- * radial placement ~0.15 µs per person. AUTO keeps twopi while it fits
- * in an interactive budget of ~16 ms, i.e. up to
- * CIRCLES_LAYOUT_TWOPI_MAX_PEOPLE ring people.
+ * Where the switch pays (tests/bench/layout/bench-layout --switch, this
+ * 2-core machine, demo networks, best of 5): twopi in process takes
+ * 3.7 ms for 191 ring people, 22 ms for 959, 45 ms for 1,969, 83 ms for
+ * 3,832 (~22 µs a person, plus ~100 ms to load its plugins once); the
+ * radial placement 0.03, 0.16, 0.36, 0.54 ms (~0.15 µs a person). The
+ * `twopi` command takes more again (it parses and writes). AUTO keeps
+ * twopi while it stays near 20 ms, i.e. up to
+ * CIRCLES_LAYOUT_TWOPI_MAX_PEOPLE (1,000) ring people.
  *
  * Graphviz is not thread-safe: every call into it holds one lock.
  *

@@ -29,11 +29,11 @@ typedef enum
 } CirclesLayoutEngine;
 
 /* Where AUTO switches from twopi to the radial placement, in ring people.
- * Measured with tests/bench/layout (see the comment in circles-layout.c):
- * twopi costs about 10 µs per person plus a fixed ~2 ms, the radial
- * placement about 0.15 µs per person; twopi stays under one 60 Hz frame
- * budget of interactive work (~16 ms) up to about 1,500 people. */
-#define CIRCLES_LAYOUT_TWOPI_MAX_PEOPLE 1500u
+ * Measured with tests/bench/layout/bench-layout --switch (demo networks):
+ * twopi in process costs ~22 µs per person (plus ~100 ms to load its
+ * plugins the first time), the radial placement ~0.17 µs; twopi stays
+ * near 20 ms up to about 1,000 ring people. */
+#define CIRCLES_LAYOUT_TWOPI_MAX_PEOPLE 1000u
 
 #define CIRCLES_LAYOUT_NO_NODE G_MAXUINT32
 

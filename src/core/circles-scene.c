@@ -517,7 +517,8 @@ legend_finish (CirclesScene  *self,
 static char *
 format_count (guint64 n)
 {
-  /* Digits grouped by thousands with a narrow no-break space. */
+  /* Translators: the separator of thousands in counts, as in 30,000 */
+  const char *separator = C_("thousands separator", ",");
   g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
   GString *out = g_string_new (NULL);
   gsize len = strlen (digits);
@@ -525,7 +526,7 @@ format_count (guint64 n)
   for (gsize i = 0; i < len; i++)
     {
       if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, "\u202f");
+        g_string_append (out, separator);
       g_string_append_c (out, digits[i]);
     }
   return g_string_free (out, FALSE);

@@ -91,7 +91,7 @@ circles_svg_url_is_safe (const char *url)
     return FALSE;
   /* Printable ASCII only (an IRI would have been percent-encoded). */
   for (const char *p = url; *p != '\0'; p++)
-    if ((guchar) *p <= 0x20 || (guchar) *p >= 0x7f)
+    if ((guchar) *p <= 0x20 || (guchar) *p >= 0x7f || strchr ("\"<>\\^`{|}", *p) != NULL)
       return FALSE;
   return g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL);
 }

@@ -27,6 +27,7 @@ struct _CirclesSession
   CirclesNetwork      *network;
   GError              *error;
   CirclesSessionState  state;
+  guint                selected;  /* a person of the network, or CIRCLES_NO_PERSON */
   guint                busy : 1;
 };
 
@@ -48,6 +49,7 @@ enum {
   PROP_BUSY,
   PROP_STORE,
   PROP_NETWORK,
+  PROP_SELECTED,
   N_PROPS
 };
 
@@ -93,7 +95,12 @@ circles_session_set_network (CirclesSession *self,
   g_clear_pointer (&self->network, circles_network_unref);
   if (network != NULL)
     self->network = circles_network_ref (network);
+
+  /* Person numbers belong to one snapshot: a new one starts unselected. */
+  g_object_freeze_notify (G_OBJECT (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK]);
+  circles_session_select (self, CIRCLES_NO_PERSON);
+  g_object_thaw_notify (G_OBJECT (self));
 }
 
 static void
@@ -439,6 +446,10 @@ circles_session_get_property (GObject    *object,
       g_value_set_pointer (value, self->network);
       break;
 
+    case PROP_SELECTED:
+      g_value_set_uint (value, self->selected);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -458,6 +469,10 @@ circles_session_set_property (GObject      *object,
       g_assert (self->path == NULL);
       self->path = g_value_dup_string (value);
       self->title = g_filename_display_basename (self->path);
+      break;
+
+    case PROP_SELECTED:
+      circles_session_select (self, g_value_get_uint (value));
       break;
 
     default:
@@ -518,6 +533,15 @@ circles_session_class_init (CirclesSessionClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  /* The person the user is looking at, shared by every view of the
+   * session; CIRCLES_NO_PERSON (G_MAXUINT) when nobody is selected. */
+  properties[PROP_SELECTED] =
+    g_param_spec_uint ("selected", NULL, NULL,
+                       0, G_MAXUINT, CIRCLES_NO_PERSON,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -525,6 +549,36 @@ static void
 circles_session_init (CirclesSession *self)
 {
   self->state = CIRCLES_SESSION_STATE_NONE;
+  self->selected = CIRCLES_NO_PERSON;
+}
+
+guint
+circles_session_get_selected (CirclesSession *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), CIRCLES_NO_PERSON);
+
+  return self->selected;
+}
+
+/**
+ * circles_session_select:
+ * @person: a person of the current network, or %CIRCLES_NO_PERSON
+ *
+ * Selects @person in every view of the session.
+ */
+void
+circles_session_select (CirclesSession *self,
+                        guint           person)
+{
+  g_return_if_fail (CIRCLES_IS_SESSION (self));
+
+  if (self->network == NULL || person >= circles_network_get_n_people (self->network))
+    person = CIRCLES_NO_PERSON;
+  if (self->selected == person)
+    return;
+
+  self->selected = person;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
 }
 
 CirclesSession *

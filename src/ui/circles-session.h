@@ -40,6 +40,9 @@ gboolean             circles_session_get_busy             (CirclesSession       
 const GError        *circles_session_get_error            (CirclesSession       *self);
 CirclesStore        *circles_session_get_store            (CirclesSession       *self);
 CirclesNetwork      *circles_session_get_network          (CirclesSession       *self);
+guint                circles_session_get_selected         (CirclesSession       *self);
+void                 circles_session_select               (CirclesSession       *self,
+                                                           guint                 person);
 
 void                 circles_session_load_async           (CirclesSession       *self,
                                                            GCancellable         *cancellable,

@@ -1,0 +1,458 @@
+/* test-export.c: SVG, PNG and PDF export; hostile names; SVG vs cairo
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <cairo.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "circles-export.h"
+#include "circles-layout.h"
+#include "circles-svg-writer.h"
+#include "circles-test-util.h"
+
+static char *
+tmp_path (const char *name)
+{
+  g_autofree char *dir = circles_test_make_tmpdir ();
+
+  return g_build_filename (dir, name, NULL);
+}
+
+static const char *
+attribute (xmlNode    *node,
+           const char *name)
+{
+  for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+    if (strcmp ((const char *) a->name, name) == 0 && a->children != NULL)
+      return (const char *) a->children->content;
+  return NULL;
+}
+
+typedef struct
+{
+  CirclesNetwork *network;
+  guint           people;  /* person groups */
+  guint           links;   /* <a> */
+  gsize           longest; /* longest text */
+} SvgCheck;
+
+static gboolean
+has_class (xmlNode    *node,
+           const char *cls)
+{
+  const char *value = attribute (node, "class");
+  g_auto(GStrv) classes = NULL;
+
+  if (value == NULL)
+    return FALSE;
+  classes = g_strsplit (value, " ", -1);
+  return g_strv_contains ((const char * const *) classes, cls);
+}
+
+/* Only plain SVG, no script, no event attribute, links to http(s) only. */
+static void
+check_node (xmlNode  *node,
+            SvgCheck *check)
+{
+  static const char *allowed[] = {
+    "svg", "title", "style", "defs", "circle", "path", "rect", "g", "use", "a", "text", NULL
+  };
+
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type == XML_TEXT_NODE || node->type == XML_CDATA_SECTION_NODE)
+        {
+          const char *text = (const char *) node->content;
+
+          g_assert_true (g_utf8_validate (text, -1, NULL));
+          for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+            {
+              gunichar c = g_utf8_get_char (p);
+
+              g_assert_false ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f));
+              g_assert_false ((c >= 0x202a && c <= 0x202e) || (c >= 0x2066 && c <= 0x2069));
+            }
+          check->longest = MAX (check->longest, strlen (text));
+          continue;
+        }
+      if (node->type != XML_ELEMENT_NODE)
+        {
+          /* no comments, processing instructions, entities */
+          g_assert_cmpint (node->type, ==, XML_ELEMENT_NODE);
+          continue;
+        }
+      g_assert_true (g_strv_contains (allowed, (const char *) node->name));
+      g_assert_null (node->ns != NULL && strcmp ((const char *) node->ns->href, "http://www.w3.org/2000/svg") != 0
+                     ? node->ns->href : NULL);
+      for (xmlAttr *a = node->properties; a != NULL; a = a->next)
+        {
+          const char *value = a->children != NULL ? (const char *) a->children->content : "";
+
+          g_assert_false (g_ascii_strncasecmp ((const char *) a->name, "on", 2) == 0);
+          g_assert_true (g_utf8_validate (value, -1, NULL));
+          g_assert_null (strstr (value, "\xe2\x80\xae"));
+          if (strcmp ((const char *) a->name, "href") == 0)
+            {
+              if (strcmp ((const char *) node->name, "use") == 0)
+                g_assert_true (value[0] == '#');
+              else
+                g_assert_true (g_ascii_strncasecmp (value, "http://", 7) == 0 ||
+                               g_ascii_strncasecmp (value, "https://", 8) == 0);
+            }
+        }
+      if (strcmp ((const char *) node->name, "a") == 0)
+        check->links++;
+      if (strcmp ((const char *) node->name, "g") == 0 && has_class (node, "person"))
+        {
+          const char *key = attribute (node, "data-key");
+          guint person, degree;
+          g_autofree char *cls = NULL;
+
+          g_assert_nonnull (key);
+          person = circles_network_lookup (check->network, key);
+          if (person != CIRCLES_NO_PERSON)
+            {
+              degree = circles_network_get_degree (check->network, person);
+              cls = degree == 0 ? g_strdup ("me") : g_strdup_printf ("d%u", degree);
+              g_assert_true (has_class (node, cls));
+            }
+          g_assert_true (node->children != NULL &&
+                         strcmp ((const char *) node->children->name, "title") == 0);
+          check->people++;
+        }
+      check_node (node->children, check);
+    }
+}
+
+static void
+check_svg (const char     *path,
+           CirclesNetwork *network,
+           SvgCheck       *check)
+{
+  xmlDoc *doc;
+
+  memset (check, 0, sizeof *check);
+  check->network = network;
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+  g_assert_nonnull (doc);
+  g_assert_cmpstr ((const char *) xmlDocGetRootElement (doc)->name, ==, "svg");
+  check_node (xmlDocGetRootElement (doc), check);
+  xmlFreeDoc (doc);
+}
+
+static guint
+count_persons (CirclesScene *scene)
+{
+  guint n;
+
+  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, NULL, &n);
+  return n;
+}
+
+static void
+test_svg_rings (void)
+{
+  g_autoptr(CirclesNetwork) network =
+    circles_test_network_new ("me-a me-b me-c a-b a-d a-e b-f c-g d-h e-h g-i i-j f>me z");
+  g_autofree char *path = tmp_path ("rings.svg");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesScene) scene = circles_export_build_scene (network, NULL, &error);
+  SvgCheck check;
+
+  g_assert_no_error (error);
+  g_assert_true (circles_export_file (network, path, NULL, 800, 600, &error));
+  g_assert_no_error (error);
+  check_svg (path, network, &check);
+  g_assert_cmpuint (check.people, ==, count_persons (scene));
+  g_assert_cmpuint (check.people, ==, 10); /* me, a..i; j beyond; z alone */
+}
+
+static CirclesNetwork *
+hostile_network (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesStore) store = circles_test_store_new ("me-second-hop");
+  g_autofree char *fixture = circles_test_fixture ("hostile/people.tsv");
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *long_name = NULL;
+  gint64 me, hop;
+  CirclesNetwork *network;
+
+  g_assert_true (g_file_get_contents (fixture, &contents, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (circles_store_begin (store, &error));
+  me = circles_store_lookup_person (store, "me");
+  hop = circles_store_lookup_person (store, "second-hop");
+  g_assert_true (circles_store_set_me (store, me, &error));
+
+  lines = g_strsplit (contents, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_auto(GStrv) fields = NULL;
+      CirclesPersonFields person = { 0, };
+      g_autofree char *key = NULL, *name = NULL, *position = NULL, *company = NULL, *url = NULL;
+      gint64 id;
+
+      if (lines[i][0] == '#' || lines[i][0] == '\0')
+        continue;
+      fields = g_strsplit (lines[i], "\t", 5);
+      g_assert_cmpuint (g_strv_length (fields), ==, 5);
+      key = g_strcompress (fields[0]);
+      person.display_name = name = g_strcompress (fields[1]);
+      person.position = position = g_strcompress (fields[2]);
+      person.company = company = g_strcompress (fields[3]);
+      person.profile_url = url = g_strcompress (fields[4]);
+      id = circles_store_ensure_person (store, key, &error);
+      g_assert_no_error (error);
+      g_assert_true (circles_store_update_person (store, id, &person, &error));
+      /* half of them one step further out */
+      g_assert_true (circles_store_add_connection (store, i % 2 ? me : hop, id, 1.0, NULL, &error));
+      g_assert_no_error (error);
+    }
+
+  /* a 100 kB name */
+  {
+    CirclesPersonFields person = { 0, };
+    gint64 id = circles_store_ensure_person (store, "h-long", &error);
+
+    long_name = g_malloc (100 * 1024 + 1);
+    memset (long_name, 'W', 100 * 1024);
+    long_name[100 * 1024] = '\0';
+    person.display_name = long_name;
+    person.position = long_name;
+    g_assert_true (circles_store_update_person (store, id, &person, &error));
+    g_assert_true (circles_store_add_connection (store, me, id, 1.0, NULL, &error));
+  }
+  g_assert_true (circles_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  network = circles_network_load (store, NULL, &error);
+  g_assert_no_error (error);
+  return network;
+}
+
+static void
+test_svg_hostile (void)
+{
+  g_autoptr(CirclesNetwork) network = hostile_network ();
+  g_autofree char *path = tmp_path ("hostile.svg");
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesScene) scene = circles_export_build_scene (network, NULL, &error);
+  gsize length;
+  SvgCheck check;
+
+  g_assert_true (circles_export_file (network, path, NULL, 1200, 900, &error));
+  g_assert_no_error (error);
+  check_svg (path, network, &check);
+  g_assert_cmpuint (check.people, ==, count_persons (scene));
+  g_assert_cmpuint (check.links, >=, 4);
+  g_assert_cmpuint (check.longest, <, 2000);
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpuint (length, <, 100 * 1024);
+  g_assert_null (strstr (contents, "<script"));
+  g_assert_null (strstr (contents, "javascript:"));
+  g_assert_null (strstr (contents, "JaVaScRiPt:"));
+  g_assert_null (strstr (contents, "vbscript:"));
+  g_assert_null (strstr (contents, "data:text"));
+  g_assert_null (strstr (contents, "<foreignObject"));
+  g_assert_null (strstr (contents, "<!ENTITY"));
+  g_assert_null (strstr (contents, "<!--"));
+
+  /* the same names in PNG and PDF do not break cairo */
+  {
+    g_autofree char *png = tmp_path ("hostile.png");
+    g_autofree char *pdf = tmp_path ("hostile.pdf");
+
+    g_assert_true (circles_export_file (network, png, NULL, 600, 400, &error));
+    g_assert_no_error (error);
+    g_assert_true (circles_export_file (network, pdf, NULL, 600, 400, &error));
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_url_safety (void)
+{
+  g_assert_true (circles_svg_url_is_safe ("https://www.linkedin.com/in/camille-martin"));
+  g_assert_true (circles_svg_url_is_safe ("HTTP://example.com/a?b=c&d=e"));
+  g_assert_false (circles_svg_url_is_safe (NULL));
+  g_assert_false (circles_svg_url_is_safe (""));
+  g_assert_false (circles_svg_url_is_safe ("javascript:alert(1)"));
+  g_assert_false (circles_svg_url_is_safe (" https://example.com"));
+  g_assert_false (circles_svg_url_is_safe ("https:///path"));
+  g_assert_false (circles_svg_url_is_safe ("https://exa mple.com"));
+  g_assert_false (circles_svg_url_is_safe ("https://example.com/\"onload=\"x"));
+  g_assert_false (circles_svg_url_is_safe ("ftp://example.com"));
+  g_assert_false (circles_svg_url_is_safe ("//example.com"));
+}
+
+static void
+test_errors (void)
+{
+  g_autoptr(CirclesNetwork) network = circles_test_network_new ("me-a a-b");
+  g_autofree char *txt = tmp_path ("rings.txt");
+  g_autofree char *svg = tmp_path ("paths.svg");
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (circles_export_file (network, txt, NULL, 0, 0, &error));
+  g_assert_error (error, CIRCLES_EXPORT_ERROR, CIRCLES_EXPORT_ERROR_FORMAT);
+  g_assert_false (g_file_test (txt, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (circles_export_file (network, svg, "nobody", 0, 0, &error));
+  g_assert_error (error, CIRCLES_EXPORT_ERROR, CIRCLES_EXPORT_ERROR_UNKNOWN_PERSON);
+  g_assert_false (g_file_test (svg, G_FILE_TEST_EXISTS));
+  g_clear_error (&error);
+
+  g_assert_false (circles_export_file (network, svg, "me", 0, 0, &error));
+  g_assert_error (error, CIRCLES_EXPORT_ERROR, CIRCLES_EXPORT_ERROR_FOCUS_IS_ME);
+  g_clear_error (&error);
+
+  g_assert_false (circles_export_file (network, svg, NULL, -5, 100, &error));
+  g_assert_error (error, CIRCLES_EXPORT_ERROR, CIRCLES_EXPORT_ERROR_SIZE);
+  g_clear_error (&error);
+
+  g_assert_false (circles_export_file (network, "/nonexistent/dir/x.png", NULL, 100, 100, &error));
+  g_assert_nonnull (error);
+  g_assert_false (error->domain == CIRCLES_EXPORT_ERROR);
+}
+
+static void
+test_formats (void)
+{
+  g_autoptr(CirclesNetwork) network = circles_test_network_new ("me-a me-b a-c b-c c-t a-x x-t");
+  const char *names[] = { "rings.png", "rings.PDF", "paths.svg", "paths.png", "paths.pdf" };
+  const char *magic[] = { "\x89PNG", "%PDF", "<?xml", "\x89PNG", "%PDF" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autofree char *path = tmp_path (names[i]);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(GBytes) bytes = NULL;
+
+      g_assert_true (circles_export_file (network, path, g_str_has_prefix (names[i], "paths") ? "t" : NULL,
+                                          640, 480, &error));
+      g_assert_no_error (error);
+      bytes = circles_test_read_bytes (path);
+      g_assert_nonnull (bytes);
+      g_assert_cmpint (memcmp (g_bytes_get_data (bytes, NULL), magic[i], strlen (magic[i])), ==, 0);
+    }
+
+  /* the paths diagram names the target */
+  {
+    g_autofree char *path = tmp_path ("focus.svg");
+    g_autoptr(GError) error = NULL;
+    g_autofree char *contents = NULL;
+    SvgCheck check;
+
+    g_assert_true (circles_export_file (network, path, "t", 0, 0, &error));
+    g_assert_no_error (error);
+    check_svg (path, network, &check);
+    g_assert_cmpuint (check.people, ==, 6); /* me a b c x t */
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "class=\"person d3 target\""));
+  }
+}
+
+/* rsvg-convert's rendering of the SVG and the cairo PNG of the same
+ * scene agree within a small difference. */
+static void
+test_svg_matches_png (void)
+{
+  g_autoptr(CirclesNetwork) network =
+    circles_test_network_new ("me-anne me-bob me-carla me-dan anne-bob anne-emma anne-fred bob-gus "
+                              "carla-hana dan-ivan emma-jo fred-jo gus-kim hana-lea ivan-max ivan-noe "
+                              "max-olga noe-paul lea-quinn");
+  g_autofree char *rsvg = g_find_program_in_path ("rsvg-convert");
+  g_autofree char *svg = tmp_path ("same.svg");
+  g_autofree char *png = tmp_path ("same.png");
+  g_autofree char *rsvg_png = tmp_path ("same-rsvg.png");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesScene) scene = NULL;
+  cairo_surface_t *a, *b;
+  CirclesView view;
+  int status;
+  guint64 total = 0, far = 0;
+  int width = 480, height = 360;
+
+  if (rsvg == NULL)
+    {
+      g_test_skip ("rsvg-convert is not installed (librsvg2-bin)");
+      return;
+    }
+
+  scene = circles_export_build_scene (network, NULL, &error);
+  g_assert_no_error (error);
+  circles_view_init_fit (&view, scene, width, height);
+  g_assert_true (circles_export_scene (scene, network, &view, CIRCLES_EXPORT_SVG, svg, &error));
+  g_assert_true (circles_export_scene (scene, network, &view, CIRCLES_EXPORT_PNG, png, &error));
+  g_assert_no_error (error);
+
+  {
+    const char *argv[] = { rsvg, "-o", rsvg_png, svg, NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_no_error (error);
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+
+  a = cairo_image_surface_create_from_png (png);
+  b = cairo_image_surface_create_from_png (rsvg_png);
+  g_assert_cmpint (cairo_surface_status (a), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_surface_status (b), ==, CAIRO_STATUS_SUCCESS);
+  g_assert_cmpint (cairo_image_surface_get_width (b), ==, width);
+  g_assert_cmpint (cairo_image_surface_get_height (b), ==, height);
+
+  for (int y = 0; y < height; y++)
+    {
+      const guint32 *ra = (const guint32 *) (cairo_image_surface_get_data (a) + y * cairo_image_surface_get_stride (a));
+      const guint32 *rb = (const guint32 *) (cairo_image_surface_get_data (b) + y * cairo_image_surface_get_stride (b));
+
+      for (int x = 0; x < width; x++)
+        {
+          guint worst = 0;
+
+          for (guint shift = 0; shift < 32; shift += 8)
+            {
+              guint d = abs ((int) ((ra[x] >> shift) & 0xff) - (int) ((rb[x] >> shift) & 0xff));
+
+              total += d;
+              worst = MAX (worst, d);
+            }
+          if (worst > 64)
+            far++;
+        }
+    }
+  g_test_message ("mean difference %.3f per channel, %.3f%% of pixels far apart",
+                  (double) total / (4.0 * width * height), 100.0 * far / (width * height));
+  /* text is shaped by Pango in rsvg and by the cairo toy API here: the
+   * glyphs differ by a pixel here and there, nothing else does */
+  g_assert_cmpfloat ((double) total / (4.0 * width * height), <, 2.0);
+  g_assert_cmpfloat ((double) far / (width * height), <, 0.02);
+
+  cairo_surface_destroy (a);
+  cairo_surface_destroy (b);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/export/svg/rings", test_svg_rings);
+  g_test_add_func ("/export/svg/hostile", test_svg_hostile);
+  g_test_add_func ("/export/svg/url-safety", test_url_safety);
+  g_test_add_func ("/export/svg/matches-png", test_svg_matches_png);
+  g_test_add_func ("/export/errors", test_errors);
+  g_test_add_func ("/export/formats", test_formats);
+
+  return g_test_run ();
+}

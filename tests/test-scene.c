@@ -1,0 +1,331 @@
+/* test-scene.c: scene primitives, level-of-detail labels, hit-testing
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include <cairo.h>
+#include <math.h>
+
+#include "circles-demo.h"
+#include "circles-render-cairo.h"
+#include "circles-scene.h"
+#include "circles-test-util.h"
+
+static CirclesNetwork *
+demo_network (guint people)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = circles_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "demo.db", NULL);
+  g_autoptr(CirclesStore) store = circles_store_open (path, &error);
+  CirclesNetwork *network;
+
+  g_assert_no_error (error);
+  circles_demo_generate (store, people, 1, NULL, &error);
+  g_assert_no_error (error);
+  network = circles_network_load (store, NULL, &error);
+  g_assert_no_error (error);
+  return network;
+}
+
+static CirclesScene *
+rings_scene (CirclesNetwork *network)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesLayout) layout = circles_layout_new_rings (network, CIRCLES_LAYOUT_ENGINE_AUTO, NULL, &error);
+
+  g_assert_no_error (error);
+  return circles_scene_new (network, layout);
+}
+
+static void
+test_primitives (void)
+{
+  g_autoptr(CirclesNetwork) network = demo_network (2000);
+  g_autoptr(CirclesScene) scene = rings_scene (network);
+  const CirclesCounts *counts = circles_network_get_counts (network);
+  const CirclesScenePrimitive *prims;
+  guint n, first, count, previous_first = 0;
+  double previous_radius = 0.0;
+
+  prims = circles_scene_get_primitives (scene, &n);
+
+  /* kinds are grouped, in drawing order */
+  for (guint k = 0; k < CIRCLES_SCENE_N_KINDS; k++)
+    {
+      circles_scene_get_range (scene, k, &first, &count);
+      g_assert_cmpuint (first, >=, previous_first);
+      for (guint i = first; i < first + count; i++)
+        g_assert_cmpuint (prims[i].kind, ==, k);
+      previous_first = first + count;
+    }
+  g_assert_cmpuint (previous_first, ==, n);
+
+  /* three rings, radii strictly growing */
+  circles_scene_get_range (scene, CIRCLES_SCENE_RING, &first, &count);
+  g_assert_cmpuint (count, ==, 3);
+  for (guint i = first; i < first + count; i++)
+    {
+      g_assert_cmpfloat (prims[i].r, >, previous_radius);
+      g_assert_cmpuint (prims[i].circle, ==, CIRCLES_CIRCLE_FIRST + (i - first));
+      previous_radius = prims[i].r;
+    }
+
+  /* one marker per person within 3 degrees, me included, of its circle */
+  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, &first, &count);
+  g_assert_cmpuint (count, ==, 1 + counts->first + counts->second + counts->third);
+  for (guint i = first; i < first + count; i++)
+    {
+      guint degree = circles_network_get_degree (network, prims[i].person);
+
+      g_assert_cmpuint (prims[i].circle, ==, CIRCLES_CIRCLE_ME + degree);
+      g_assert_cmpuint (circles_scene_lookup_person (scene, prims[i].person), ==, i);
+    }
+
+  /* the legend counts the circles, the 1st against the cap */
+  circles_scene_get_range (scene, CIRCLES_SCENE_LEGEND, &first, &count);
+  {
+    gboolean cap = FALSE, gauge = FALSE;
+
+    for (guint i = first; i < first + count; i++)
+      {
+        if (prims[i].flags & CIRCLES_SCENE_FLAG_GAUGE)
+          gauge = TRUE;
+        if (prims[i].text != NULL && strstr (prims[i].text, "30,000") != NULL)
+          cap = TRUE;
+      }
+    g_assert_true (cap);
+    g_assert_true (gauge);
+  }
+}
+
+/* The labels drawn at a zoom never overlap, at any zoom. */
+static void
+check_no_overlap (CirclesScene      *scene,
+                  const CirclesView *view,
+                  guint             *n_drawn)
+{
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (double) * 4);
+  guint first, n;
+
+  circles_scene_ensure_labels (scene, view->zoom);
+  circles_scene_get_range (scene, CIRCLES_SCENE_LABEL, &first, &n);
+  for (guint i = first; i < first + n; i++)
+    {
+      double box[4];
+
+      if (!circles_scene_label_visible (&prims[i], view->zoom))
+        continue;
+      circles_scene_label_box (&prims[i], view, &box[0], &box[1], &box[2], &box[3], NULL, NULL);
+      g_array_append_vals (boxes, box, 1);
+    }
+  for (guint a = 0; a < boxes->len; a++)
+    for (guint b = a + 1; b < boxes->len; b++)
+      {
+        const double *p = (const double *) boxes->data + 4 * a;
+        const double *q = (const double *) boxes->data + 4 * b;
+        gboolean overlap = p[0] < q[0] + q[2] && q[0] < p[0] + p[2] &&
+                           p[1] < q[1] + q[3] && q[1] < p[1] + p[3];
+
+        g_assert_false (overlap);
+      }
+  *n_drawn = boxes->len;
+}
+
+static void
+test_labels_never_overlap (void)
+{
+  g_autoptr(CirclesNetwork) network = demo_network (2000);
+  g_autoptr(CirclesScene) scene = rings_scene (network);
+  CirclesView view;
+  guint previous = 0;
+  double factors[] = { 0.3, 1.0, 1.3, 2.0, 3.7, 8.0, 20.0 };
+
+  circles_view_init_fit (&view, scene, 1280, 800);
+  for (guint i = 0; i < G_N_ELEMENTS (factors); i++)
+    {
+      CirclesView zoomed = view;
+      guint drawn;
+
+      zoomed.zoom = view.zoom * factors[i];
+      check_no_overlap (scene, &zoomed, &drawn);
+      /* zooming in only adds labels */
+      g_assert_cmpuint (drawn, >=, previous);
+      previous = drawn;
+    }
+  g_assert_cmpuint (previous, >, 50);
+}
+
+/* The most connected person's label comes first: at the fitted zoom it is
+ * drawn, and no other person's label shows from a smaller zoom unless it
+ * is far from the ring titles and me (which come before everyone). */
+static void
+test_labels_priority (void)
+{
+  g_autoptr(CirclesNetwork) network = demo_network (1000);
+  g_autoptr(CirclesScene) scene = rings_scene (network);
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  guint first, n, best = CIRCLES_NO_PERSON, best_links = 0;
+  CirclesView view;
+
+  circles_view_init_fit (&view, scene, 1920, 1080);
+  circles_scene_ensure_labels (scene, view.zoom * 4);
+  circles_scene_get_range (scene, CIRCLES_SCENE_LABEL, &first, &n);
+  for (guint i = first; i < first + n; i++)
+    {
+      guint links;
+
+      if (prims[i].person == CIRCLES_NO_PERSON || prims[i].person == circles_network_get_me (network))
+        continue;
+      links = circles_network_get_n_neighbours (network, prims[i].person);
+      if (best == CIRCLES_NO_PERSON || links > best_links)
+        {
+          best = i;
+          best_links = links;
+        }
+    }
+  g_assert_true (circles_scene_label_visible (&prims[best], view.zoom));
+  /* labels come in priority order: titles and me, then by connections */
+  for (guint i = first + 1; i < first + n; i++)
+    if (prims[i].person != CIRCLES_NO_PERSON && prims[i - 1].person != CIRCLES_NO_PERSON &&
+        prims[i - 1].person != circles_network_get_me (network))
+      g_assert_cmpuint (circles_network_get_n_neighbours (network, prims[i - 1].person), >=,
+                        circles_network_get_n_neighbours (network, prims[i].person));
+}
+
+static void
+test_pick (void)
+{
+  g_autoptr(CirclesNetwork) network = demo_network (500);
+  g_autoptr(CirclesScene) scene = rings_scene (network);
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint first, n;
+  double bx, by, bw, bh;
+
+  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, &first, &n);
+  for (guint i = first; i < first + n; i += 7)
+    g_assert_cmpuint (circles_scene_pick (scene, prims[i].x + 0.1, prims[i].y - 0.1, 0.5),
+                      ==, prims[i].person);
+  circles_scene_get_bounds (scene, &bx, &by, &bw, &bh);
+  g_assert_cmpuint (circles_scene_pick (scene, bx - 100, by - 100, 1.0), ==, CIRCLES_NO_PERSON);
+
+  circles_scene_query_rect (scene, bx, by, bw, bh, found);
+  g_assert_cmpuint (found->len, ==, n);
+  g_array_set_size (found, 0);
+  circles_scene_query_rect (scene, 0.0, 0.0, bw, bh, found);
+  g_assert_cmpuint (found->len, <, n);
+  for (guint i = 0; i < found->len; i++)
+    {
+      const CirclesScenePrimitive *p = &prims[g_array_index (found, guint, i)];
+
+      g_assert_cmpfloat (p->x + p->r, >=, 0.0);
+      g_assert_cmpfloat (p->y + p->r, >=, 0.0);
+    }
+}
+
+static void
+test_sanitize (void)
+{
+  struct
+  {
+    const char *in;
+    gssize      max;
+    const char *out;
+  } cases[] = {
+    { "Camille Martin", -1, "Camille Martin" },
+    { "  two\tlines\nhere\r\n ", -1, "two lines here" },
+    { "bell\a nul\x01 esc\x1b[31m", -1, "bell nul esc[31m" },
+    { "evil\xe2\x80\xae" "gnp.exe", -1, "evilgnp.exe" },              /* U+202E */
+    { "iso\xe2\x81\xa6late\xe2\x81\xa9", -1, "isolate" },             /* U+2066, U+2069 */
+    { "bad \xff\xfe utf8", -1, "bad \xef\xbf\xbd\xef\xbf\xbd utf8" }, /* U+FFFD */
+    { "c1\xc2\x85\xc2\x9b", -1, "c1" },
+    { "Éloïse Müller", 3, "Él…" },
+    { "abcdef", 6, "abcdef" },
+    { NULL, -1, "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *out = circles_scene_sanitize_text (cases[i].in, cases[i].max);
+
+      g_assert_cmpstr (out, ==, cases[i].out);
+      g_assert_true (g_utf8_validate (out, -1, NULL));
+    }
+}
+
+/* What the scene measures is what cairo draws. */
+static void
+test_measure (void)
+{
+  const char *texts[] = { "Camille Martin", "Éloïse Müller-Ångström", "W.A.V.E. iiii", "Ñ" };
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 10, 10);
+  cairo_t *cr = cairo_create (surface);
+
+  circles_render_set_font_options (cr);
+  for (guint bold = 0; bold < 2; bold++)
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      {
+        cairo_text_extents_t extents;
+
+        cairo_select_font_face (cr, CIRCLES_SCENE_FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
+                                bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+        cairo_set_font_size (cr, 11.0);
+        cairo_text_extents (cr, texts[i], &extents);
+        g_assert_cmpfloat_with_epsilon (circles_scene_measure_text (texts[i], 11.0, bold),
+                                        extents.x_advance, 0.5);
+      }
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+}
+
+static void
+test_paths_scene (void)
+{
+  g_autoptr(CirclesNetwork) network =
+    circles_test_network_new ("me-a me-b a-c b-c c-t a-x x-t b-y y-t");
+  g_autoptr(CirclesPaths) paths = circles_paths_find (network, circles_test_person (network, "t"), 2);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesLayout) layout = circles_layout_new_paths (network, paths, &error);
+  g_autoptr(CirclesScene) scene = NULL;
+  const CirclesScenePrimitive *prims;
+  guint first, n, drawn;
+  gboolean more = FALSE;
+  CirclesView view;
+
+  g_assert_no_error (error);
+  scene = circles_scene_new (network, layout);
+  prims = circles_scene_get_primitives (scene, NULL);
+  g_assert_cmpint (circles_scene_get_kind (scene), ==, CIRCLES_LAYOUT_PATHS);
+
+  circles_view_init_fit (&view, scene, 1200, 600);
+  check_no_overlap (scene, &view, &drawn);
+  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, &first, &n);
+  /* every name shows at the fitted zoom */
+  g_assert_cmpuint (drawn, >=, n);
+
+  /* 4 chains in all, 2 drawn: the legend says 2 more */
+  g_assert_cmpuint (paths->chains_total, ==, 4);
+  circles_scene_get_range (scene, CIRCLES_SCENE_LEGEND, &first, &n);
+  for (guint i = first; i < first + n; i++)
+    if (prims[i].text != NULL && strstr (prims[i].text, "2 more") != NULL)
+      more = TRUE;
+  g_assert_true (more);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/scene/primitives", test_primitives);
+  g_test_add_func ("/scene/labels/never-overlap", test_labels_never_overlap);
+  g_test_add_func ("/scene/labels/priority", test_labels_priority);
+  g_test_add_func ("/scene/pick", test_pick);
+  g_test_add_func ("/scene/sanitize", test_sanitize);
+  g_test_add_func ("/scene/measure", test_measure);
+  g_test_add_func ("/scene/paths", test_paths_scene);
+
+  return g_test_run ();
+}
