@@ -385,6 +385,36 @@ test_migrate_from_1 (Fixture       *f,
 }
 
 static void
+test_reasons (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 generation, a;
+
+  fill_small (f->store);
+  a = circles_store_lookup_person (f->store, "a");
+  generation = circles_store_get_generation (f->store);
+
+  g_assert_cmpuint (circles_store_get_reasons (f->store, a), ==, 0);
+  g_assert_true (circles_store_set_reasons (f->store, a,
+                                            CIRCLES_REASON_EVENT | CIRCLES_REASON_COMMENTS,
+                                            &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (circles_store_get_reasons (f->store, a), ==,
+                    CIRCLES_REASON_EVENT | CIRCLES_REASON_COMMENTS);
+  g_assert_true (circles_store_set_reasons (f->store, a, CIRCLES_REASON_ALUMNI, &error));
+  g_assert_cmpuint (circles_store_get_reasons (f->store, a), ==, CIRCLES_REASON_ALUMNI);
+
+  /* Reasons are not part of the snapshot: its cache stays current. */
+  g_assert_cmpint (circles_store_get_generation (f->store), ==, generation);
+
+  /* A person who is not there is refused, nothing is written. */
+  g_assert_false (circles_store_set_reasons (f->store, 999, CIRCLES_REASON_EVENT, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (circles_store_get_reasons (f->store, 999), ==, 0);
+}
+
+static void
 test_missing_folder (Fixture       *f,
                      gconstpointer  data)
 {
@@ -440,6 +470,7 @@ main (int   argc,
   ADD ("truncated", test_truncated);
   ADD ("migrate-from-empty", test_migrate_from_empty);
   ADD ("migrate-from-1", test_migrate_from_1);
+  ADD ("reasons", test_reasons);
   ADD ("missing-folder", test_missing_folder);
   ADD ("busy", test_busy);
 #undef ADD

@@ -39,6 +39,8 @@ typedef enum
   STMT_SET_ME,
   STMT_BUMP_GENERATION,
   STMT_GET_GENERATION,
+  STMT_GET_REASONS,
+  STMT_SET_REASONS,
   N_STMTS
 } StmtId;
 
@@ -80,6 +82,10 @@ static const char * const stmt_sql[N_STMTS] = {
     "UPDATE settings SET value = value + 1 WHERE name = 'generation'",
   [STMT_GET_GENERATION] =
     "SELECT value FROM settings WHERE name = 'generation'",
+  [STMT_GET_REASONS] = "SELECT flags FROM reasons WHERE person = ?1",
+  [STMT_SET_REASONS] =
+    "INSERT INTO reasons (person, flags) VALUES (?1, ?2)"
+    " ON CONFLICT (person) DO UPDATE SET flags = excluded.flags",
 };
 
 /* Each entry migrates from version i to version i + 1. */
@@ -145,6 +151,12 @@ static const char * const migrations[] = {
   "  strengths BLOB"
   ");"
   "INSERT OR IGNORE INTO settings (name, value) VALUES ('generation', 0);",
+
+  /* 2 -> 3: the reasons recorded for approaching a person. */
+  "CREATE TABLE reasons ("
+  "  person INTEGER PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,"
+  "  flags INTEGER NOT NULL CHECK (flags BETWEEN 0 AND 15)"
+  ");",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CIRCLES_STORE_SCHEMA_VERSION);
@@ -1135,6 +1147,33 @@ circles_store_foreach_group_fellow (CirclesStore        *self,
                      person, func, user_data, error);
 }
 
+/* Every group membership, as (group name, person id). */
+gboolean
+circles_store_foreach_membership (CirclesStore                *self,
+                                  CirclesStoreMembershipFunc   func,
+                                  gpointer                     user_data,
+                                  GError                     **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = prepare (self,
+                  "SELECT g.name, m.person FROM memberships m"
+                  " JOIN member_groups g ON g.id = m.group_id",
+                  error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    func ((const char *)sqlite3_column_text (stmt, 0),
+          sqlite3_column_int64 (stmt, 1), user_data);
+
+  return finish_rows (self, stmt, rc, error);
+}
+
 /* Reads a whole blob column of the cache row into a new buffer of
  * exactly @size bytes; NULL when its size differs. */
 static gpointer
@@ -1305,4 +1344,45 @@ circles_store_write_snapshot_cache (CirclesStore               *self,
 failed:
   g_debug ("No snapshot cache written: %s", error ? error->message : "");
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+guint
+circles_store_get_reasons (CirclesStore *self,
+                           gint64        person)
+{
+  sqlite3_stmt *stmt;
+  gint64 flags;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), 0);
+
+  stmt = self->stmts[STMT_GET_REASONS];
+  sqlite3_bind_int64 (stmt, 1, person);
+  flags = step_int (self, stmt, NULL);
+  return flags > 0 ? (guint)flags & CIRCLES_REASONS_ALL : 0;
+}
+
+gboolean
+circles_store_set_reasons (CirclesStore  *self,
+                           gint64         person,
+                           guint          reasons,
+                           GError       **error)
+{
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction && !self->in_read, FALSE);
+  g_return_val_if_fail ((reasons & ~CIRCLES_REASONS_ALL) == 0, FALSE);
+
+  if (!exec (self, "BEGIN IMMEDIATE", error))
+    return FALSE;
+
+  stmt = self->stmts[STMT_SET_REASONS];
+  sqlite3_bind_int64 (stmt, 1, person);
+  sqlite3_bind_int64 (stmt, 2, reasons);
+  if (!step_done (self, stmt, error) || !exec (self, "COMMIT", error))
+    {
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return FALSE;
+    }
+  return TRUE;
 }

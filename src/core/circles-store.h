@@ -24,7 +24,7 @@ typedef enum
 } CirclesStoreError;
 
 /* The schema version this build writes; PRAGMA user_version. */
-#define CIRCLES_STORE_SCHEMA_VERSION 2
+#define CIRCLES_STORE_SCHEMA_VERSION 3
 
 /* Fields of a person that an importer may know; NULL means "not known",
  * and never overwrites what the database already holds. */
@@ -71,6 +71,9 @@ typedef void (*CirclesStoreConnectionFunc) (gint64                  a,
                                             double                  strength,
                                             gpointer                user_data);
 typedef void (*CirclesStoreIdFunc)         (gint64                  id,
+                                            gpointer                user_data);
+typedef void (*CirclesStoreMembershipFunc) (const char             *group,
+                                            gint64                  person,
                                             gpointer                user_data);
 
 #define CIRCLES_TYPE_STORE (circles_store_get_type ())
@@ -159,6 +162,33 @@ gboolean      circles_store_foreach_group_fellow (CirclesStore               *se
                                                   gint64                      person,
                                                   CirclesStoreIdFunc          func,
                                                   gpointer                    user_data,
+                                                  GError                    **error);
+/* Every group membership: the group's name and the member's id. */
+gboolean      circles_store_foreach_membership   (CirclesStore               *self,
+                                                  CirclesStoreMembershipFunc  func,
+                                                  gpointer                    user_data,
+                                                  GError                    **error);
+
+/* Why a 3rd-degree approach is acceptable (DOMAIN.md), as the user
+ * records it on a person. */
+typedef enum
+{
+  CIRCLES_REASON_EVENT      = 1 << 0, /* met at an event */
+  CIRCLES_REASON_ALUMNI     = 1 << 1, /* former schoolmate, internship, training */
+  CIRCLES_REASON_HIGH_VALUE = 1 << 2, /* an exceptional offer or expertise they need */
+  CIRCLES_REASON_COMMENTS   = 1 << 3, /* an exchange in the comments of a post */
+} CirclesReasons;
+
+#define CIRCLES_REASONS_ALL 0xfu
+
+/* The reasons recorded on a person (0 when none, or on error). */
+guint         circles_store_get_reasons          (CirclesStore               *self,
+                                                  gint64                      person);
+/* Replaces them, in a transaction of its own. The network snapshot does
+ * not hold reasons, so this leaves the snapshot cache current. */
+gboolean      circles_store_set_reasons          (CirclesStore               *self,
+                                                  gint64                      person,
+                                                  guint                       reasons,
                                                   GError                    **error);
 
 /* The texts of a person kept in a snapshot, in this order. */
