@@ -30,4 +30,15 @@ gboolean _circles_cli_load_network  (CirclesStore     *store,
                                      CirclesNetwork  **network,
                                      GError          **error);
 
+/* Commands in circles-cli-prospects.c. */
+int      _circles_cli_introducers   (const char       *db_path,
+                                     int               argc,
+                                     char            **argv);
+int      _circles_cli_reach         (const char       *db_path,
+                                     int               argc,
+                                     char            **argv);
+int      _circles_cli_prospects     (const char       *db_path,
+                                     int               argc,
+                                     char            **argv);
+
 G_END_DECLS

@@ -51,6 +51,12 @@ static const Command commands[] = {
     N_("Draw the rings (or the paths to KEY) as SVG, PNG or PDF"), cmd_export },
   { "demo", N_("[--people N] [--seed S]"),
     N_("Fill an empty database with a demo network"), cmd_demo },
+  { "introducers", N_("[--filter EXPR] [--json]"),
+    N_("Rank who can introduce you to the prospects, and a few who reach them all"), _circles_cli_introducers },
+  { "reach", N_("KEY [--json] | --top N [--json]"),
+    N_("Count who would come closer if KEY became a connection"), _circles_cli_reach },
+  { "prospects", N_("FILE [--filter EXPR]"),
+    N_("Write the prospects as CSV, with introducers and drafted messages"), _circles_cli_prospects },
 };
 
 static const Command *
