@@ -162,13 +162,48 @@ test_warmth_order (void)
   g_assert_cmpuint (paths->degree, ==, 2);
   g_assert_cmpuint (paths->chains_total, ==, 3);
   g_assert_cmpstr (text, ==, "me>b>t me>a>t me>c>t");
+  /* Weights known, ratings and dates not: each strength is w × 0.6 × 0.75. */
   g_assert_cmpfloat_with_epsilon (g_array_index (paths->chains, CirclesChain, 0).warmth,
-                                  0.5625, 1e-9);
+                                  (0.75 * 0.45) * (0.75 * 0.45), 1e-6);
   g_assert_cmpuint (paths->mutual->len, ==, 3);
   g_assert_cmpstr (circles_network_get_key (network, g_array_index (paths->mutual, guint32, 0)),
                    ==, "b");
   g_assert_cmpstr (circles_network_get_key (network, g_array_index (paths->mutual, guint32, 2)),
                    ==, "c");
+}
+
+static void
+test_rating (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesStore) store = circles_test_store_new ("me-a a-t me-b b-t");
+  g_autoptr(CirclesNetwork) before = circles_network_load (store, NULL, &error);
+  g_autoptr(CirclesNetwork) after = NULL;
+  g_autoptr(CirclesPaths) paths = NULL;
+  g_autofree char *text = NULL;
+
+  /* Nothing known: every strength is 1 and the keys decide. */
+  paths = circles_paths_find (before, circles_test_person (before, "t"), 10);
+  text = chains_to_string (before, paths);
+  g_assert_cmpstr (text, ==, "me>a>t me>b>t");
+  g_assert_cmpfloat (g_array_index (paths->chains, CirclesChain, 0).warmth, ==, 1.0);
+
+  /* Rating me–b 5 makes it the warmer way in. */
+  g_assert_true (circles_store_set_rating (store, circles_store_lookup_person (store, "b"),
+                                           circles_store_lookup_person (store, "me"), 5, &error));
+  g_assert_no_error (error);
+  after = circles_network_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&paths, circles_paths_free);
+  g_clear_pointer (&text, g_free);
+  paths = circles_paths_find (after, circles_test_person (after, "t"), 10);
+  text = chains_to_string (after, paths);
+  g_assert_cmpstr (text, ==, "me>b>t me>a>t");
+
+  /* A connection that is not there cannot be rated. */
+  g_assert_false (circles_store_set_rating (store, circles_store_lookup_person (store, "a"),
+                                            circles_store_lookup_person (store, "b"), 4, &error));
+  g_assert_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED);
 }
 
 static void
@@ -199,7 +234,8 @@ test_first_degree_and_me (void)
   g_assert_cmpuint (first->degree, ==, 1);
   g_assert_cmpuint (first->chains_total, ==, 1);
   g_assert_cmpuint (first->chains->len, ==, 1);
-  g_assert_cmpfloat (g_array_index (first->chains, CirclesChain, 0).warmth, ==, 0.5);
+  g_assert_cmpfloat_with_epsilon (g_array_index (first->chains, CirclesChain, 0).warmth,
+                                  circles_connection_strength (0.5, 0, -1), 1e-6);
   g_assert_cmpuint (first->mutual->len, ==, 0);
 
   g_assert_cmpuint (me->degree, ==, 0);
@@ -232,6 +268,7 @@ main (int   argc,
   g_test_add_func ("/paths/bipartite-layers", test_bipartite_layers);
   g_test_add_func ("/paths/warmth-order", test_warmth_order);
   g_test_add_func ("/paths/warmth-third-degree", test_warmth_third_degree);
+  g_test_add_func ("/paths/rating", test_rating);
   g_test_add_func ("/paths/first-degree-and-me", test_first_degree_and_me);
   g_test_add_func ("/paths/unreachable", test_unreachable);
 

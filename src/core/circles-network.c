@@ -13,7 +13,10 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <math.h>
+#include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "circles-network.h"
 
@@ -55,6 +58,7 @@ typedef struct
   guint           next;
   GByteArray     *text;
   gboolean        text_overflow;
+  gint64          today;          /* days, as parse_iso_day() counts them */
 
   /* Connections as read, before they become rows. */
   guint32        *edge_a;
@@ -103,19 +107,55 @@ load_person (const CirclesPersonRow *row,
   loader->next++;
 }
 
+/* Days since 0001-01-01 of an ISO date "YYYY-MM-DD…"; -1 if it is not one. */
+static gint64
+parse_iso_day (const char *text)
+{
+  int y, m, d;
+  GDate date;
+
+  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
+      !g_date_valid_dmy (d, m, y))
+    return -1;
+  g_date_clear (&date, 1);
+  g_date_set_dmy (&date, d, m, y);
+  return g_date_get_julian (&date);
+}
+
+static gint64
+today_as_day (void)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_time_t (&date, time (NULL));
+  return g_date_get_julian (&date);
+}
+
+double
+circles_connection_strength (double weight,
+                             int    rating,
+                             double years)
+{
+  double w = weight >= 0 ? MIN (weight, 1.0) : 1.0;
+  double r = rating >= 1 ? MIN (rating, 5) / 5.0 : 3 / 5.0;
+  double t = 0.5 + 0.5 * exp2 (-(years >= 0 ? years : 5.0) / 5.0);
+
+  return w * r * t;
+}
+
 static void
-load_connection (gint64   a,
-                 gint64   b,
-                 double   strength,
-                 gpointer user_data)
+load_connection (const CirclesConnectionRow *row,
+                 gpointer                    user_data)
 {
   Loader *loader = user_data;
+  gint64 day = parse_iso_day (row->since);
   guint32 ia, ib;
 
-  if (a <= 0 || b <= 0 || a > loader->max_id || b > loader->max_id)
+  if (row->a <= 0 || row->b <= 0 || row->a > loader->max_id || row->b > loader->max_id)
     return;
-  ia = loader->index_of_id[a];
-  ib = loader->index_of_id[b];
+  ia = loader->index_of_id[row->a];
+  ib = loader->index_of_id[row->b];
   if (ia == CIRCLES_NO_PERSON || ib == CIRCLES_NO_PERSON || ia == ib)
     return;
 
@@ -129,8 +169,10 @@ load_connection (gint64   a,
 
   loader->edge_a[loader->n_edges] = ia;
   loader->edge_b[loader->n_edges] = ib;
-  loader->edge_strength[loader->n_edges] = strength < 0 ? 1.0f : (float)strength;
-  if (strength >= 0)
+  loader->edge_strength[loader->n_edges] =
+    circles_connection_strength (row->weight, row->rating,
+                                 day >= 0 ? MAX (0, loader->today - day) / 365.25 : -1);
+  if (row->weight >= 0 || row->rating > 0 || day >= 0)
     loader->any_strength = TRUE;
   loader->n_edges++;
 }
@@ -216,7 +258,8 @@ read_rows (CirclesNetwork  *self,
   for (guint i = 0; i < self->n; i++)
     loader->index_of_id[self->ids[i]] = i;
 
-  ok = circles_store_foreach_connection (store, load_connection, loader, error);
+  loader->today = today_as_day ();
+  ok = circles_store_foreach_connection_row (store, load_connection, loader, error);
   if (ok)
     build_rows (self, loader);
   g_free (loader->edge_a);

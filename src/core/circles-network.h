@@ -126,6 +126,25 @@ void            circles_network_get_timings      (CirclesNetwork  *self,
                                                   double          *read_seconds,
                                                   double          *classify_seconds);
 
+/* The strength of one connection, in 0..1, from what the data says:
+ *
+ *   strength = w × r × t
+ *   w: the connection's Weight, 0..1 (1 when unknown)
+ *   r: rating / 5 for the 1..5 rating the user set (0.6, a rating of 3,
+ *      when unrated; 0 or less means unrated)
+ *   t: 0.5 + 0.5 × 2^(−years / 5), years since the connection was made:
+ *      ties fade, by half of what is left every 5 years, to a floor of
+ *      0.5 (0.75, five years, when the date is unknown: years < 0)
+ *
+ * A chain's warmth is the product of the strengths of its connections;
+ * among the shortest chains the warmest come first (circles-paths.h).
+ * The unknown cases take constant values, so that chains of equal length
+ * without the data keep their order. A network whose connections carry
+ * no weight, rating or date at all has every strength 1. */
+double          circles_connection_strength      (double           weight,
+                                                  int              rating,
+                                                  double           years);
+
 const char     *circles_circle_to_string         (CirclesCircle    circle);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirclesNetwork, circles_network_unref)

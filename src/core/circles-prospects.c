@@ -45,17 +45,6 @@
 
 G_DEFINE_QUARK (circles-prospects-error-quark, circles_prospects_error)
 
-double
-circles_connection_strength (double weight,
-                             int    rating,
-                             double years)
-{
-  double w = weight >= 0 ? MIN (weight, 1.0) : 1.0;
-  double r = rating >= 1 ? MIN (rating, 5) / 5.0 : 3 / 5.0;
-  double t = 0.5 + 0.5 * exp2 (-(years >= 0 ? years : 5.0) / 5.0);
-
-  return w * r * t;
-}
 
 /* {{{ Filters */
 

@@ -41,6 +41,7 @@ typedef enum
   STMT_GET_GENERATION,
   STMT_GET_REASONS,
   STMT_SET_REASONS,
+  STMT_SET_RATING,
   N_STMTS
 } StmtId;
 
@@ -83,6 +84,7 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_GET_GENERATION] =
     "SELECT value FROM settings WHERE name = 'generation'",
   [STMT_GET_REASONS] = "SELECT flags FROM reasons WHERE person = ?1",
+  [STMT_SET_RATING] = "UPDATE connections SET rating = ?3 WHERE a = ?1 AND b = ?2",
   [STMT_SET_REASONS] =
     "INSERT INTO reasons (person, flags) VALUES (?1, ?2)"
     " ON CONFLICT (person) DO UPDATE SET flags = excluded.flags",
@@ -157,6 +159,10 @@ static const char * const migrations[] = {
   "  person INTEGER PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,"
   "  flags INTEGER NOT NULL CHECK (flags BETWEEN 0 AND 15)"
   ");",
+
+  /* 3 -> 4: the rating a user sets on a connection. */
+  "ALTER TABLE connections ADD COLUMN"
+  "  rating INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CIRCLES_STORE_SCHEMA_VERSION);
@@ -1385,4 +1391,83 @@ circles_store_set_reasons (CirclesStore  *self,
       return FALSE;
     }
   return TRUE;
+}
+
+gboolean
+circles_store_foreach_connection_row (CirclesStore                   *self,
+                                      CirclesStoreConnectionRowFunc   func,
+                                      gpointer                        user_data,
+                                      GError                        **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  stmt = prepare (self, "SELECT a, b, strength, rating, since FROM connections", error);
+  if (stmt == NULL)
+    return FALSE;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      CirclesConnectionRow row = {
+        .a = sqlite3_column_int64 (stmt, 0),
+        .b = sqlite3_column_int64 (stmt, 1),
+        .weight = sqlite3_column_type (stmt, 2) != SQLITE_NULL ? sqlite3_column_double (stmt, 2) : -1,
+        .rating = sqlite3_column_int (stmt, 3),
+        .since = (const char *)sqlite3_column_text (stmt, 4),
+      };
+
+      func (&row, user_data);
+    }
+
+  return finish_rows (self, stmt, rc, error);
+}
+
+gboolean
+circles_store_set_rating (CirclesStore  *self,
+                          gint64         a,
+                          gint64         b,
+                          int            rating,
+                          GError       **error)
+{
+  g_autofree char *name = NULL;
+  sqlite3_stmt *stmt;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (!self->in_transaction && !self->in_read, FALSE);
+  g_return_val_if_fail (rating >= 0 && rating <= 5, FALSE);
+
+  if (a > b)
+    {
+      gint64 t = a;
+      a = b;
+      b = t;
+    }
+
+  if (!circles_store_begin (self, error))
+    return FALSE;
+
+  stmt = self->stmts[STMT_SET_RATING];
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  if (rating > 0)
+    sqlite3_bind_int (stmt, 3, rating);
+  if (!step_done (self, stmt, error))
+    {
+      circles_store_rollback (self);
+      return FALSE;
+    }
+  if (sqlite3_changes (self->db) == 0)
+    {
+      circles_store_rollback (self);
+      name = g_filename_display_basename (self->path);
+      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED,
+                   _("There is no such connection in “%s”"), name);
+      return FALSE;
+    }
+
+  /* The rating changes a strength: the commit makes the snapshot stale. */
+  return circles_store_commit (self, error);
 }

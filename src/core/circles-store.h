@@ -24,7 +24,7 @@ typedef enum
 } CirclesStoreError;
 
 /* The schema version this build writes; PRAGMA user_version. */
-#define CIRCLES_STORE_SCHEMA_VERSION 3
+#define CIRCLES_STORE_SCHEMA_VERSION 4
 
 /* Fields of a person that an importer may know; NULL means "not known",
  * and never overwrites what the database already holds. */
@@ -70,6 +70,18 @@ typedef void (*CirclesStoreConnectionFunc) (gint64                  a,
                                             gint64                  b,
                                             double                  strength,
                                             gpointer                user_data);
+/* One connection with all that it records. */
+typedef struct
+{
+  gint64      a;
+  gint64      b;
+  double      weight;  /* 0..1, negative when unknown */
+  int         rating;  /* 1..5 the user set, 0 when unrated */
+  const char *since;   /* ISO date, or NULL */
+} CirclesConnectionRow;
+
+typedef void (*CirclesStoreConnectionRowFunc) (const CirclesConnectionRow *row,
+                                               gpointer                    user_data);
 typedef void (*CirclesStoreIdFunc)         (gint64                  id,
                                             gpointer                user_data);
 typedef void (*CirclesStoreMembershipFunc) (const char             *group,
@@ -150,6 +162,17 @@ gboolean      circles_store_foreach_person       (CirclesStore               *se
 gboolean      circles_store_foreach_connection   (CirclesStore               *self,
                                                   CirclesStoreConnectionFunc  func,
                                                   gpointer                    user_data,
+                                                  GError                    **error);
+gboolean      circles_store_foreach_connection_row (CirclesStore                  *self,
+                                                    CirclesStoreConnectionRowFunc  func,
+                                                    gpointer                       user_data,
+                                                    GError                       **error);
+/* Sets the 1..5 rating of the connection a–b (0 clears it), in a
+ * transaction of its own; an unknown connection is an error. */
+gboolean      circles_store_set_rating           (CirclesStore               *self,
+                                                  gint64                      a,
+                                                  gint64                      b,
+                                                  int                         rating,
                                                   GError                    **error);
 /* People who follow @followed. */
 gboolean      circles_store_foreach_follower     (CirclesStore               *self,
