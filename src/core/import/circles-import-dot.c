@@ -108,6 +108,8 @@ read_graph (CirclesImportContext  *ctx,
   agreadline (1);
   graph = agread (f, NULL);
   agseterrf (NULL);
+  /* cgraph keeps the pointer: never leave it dangling. */
+  agsetfile (NULL);
   cgraph_messages = NULL;
   G_UNLOCK (cgraph);
   fclose (f);
