@@ -163,9 +163,25 @@ static const char * const migrations[] = {
   /* 3 -> 4: the rating a user sets on a connection. */
   "ALTER TABLE connections ADD COLUMN"
   "  rating INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5);",
+
+  /* 4 -> 5: nothing looks connections up by their second end, and the
+   * index cost a random B-tree insert per connection imported. */
+  "DROP INDEX connections_b;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CIRCLES_STORE_SCHEMA_VERSION);
+
+/* Connections are written in batches sorted by (a, b): appending to the
+ * B-tree in key order is several times faster than random inserts. */
+typedef struct
+{
+  gint64  a;
+  gint64  b;
+  double  strength;
+  char   *since;
+} PendingConnection;
+
+#define PENDING_BATCH 262144
 
 struct _CirclesStore
 {
@@ -175,6 +191,7 @@ struct _CirclesStore
   sqlite3             *db;
   sqlite3_stmt        *stmts[N_STMTS];
   GHashTable          *key_cache;   /* key -> id, valid within a transaction */
+  GArray              *pending;     /* of PendingConnection, within a transaction */
   CirclesStoreChanges  changes;
   guint                in_transaction : 1;
   guint                in_read : 1;
@@ -192,6 +209,17 @@ static gint64   step_int  (CirclesStore  *self,
 G_DEFINE_QUARK (circles-store-error-quark, circles_store_error)
 
 static void
+clear_pending (gpointer data)
+{
+  PendingConnection *pending = data;
+
+  g_clear_pointer (&pending->since, g_free);
+}
+
+static gboolean flush_connections (CirclesStore  *self,
+                                   GError       **error);
+
+static void
 circles_store_finalize (GObject *object)
 {
   CirclesStore *self = (CirclesStore *)object;
@@ -203,6 +231,7 @@ circles_store_finalize (GObject *object)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   g_clear_pointer (&self->key_cache, g_hash_table_unref);
+  g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (circles_store_parent_class)->finalize (object);
@@ -220,6 +249,8 @@ static void
 circles_store_init (CirclesStore *self)
 {
   self->key_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingConnection));
+  g_array_set_clear_func (self->pending, clear_pending);
 }
 
 static CirclesStoreError
@@ -615,8 +646,9 @@ circles_store_commit (CirclesStore  *self,
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  /* Whatever this transaction changed, the graph cache is stale now. */
-  if (!step_done (self, self->stmts[STMT_BUMP_GENERATION], error) ||
+  /* Whatever this transaction changed, the snapshot cache is stale now. */
+  if (!flush_connections (self, error) ||
+      !step_done (self, self->stmts[STMT_BUMP_GENERATION], error) ||
       !exec (self, "COMMIT", error))
     {
       circles_store_rollback (self);
@@ -638,6 +670,7 @@ circles_store_rollback (CirclesStore *self)
 
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_reset (self->stmts[i]);
+  g_array_set_size (self->pending, 0);
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
   self->in_transaction = FALSE;
   g_hash_table_remove_all (self->key_cache);
@@ -690,7 +723,14 @@ circles_store_in_transaction (CirclesStore *self)
 const CirclesStoreChanges *
 circles_store_get_changes (CirclesStore *self)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_val_if_fail (CIRCLES_IS_STORE (self), NULL);
+
+  /* The connections still in the batch count too; an error here comes
+   * back from the commit, which flushes again. */
+  if (self->in_transaction && !flush_connections (self, &error))
+    g_debug ("Connections not written yet: %s", error->message);
 
   return &self->changes;
 }
@@ -832,7 +872,7 @@ circles_store_add_connection (CirclesStore  *self,
                               const char    *since,
                               GError       **error)
 {
-  sqlite3_stmt *stmt;
+  PendingConnection pending;
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
@@ -840,19 +880,46 @@ circles_store_add_connection (CirclesStore  *self,
 
   if (a == b)
     return TRUE;
-  if (a > b)
-    {
-      gint64 t = a;
-      a = b;
-      b = t;
-    }
 
-  stmt = self->stmts[STMT_INSERT_CONNECTION];
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (strength >= 0)
-    sqlite3_bind_double (stmt, 3, strength);
-  bind_text_or_null (stmt, 4, since);
+  pending.a = MIN (a, b);
+  pending.b = MAX (a, b);
+  pending.strength = strength;
+  pending.since = g_strdup (since);
+  g_array_append_val (self->pending, pending);
+
+  if (self->pending->len >= PENDING_BATCH)
+    return flush_connections (self, error);
+  return TRUE;
+}
+
+static int
+compare_pending (gconstpointer a,
+                 gconstpointer b)
+{
+  const PendingConnection *x = a, *y = b;
+
+  if (x->a != y->a)
+    return x->a < y->a ? -1 : 1;
+  if (x->b != y->b)
+    return x->b < y->b ? -1 : 1;
+  return 0;
+}
+
+/* Writes one connection: inserted when new, else its strength and date
+ * are updated when given (a later row of the same batch wins, as it
+ * would have row by row: the sort is stable on equal keys). */
+static gboolean
+write_connection (CirclesStore             *self,
+                  const PendingConnection  *c,
+                  GError                  **error)
+{
+  sqlite3_stmt *stmt = self->stmts[STMT_INSERT_CONNECTION];
+
+  sqlite3_bind_int64 (stmt, 1, c->a);
+  sqlite3_bind_int64 (stmt, 2, c->b);
+  if (c->strength >= 0)
+    sqlite3_bind_double (stmt, 3, c->strength);
+  bind_text_or_null (stmt, 4, c->since);
   if (!step_done (self, stmt, error))
     return FALSE;
 
@@ -862,16 +929,33 @@ circles_store_add_connection (CirclesStore  *self,
       return TRUE;
     }
 
-  if (strength < 0 && since == NULL)
+  if (c->strength < 0 && c->since == NULL)
     return TRUE;
 
   stmt = self->stmts[STMT_UPDATE_CONNECTION];
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (strength >= 0)
-    sqlite3_bind_double (stmt, 3, strength);
-  bind_text_or_null (stmt, 4, since);
+  sqlite3_bind_int64 (stmt, 1, c->a);
+  sqlite3_bind_int64 (stmt, 2, c->b);
+  if (c->strength >= 0)
+    sqlite3_bind_double (stmt, 3, c->strength);
+  bind_text_or_null (stmt, 4, c->since);
   return step_done (self, stmt, error);
+}
+
+static gboolean
+flush_connections (CirclesStore  *self,
+                   GError       **error)
+{
+  gboolean ok = TRUE;
+
+  if (self->pending->len == 0)
+    return TRUE;
+
+  /* g_array_sort is a stable merge sort (GLib's qsort_r). */
+  g_array_sort (self->pending, compare_pending);
+  for (guint i = 0; ok && i < self->pending->len; i++)
+    ok = write_connection (self, &g_array_index (self->pending, PendingConnection, i), error);
+  g_array_set_size (self->pending, 0);
+  return ok;
 }
 
 gboolean
@@ -1083,6 +1167,9 @@ circles_store_foreach_connection (CirclesStore                *self,
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->in_transaction && !flush_connections (self, error))
+    return FALSE;
 
   stmt = prepare (self, "SELECT a, b, strength FROM connections", error);
   if (stmt == NULL)
@@ -1404,6 +1491,9 @@ circles_store_foreach_connection_row (CirclesStore                   *self,
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->in_transaction && !flush_connections (self, error))
+    return FALSE;
 
   stmt = prepare (self, "SELECT a, b, strength, rating, since FROM connections", error);
   if (stmt == NULL)
