@@ -194,6 +194,44 @@ test_demo_keys (void)
   g_assert_true (g_hash_table_contains (keys, "me"));
 }
 
+typedef struct
+{
+  guint with_strength;
+  guint without_strength;
+  guint out_of_range;
+} StrengthCount;
+
+static void
+count_strength (gint64   a,
+                gint64   b,
+                double   strength,
+                gpointer user_data)
+{
+  StrengthCount *count = user_data;
+
+  if (strength < 0)
+    count->without_strength++;
+  else if (strength <= 1.0)
+    count->with_strength++;
+  else
+    count->out_of_range++;
+}
+
+static void
+test_demo_strengths (void)
+{
+  g_autoptr(CirclesStore) store = new_demo (1000, 3);
+  g_autoptr(GError) error = NULL;
+  StrengthCount count = { 0, 0, 0 };
+
+  g_assert_true (circles_store_foreach_connection (store, count_strength, &count, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count.out_of_range, ==, 0);
+  /* Some connections are rated, many are not. */
+  g_assert_cmpuint (count.with_strength, >, count.without_strength / 5);
+  g_assert_cmpuint (count.without_strength, >, count.with_strength / 5);
+}
+
 static void
 test_demo_circles (void)
 {
@@ -305,6 +343,7 @@ main (int   argc,
   g_test_add_func ("/demo/deterministic", test_demo_deterministic);
   g_test_add_func ("/demo/size", test_demo_size);
   g_test_add_func ("/demo/keys", test_demo_keys);
+  g_test_add_func ("/demo/strengths", test_demo_strengths);
   g_test_add_func ("/demo/circles", test_demo_circles);
   g_test_add_func ("/demo/out-of-range", test_demo_out_of_range);
   g_test_add_func ("/demo/cancelled", test_demo_cancelled);

@@ -415,6 +415,51 @@ test_reasons (Fixture       *f,
 }
 
 static void
+test_references (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+  gint64 a, c;
+
+  fill_small (f->store);
+
+  /* Ids that no person has are refused, with or without holes. */
+  g_assert_true (circles_store_begin (f->store, &error));
+  a = circles_store_lookup_person (f->store, "a");
+  g_assert_false (circles_store_add_connection (f->store, a, 99, -1, NULL, &error));
+  g_assert_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (circles_store_add_follow (f->store, 0, a, &error));
+  g_clear_error (&error);
+  g_assert_false (circles_store_add_membership (f->store, 42, a, &error));
+  g_clear_error (&error);
+  g_assert_false (circles_store_set_me (f->store, 5, &error));
+  g_clear_error (&error);
+  circles_store_rollback (f->store);
+  g_clear_object (&f->store);
+
+  /* Another program removed b (id 3): the ids have a hole now. */
+  g_assert_cmpint (sqlite3_open (f->path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys = ON; DELETE FROM people WHERE key = 'b'",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  f->store = circles_store_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_true (circles_store_begin (f->store, &error));
+  a = circles_store_lookup_person (f->store, "a");
+  c = circles_store_lookup_person (f->store, "c");
+  g_assert_false (circles_store_add_connection (f->store, a, 3, -1, NULL, &error));
+  g_assert_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_true (circles_store_add_connection (f->store, a, c, -1, NULL, &error));
+  g_assert_true (circles_store_commit (f->store, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (circles_store_count_connections (f->store), ==, 2);
+}
+
+static void
 test_missing_folder (Fixture       *f,
                      gconstpointer  data)
 {
@@ -471,6 +516,7 @@ main (int   argc,
   ADD ("migrate-from-empty", test_migrate_from_empty);
   ADD ("migrate-from-1", test_migrate_from_1);
   ADD ("reasons", test_reasons);
+  ADD ("references", test_references);
   ADD ("missing-folder", test_missing_folder);
   ADD ("busy", test_busy);
 #undef ADD

@@ -697,8 +697,9 @@ partition_companies (DemoGen *gen,
   while (start < hi)
     {
       DemoCompany company;
-      guint32 size = MIN (draw_company_size (&gen->rng), cap);
+      guint32 size = draw_company_size (&gen->rng);
 
+      size = MIN (size, cap);
       size = MIN (size, hi - start);
       /* No lonely remainder. */
       if (hi - start - size < 2)
@@ -738,7 +739,9 @@ partition_cohorts (DemoGen *gen,
   while (start < hi)
     {
       DemoCohort cohort;
-      guint32 size = MIN (rng_range (&gen->rng, 12, 140), hi - start);
+      guint32 size = rng_range (&gen->rng, 12, 140);
+
+      size = MIN (size, hi - start);
 
       if (hi - start - size < 6)
         size = hi - start;
@@ -1165,14 +1168,18 @@ generate_edges (DemoGen *gen,
                 guint32  hi)
 {
   DemoRng *rng = &gen->rng;
+  guint hub_hi = CLAMP ((hi - lo) / 40, 20, 1500);
+  guint hub_lo = hub_hi / 4;
+  /* About 2.8 connections per person go to hubs, whatever the size. */
+  guint hubs_per_100k = MIN (280000 / ((hub_lo + hub_hi) / 2), 20000);
 
   for (guint32 p = lo; p < hi; p++)
     {
       DemoCompany *company = company_at (gen, gen->company_of[p]);
       DemoCohort *cohort = cohort_at (gen, gen->cohort_of[p]);
-      guint n_colleagues = rng_range (rng, 3, 7);
-      guint n_mates = rng_range (rng, 1, 5);
-      guint n_far = rng_below (rng, 4);
+      guint n_colleagues = rng_range (rng, 3, 6);
+      guint n_mates = rng_range (rng, 1, 4);
+      guint n_far = rng_below (rng, 3);
 
       /* Colleagues: mostly the team around, sometimes anyone. */
       for (guint k = 0; k < n_colleagues && company->size > 1; k++)
@@ -1199,12 +1206,18 @@ generate_edges (DemoGen *gen,
           push_edge (gen, p, q, draw_strength (rng, 50, 25, 75));
         }
 
-      /* People met anywhere; two in a hundred are connectors. */
-      if (rng_percent (rng, 2))
-        n_far += rng_range (rng, 20, 60);
+      /* People met anywhere; a few are connectors (recruiters,
+       * salespeople) who know people everywhere: these hubs keep the 3rd
+       * degree the big ring, as in a real network. */
+      if (rng_below (rng, 100000) < hubs_per_100k)
+        n_far += rng_range (rng, hub_lo, hub_hi);
       for (guint k = 0; k < n_far; k++)
-        push_edge (gen, p, lo + rng_below (rng, hi - lo),
-                   draw_strength (rng, 25, 5, 40));
+        {
+          /* Two statements: argument evaluation order is unspecified. */
+          guint32 q = lo + rng_below (rng, hi - lo);
+
+          push_edge (gen, p, q, draw_strength (rng, 25, 5, 40));
+        }
     }
 }
 
@@ -1355,12 +1368,12 @@ insert_groups (DemoGen       *gen,
 
   for (guint g = 0; g < G_N_ELEMENTS (group_names); g++)
     {
-      guint32 size = MAX (3, (guint32) ((guint64) gen->n *
-                                        rng_range (&gen->rng, 2, 40) / 1000));
+      guint32 per_mille = rng_range (&gen->rng, 2, 40);
+      guint32 size = (guint32) ((guint64) gen->n * per_mille / 1000);
       guint32 got = 0;
       gint64 group;
 
-      size = MIN (size, gen->n / 2);
+      size = CLAMP (size, 3, gen->n / 2);
       group = circles_store_ensure_group (store, group_names[g], error);
       if (group < 0)
         return FALSE;
