@@ -255,7 +255,7 @@ test_window_counts (void)
 
   g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
   g_assert_nonnull (circles_session_get_network (session));
-  g_assert_cmpstr (visible_page (window), ==, "overview");
+  g_assert_cmpstr (visible_page (window), ==, "network");
 
   title = find_of_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
   g_assert_nonnull (title);
@@ -282,8 +282,49 @@ test_window_counts (void)
   /* Reloading gives the same counts. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
   wait_for_session (session);
-  g_assert_cmpstr (visible_page (window), ==, "overview");
+  g_assert_cmpstr (visible_page (window), ==, "network");
   g_assert_cmpstr (label_text (window, "first-count"), ==, "3");
+
+  close_window (window);
+}
+
+static void
+test_window_search (void)
+{
+  g_autofree char *path = make_fixture_database (TRUE);
+  g_autoptr(CirclesSession) session = circles_session_new (path);
+  CirclesNetwork *network;
+  CirclesWindow *window;
+  GtkWidget *entry;
+
+  window = open_window (session);
+  network = circles_session_get_network (session);
+  g_assert_nonnull (network);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+  entry = find_named (GTK_WIDGET (window), "search-entry");
+  g_assert_nonnull (entry);
+
+  /* By name, case and accents aside from the case folding. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "emma");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (circles_session_get_selected (session), ==, circles_network_lookup (network, "e"));
+  g_assert_cmpstr (label_text (window, "search-status"), ==, "1 of 1");
+
+  /* By key. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "f");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (circles_session_get_selected (session), !=, CIRCLES_NO_PERSON);
+
+  /* Names that start with the text come first: "Da" is David, not Farid Richard. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "da");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpuint (circles_session_get_selected (session), ==, circles_network_lookup (network, "d"));
+
+  /* Nobody. */
+  gtk_editable_set_text (GTK_EDITABLE (entry), "zzz");
+  g_signal_emit_by_name (entry, "search-changed");
+  g_assert_cmpstr (label_text (window, "search-status"), ==, "No one found");
 
   close_window (window);
 }
@@ -330,7 +371,7 @@ test_window_empty_then_demo (void)
   wait_for_session (session);
 
   g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
-  g_assert_cmpstr (visible_page (window), ==, "overview");
+  g_assert_cmpstr (visible_page (window), ==, "network");
   g_assert_false (gtk_widget_is_sensitive (demo_button));
 
   /* The demo network is 2,000 people, me included; its rings are not
@@ -412,7 +453,7 @@ test_application_windows (void)
   g_object_ref (window);
   g_assert_cmpstr (circles_session_get_path (circles_window_get_session (window)), ==, path);
   wait_for_session (circles_window_get_session (window));
-  g_assert_cmpstr (visible_page (window), ==, "overview");
+  g_assert_cmpstr (visible_page (window), ==, "network");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
@@ -437,6 +478,7 @@ main (int   argc,
   adw_init ();
 
   g_test_add_func ("/window/counts", test_window_counts);
+  g_test_add_func ("/window/search", test_window_search);
   g_test_add_func ("/window/no-me", test_window_no_me);
   g_test_add_func ("/window/empty-then-demo", test_window_empty_then_demo);
   g_test_add_func ("/window/not-a-database", test_window_not_a_database);

@@ -56,12 +56,20 @@ circles_application_startup (GApplication *application)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *reload_accels[] = { "<Control>r", "F5", NULL };
+  static const char *search_accels[] = { "<Control>f", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
+  static const char *new_accels[] = { "<Control>n", NULL };
+  static const char *import_accels[] = { "<Control>i", NULL };
 
   G_APPLICATION_CLASS (circles_application_parent_class)->startup (application);
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.reload", reload_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.search", search_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.open-database", open_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.new-database", new_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (application), "win.import::linkedin", import_accels);
 }
 
 static void

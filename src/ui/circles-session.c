@@ -15,6 +15,8 @@
 #include <glib/gi18n.h>
 
 #include "circles-demo.h"
+#include "circles-export.h"
+#include "circles-layout.h"
 #include "circles-session.h"
 
 struct _CirclesSession
@@ -25,9 +27,11 @@ struct _CirclesSession
   char                *title;
   CirclesStore        *store;
   CirclesNetwork      *network;
+  CirclesScene        *scene;     /* the ring diagram of network */
   GError              *error;
   CirclesSessionState  state;
   guint                selected;  /* a person of the network, or CIRCLES_NO_PERSON */
+  double               progress;  /* of the running import, or -1 */
   guint                busy : 1;
 };
 
@@ -49,7 +53,9 @@ enum {
   PROP_BUSY,
   PROP_STORE,
   PROP_NETWORK,
+  PROP_SCENE,
   PROP_SELECTED,
+  PROP_PROGRESS,
   N_PROPS
 };
 
@@ -85,21 +91,32 @@ circles_session_set_busy (CirclesSession *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
 
+/* The network and its scene change together: a view never sees a
+ * scene of another snapshot. */
 static void
 circles_session_set_network (CirclesSession *self,
-                             CirclesNetwork *network)
+                             CirclesNetwork *network,
+                             CirclesScene   *scene)
 {
-  if (self->network == network)
+  if (self->network == network && self->scene == scene)
     return;
 
   g_clear_pointer (&self->network, circles_network_unref);
+  g_clear_pointer (&self->scene, circles_scene_unref);
   if (network != NULL)
     self->network = circles_network_ref (network);
+  if (scene != NULL)
+    self->scene = circles_scene_ref (scene);
 
   /* Person numbers belong to one snapshot: a new one starts unselected. */
   g_object_freeze_notify (G_OBJECT (self));
+  if (self->selected != CIRCLES_NO_PERSON)
+    {
+      self->selected = CIRCLES_NO_PERSON;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+    }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK]);
-  circles_session_select (self, CIRCLES_NO_PERSON);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE]);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -119,10 +136,58 @@ circles_session_fail (CirclesSession *self,
 {
   g_clear_error (&self->error);
   self->error = g_error_copy (error);
-  circles_session_set_network (self, NULL);
+  circles_session_set_network (self, NULL, NULL);
   circles_session_set_busy (self, FALSE);
   circles_session_set_state (self, CIRCLES_SESSION_STATE_FAILED);
   g_task_return_error (task, error);
+}
+
+/* Lays the rings out and builds their scene: the work that grows with
+ * the network, kept off the main thread. */
+static void
+circles_session_scene_thread (GTask        *task,
+                              gpointer      source_object,
+                              gpointer      task_data,
+                              GCancellable *cancellable)
+{
+  CirclesNetwork *network = task_data;
+  g_autoptr(CirclesLayout) layout = NULL;
+  GError *error = NULL;
+
+  layout = circles_layout_new_rings (network, CIRCLES_LAYOUT_ENGINE_AUTO,
+                                     cancellable, &error);
+  if (layout == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_pointer (task, circles_scene_new (network, layout),
+                         (GDestroyNotify) circles_scene_unref);
+}
+
+static void
+circles_session_scene_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CirclesSession *self = g_task_get_source_object (task);
+  CirclesNetwork *network = g_task_get_task_data (G_TASK (result));
+  g_autoptr(CirclesScene) scene = NULL;
+  GError *error = NULL;
+
+  scene = g_task_propagate_pointer (G_TASK (result), &error);
+  if (scene == NULL)
+    {
+      circles_session_fail (self, task, error);
+      return;
+    }
+
+  circles_session_set_network (self, network, scene);
+  circles_session_set_busy (self, FALSE);
+  circles_session_set_state (self, CIRCLES_SESSION_STATE_READY);
+  g_task_return_boolean (task, TRUE);
 }
 
 static void
@@ -134,6 +199,8 @@ circles_session_network_loaded_cb (GObject      *object,
   CirclesSession *self = g_task_get_source_object (task);
   g_autoptr(CirclesNetwork) network = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GTask) scene_task = NULL;
+  GCancellable *cancellable;
   const CirclesCounts *counts;
 
   network = circles_network_load_finish (result, &error);
@@ -142,7 +209,7 @@ circles_session_network_loaded_cb (GObject      *object,
     {
       if (g_error_matches (error, CIRCLES_NETWORK_ERROR, CIRCLES_NETWORK_ERROR_NO_ME))
         {
-          circles_session_set_network (self, NULL);
+          circles_session_set_network (self, NULL, NULL);
           circles_session_set_busy (self, FALSE);
           circles_session_set_state (self, CIRCLES_SESSION_STATE_EMPTY);
           g_task_return_boolean (task, TRUE);
@@ -153,12 +220,21 @@ circles_session_network_loaded_cb (GObject      *object,
     }
 
   counts = circles_network_get_counts (network);
-  circles_session_set_network (self, network);
-  circles_session_set_busy (self, FALSE);
-  circles_session_set_state (self, counts->people == 0
-                                   ? CIRCLES_SESSION_STATE_EMPTY
-                                   : CIRCLES_SESSION_STATE_READY);
-  g_task_return_boolean (task, TRUE);
+  if (counts->people == 0)
+    {
+      circles_session_set_network (self, network, NULL);
+      circles_session_set_busy (self, FALSE);
+      circles_session_set_state (self, CIRCLES_SESSION_STATE_EMPTY);
+      g_task_return_boolean (task, TRUE);
+      return;
+    }
+
+  cancellable = g_task_get_cancellable (task);
+  scene_task = g_task_new (self, cancellable, circles_session_scene_cb, g_steal_pointer (&task));
+  g_task_set_source_tag (scene_task, circles_session_scene_thread);
+  g_task_set_task_data (scene_task, g_steal_pointer (&network),
+                        (GDestroyNotify) circles_network_unref);
+  g_task_run_in_thread (scene_task, circles_session_scene_thread);
 }
 
 /* The store is open: build the snapshot, unless nobody is me. */
@@ -172,7 +248,7 @@ circles_session_load_network (CirclesSession *self,
 
   if (circles_store_get_me (self->store) <= 0)
     {
-      circles_session_set_network (self, NULL);
+      circles_session_set_network (self, NULL, NULL);
       circles_session_set_busy (self, FALSE);
       circles_session_set_state (self, CIRCLES_SESSION_STATE_EMPTY);
       g_task_return_boolean (task, TRUE);
@@ -406,6 +482,7 @@ circles_session_finalize (GObject *object)
   g_clear_pointer (&self->path, g_free);
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->network, circles_network_unref);
+  g_clear_pointer (&self->scene, circles_scene_unref);
   g_clear_object (&self->store);
   g_clear_error (&self->error);
 
@@ -446,8 +523,16 @@ circles_session_get_property (GObject    *object,
       g_value_set_pointer (value, self->network);
       break;
 
+    case PROP_SCENE:
+      g_value_set_pointer (value, self->scene);
+      break;
+
     case PROP_SELECTED:
       g_value_set_uint (value, self->selected);
+      break;
+
+    case PROP_PROGRESS:
+      g_value_set_double (value, self->progress);
       break;
 
     default:
@@ -533,6 +618,15 @@ circles_session_class_init (CirclesSessionClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  /* The CirclesScene of the ring diagram of "network", owned by the
+   * session, built in a worker thread; NULL with no network. It changes
+   * together with "network". */
+  properties[PROP_SCENE] =
+    g_param_spec_pointer ("scene", NULL, NULL,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   /* The person the user is looking at, shared by every view of the
    * session; CIRCLES_NO_PERSON (G_MAXUINT) when nobody is selected. */
   properties[PROP_SELECTED] =
@@ -542,12 +636,21 @@ circles_session_class_init (CirclesSessionClass *klass)
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
+  /* How far the running import is, 0..1; -1 when none runs. */
+  properties[PROP_PROGRESS] =
+    g_param_spec_double ("progress", NULL, NULL,
+                         -1.0, 1.0, -1.0,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 circles_session_init (CirclesSession *self)
 {
+  self->progress = -1.0;
   self->state = CIRCLES_SESSION_STATE_NONE;
   self->selected = CIRCLES_NO_PERSON;
 }
@@ -671,4 +774,355 @@ circles_session_get_network (CirclesSession *self)
   g_return_val_if_fail (CIRCLES_IS_SESSION (self), NULL);
 
   return self->network;
+}
+
+/**
+ * circles_session_get_scene:
+ *
+ * Returns: (nullable) (transfer none): the ring diagram of the network,
+ *   built off the main thread; use it from the main thread only.
+ */
+CirclesScene *
+circles_session_get_scene (CirclesSession *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), NULL);
+
+  return self->scene;
+}
+
+double
+circles_session_get_progress (CirclesSession *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), -1.0);
+
+  return self->progress;
+}
+
+static void
+circles_session_set_progress (CirclesSession *self,
+                              double          progress)
+{
+  if (self->progress == progress)
+    return;
+
+  self->progress = progress;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROGRESS]);
+}
+
+/* Import ----------------------------------------------------------- */
+
+typedef struct
+{
+  CirclesSession      *session;   /* a reference, released on the main thread */
+  char                *db_path;
+  char                *path;
+  CirclesImportFormat  format;
+  CirclesImportReport  report;
+  GMutex               lock;
+  double               fraction;  /* under lock: the last one reported */
+  guint                progress_source;
+} ImportRequest;
+
+static void
+import_request_free (ImportRequest *request)
+{
+  g_mutex_lock (&request->lock);
+  g_clear_handle_id (&request->progress_source, g_source_remove);
+  g_mutex_unlock (&request->lock);
+  g_mutex_clear (&request->lock);
+  g_clear_object (&request->session);
+  g_free (request->db_path);
+  g_free (request->path);
+  g_free (request);
+}
+
+static gboolean
+import_progress_idle_cb (gpointer user_data)
+{
+  ImportRequest *request = user_data;
+  double fraction;
+
+  g_mutex_lock (&request->lock);
+  fraction = request->fraction;
+  request->progress_source = 0;
+  g_mutex_unlock (&request->lock);
+
+  circles_session_set_progress (request->session, fraction);
+  return G_SOURCE_REMOVE;
+}
+
+/* Called in the worker: hands the fraction to the main thread, at most
+ * one pending update at a time. */
+static void
+import_progress_cb (double   fraction,
+                    gpointer user_data)
+{
+  ImportRequest *request = user_data;
+
+  g_mutex_lock (&request->lock);
+  request->fraction = CLAMP (fraction, 0.0, 1.0);
+  if (request->progress_source == 0)
+    request->progress_source = g_idle_add_full (G_PRIORITY_DEFAULT,
+                                                import_progress_idle_cb,
+                                                request, NULL);
+  g_mutex_unlock (&request->lock);
+}
+
+static void
+circles_session_import_thread (GTask        *task,
+                               gpointer      source_object,
+                               gpointer      task_data,
+                               GCancellable *cancellable)
+{
+  ImportRequest *request = task_data;
+  g_autoptr(CirclesStore) store = NULL;
+  GError *error = NULL;
+
+  /* A connection of its own: the session's one stays with the main
+   * thread. The import is one transaction: on error or cancellation
+   * the database is left as it was. */
+  store = circles_store_open (request->db_path, &error);
+  if (store == NULL ||
+      !circles_import_file (store, request->path, request->format, NULL,
+                            &request->report, import_progress_cb, request,
+                            cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+circles_session_import_reload_cb (GObject      *object,
+                                  GAsyncResult *result,
+                                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  /* The import is done whatever the reload says: the state tells it. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_debug ("Reload after the import: %s", error->message);
+  g_clear_error (&error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+circles_session_import_cb (GObject      *object,
+                           GAsyncResult *result,
+                           gpointer      user_data)
+{
+  CirclesSession *self = CIRCLES_SESSION (object);
+  GTask *task = user_data;
+  ImportRequest *request = g_task_get_task_data (task);
+  GTask *reload;
+  GError *error = NULL;
+
+  g_mutex_lock (&request->lock);
+  g_clear_handle_id (&request->progress_source, g_source_remove);
+  g_mutex_unlock (&request->lock);
+  circles_session_set_progress (self, -1.0);
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      circles_session_set_busy (self, FALSE);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  /* The new network replaces the old one. */
+  reload = g_task_new (self, g_task_get_cancellable (task),
+                       circles_session_import_reload_cb, task);
+  g_task_set_source_tag (reload, circles_session_load_async);
+  circles_session_start_load (self, reload);
+}
+
+/**
+ * circles_session_import_async:
+ * @path: the file to read
+ * @format: its format, or %CIRCLES_IMPORT_FORMAT_AUTO
+ *
+ * Imports @path into the database in a worker thread ("progress" tells
+ * how far it is; cancel with @cancellable), then reloads the network.
+ * The database is left as it was when the import fails.
+ */
+void
+circles_session_import_async (CirclesSession      *self,
+                              const char          *path,
+                              CirclesImportFormat  format,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) import_task = NULL;
+  ImportRequest *request;
+  GTask *task;
+
+  g_return_if_fail (CIRCLES_IS_SESSION (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, circles_session_import_async);
+
+  if (self->busy)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The database is busy"));
+      g_object_unref (task);
+      return;
+    }
+
+  request = g_new0 (ImportRequest, 1);
+  g_mutex_init (&request->lock);
+  request->session = g_object_ref (self);
+  request->db_path = g_strdup (self->path);
+  request->path = g_strdup (path);
+  request->format = format;
+  g_task_set_task_data (task, request, (GDestroyNotify) import_request_free);
+
+  circles_session_set_busy (self, TRUE);
+  circles_session_set_progress (self, 0.0);
+
+  import_task = g_task_new (self, cancellable, circles_session_import_cb, task);
+  g_task_set_source_tag (import_task, circles_session_import_thread);
+  g_task_set_task_data (import_task, request, NULL);
+  g_task_run_in_thread (import_task, circles_session_import_thread);
+}
+
+/**
+ * circles_session_import_finish:
+ * @report: (out) (optional): what the import added
+ */
+gboolean
+circles_session_import_finish (CirclesSession       *self,
+                               GAsyncResult         *result,
+                               CirclesImportReport  *report,
+                               GError              **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == circles_session_import_async, FALSE);
+
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return FALSE;
+
+  if (report != NULL)
+    {
+      ImportRequest *request = g_task_get_task_data (G_TASK (result));
+
+      *report = request->report;
+    }
+  return TRUE;
+}
+
+/* Export ----------------------------------------------------------- */
+
+typedef struct
+{
+  CirclesNetwork      *network;
+  CirclesView          view;
+  CirclesExportFormat  format;
+  char                *path;
+} ExportRequest;
+
+static void
+export_request_free (ExportRequest *request)
+{
+  circles_network_unref (request->network);
+  g_free (request->path);
+  g_free (request);
+}
+
+static void
+circles_session_export_thread (GTask        *task,
+                               gpointer      source_object,
+                               gpointer      task_data,
+                               GCancellable *cancellable)
+{
+  ExportRequest *request = task_data;
+  g_autoptr(CirclesScene) scene = NULL;
+  GError *error = NULL;
+
+  /* A scene of its own: a scene is used from one thread at a time, and
+   * the same network gives the same layout, so the view still fits. */
+  scene = circles_export_build_scene (request->network, NULL, &error);
+  if (scene == NULL ||
+      !circles_export_scene (scene, request->network, &request->view,
+                             request->format, request->path, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * circles_session_export_async:
+ * @path: the file to write: .svg, .png or .pdf
+ * @view: (nullable): what is shown (zoom, offset, size, selection);
+ *   NULL for the whole diagram at the default size
+ *
+ * Writes the ring diagram of the network in a worker thread.
+ */
+void
+circles_session_export_async (CirclesSession      *self,
+                              const char          *path,
+                              const CirclesView   *view,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ExportRequest *request;
+  CirclesExportFormat format;
+  GError *error = NULL;
+
+  g_return_if_fail (CIRCLES_IS_SESSION (self));
+  g_return_if_fail (path != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, circles_session_export_async);
+
+  if (self->network == NULL || self->scene == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                               _("There is no network to export"));
+      return;
+    }
+  if (!circles_export_format_for_path (path, &format, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  request = g_new0 (ExportRequest, 1);
+  request->network = circles_network_ref (self->network);
+  request->format = format;
+  request->path = g_strdup (path);
+  if (view != NULL)
+    request->view = *view;
+  else
+    circles_view_init_fit (&request->view, self->scene,
+                           CIRCLES_EXPORT_DEFAULT_WIDTH,
+                           CIRCLES_EXPORT_DEFAULT_HEIGHT);
+  g_task_set_task_data (task, request, (GDestroyNotify) export_request_free);
+  g_task_run_in_thread (task, circles_session_export_thread);
+}
+
+gboolean
+circles_session_export_finish (CirclesSession  *self,
+                               GAsyncResult    *result,
+                               GError         **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == circles_session_export_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -6,7 +6,9 @@
 
 #include <gio/gio.h>
 
+#include "circles-import.h"
 #include "circles-network.h"
+#include "circles-scene.h"
 #include "circles-store.h"
 
 G_BEGIN_DECLS
@@ -40,6 +42,8 @@ gboolean             circles_session_get_busy             (CirclesSession       
 const GError        *circles_session_get_error            (CirclesSession       *self);
 CirclesStore        *circles_session_get_store            (CirclesSession       *self);
 CirclesNetwork      *circles_session_get_network          (CirclesSession       *self);
+CirclesScene        *circles_session_get_scene            (CirclesSession       *self);
+double               circles_session_get_progress         (CirclesSession       *self);
 guint                circles_session_get_selected         (CirclesSession       *self);
 void                 circles_session_select               (CirclesSession       *self,
                                                            guint                 person);
@@ -59,6 +63,27 @@ void                 circles_session_generate_demo_async  (CirclesSession       
                                                            GAsyncReadyCallback   callback,
                                                            gpointer              user_data);
 gboolean             circles_session_generate_demo_finish (CirclesSession       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+
+void                 circles_session_import_async         (CirclesSession       *self,
+                                                           const char           *path,
+                                                           CirclesImportFormat   format,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean             circles_session_import_finish        (CirclesSession       *self,
+                                                           GAsyncResult         *result,
+                                                           CirclesImportReport  *report,
+                                                           GError              **error);
+
+void                 circles_session_export_async         (CirclesSession       *self,
+                                                           const char           *path,
+                                                           const CirclesView    *view,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean             circles_session_export_finish        (CirclesSession       *self,
                                                            GAsyncResult         *result,
                                                            GError              **error);
 

@@ -2,7 +2,9 @@
  *
  * A window shows one session: a spinner while the database opens, an
  * invitation to fill it when it is empty, the reason when it cannot be
- * opened, and the overview of the circles once the network is loaded.
+ * opened, and the diagram of the circles once the network is loaded,
+ * between the people panel (left) and the person pane (right). Its
+ * actions live in circles-window-actions.c.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,27 +15,9 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "circles-overview.h"
-#include "circles-window.h"
-
-struct _CirclesWindow
-{
-  AdwApplicationWindow  parent_instance;
-
-  CirclesSession       *session;
-  GCancellable         *cancellable;
-  GSettings            *settings;
-
-  /* Template widgets */
-  AdwToastOverlay      *toast_overlay;
-  AdwWindowTitle       *window_title;
-  GtkStack             *stack;
-  AdwStatusPage        *loading_page;
-  GtkSpinner           *spinner;
-  AdwStatusPage        *empty_page;
-  AdwStatusPage        *error_page;
-  CirclesOverview      *overview;
-};
+#include "circles-people-panel.h"
+#include "circles-person-pane.h"
+#include "circles-window-private.h"
 
 G_DEFINE_FINAL_TYPE (CirclesWindow, circles_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -93,16 +77,6 @@ display_folder (const char *path)
   return g_filename_display_name (dir);
 }
 
-static void
-circles_window_update_actions (CirclesWindow *self)
-{
-  gboolean busy = circles_session_get_busy (self->session);
-  CirclesSessionState state = circles_session_get_state (self->session);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.reload", !busy);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.demo",
-                                 !busy && state == CIRCLES_SESSION_STATE_EMPTY);
-}
 
 static void
 circles_window_update_state (CirclesWindow *self)
@@ -135,7 +109,7 @@ circles_window_update_state (CirclesWindow *self)
       break;
 
     case CIRCLES_SESSION_STATE_READY:
-      page = "overview";
+      page = "network";
       g_settings_set_string (self->settings, "last-database",
                              circles_session_get_path (self->session));
       break;
@@ -163,7 +137,11 @@ circles_window_update_state (CirclesWindow *self)
 
   gtk_spinner_set_spinning (self->spinner, g_str_equal (page, "loading"));
   gtk_stack_set_visible_child_name (self->stack, page);
-  circles_window_update_actions (self);
+  gtk_widget_set_visible (self->sidebar_button, g_str_equal (page, "network"));
+  gtk_widget_set_visible (self->overview_button, g_str_equal (page, "network"));
+  gtk_widget_set_visible (self->export_menu_button, g_str_equal (page, "network"));
+  gtk_widget_set_visible (self->search_button, g_str_equal (page, "network"));
+  _circles_window_update_actions (self);
 }
 
 static void
@@ -179,7 +157,7 @@ circles_window_notify_busy_cb (CirclesWindow  *self,
                                GParamSpec     *pspec,
                                CirclesSession *session)
 {
-  circles_window_update_actions (self);
+  _circles_window_update_actions (self);
 }
 
 static void
@@ -189,71 +167,16 @@ circles_window_notify_network_cb (CirclesWindow  *self,
 {
   circles_overview_set_network (self->overview,
                                 circles_session_get_network (session));
+  _circles_window_search_reset (self);
 }
 
 static void
-circles_window_load_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
+circles_window_notify_selected_cb (CirclesWindow  *self,
+                                   GParamSpec     *pspec,
+                                   CirclesSession *session)
 {
-  g_autoptr(CirclesWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  /* Failures show in the error page, through the session's state. */
-  if (!circles_session_load_finish (CIRCLES_SESSION (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    g_debug ("Loading %s failed: %s",
-             circles_session_get_path (CIRCLES_SESSION (object)), error->message);
-}
-
-static void
-circles_window_demo_cb (GObject      *object,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  g_autoptr(CirclesWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!circles_session_generate_demo_finish (CIRCLES_SESSION (object), result, &error) &&
-      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-      circles_session_get_state (self->session) != CIRCLES_SESSION_STATE_FAILED)
-    {
-      g_autofree char *escaped = g_markup_escape_text (error->message, -1);
-      g_autofree char *title = NULL;
-      AdwToast *toast;
-
-      /* Translators: %s says why. */
-      title = g_strdup_printf (_("Cannot create the demo network: %s"), escaped);
-      toast = adw_toast_new (title);
-      adw_toast_set_timeout (toast, 0);
-      adw_toast_overlay_add_toast (self->toast_overlay, toast);
-    }
-}
-
-static void
-circles_window_reload_action (GtkWidget  *widget,
-                              const char *action_name,
-                              GVariant   *param)
-{
-  CirclesWindow *self = CIRCLES_WINDOW (widget);
-
-  circles_session_load_async (self->session, self->cancellable,
-                              circles_window_load_cb, g_object_ref (self));
-}
-
-static void
-circles_window_demo_action (GtkWidget  *widget,
-                            const char *action_name,
-                            GVariant   *param)
-{
-  CirclesWindow *self = CIRCLES_WINDOW (widget);
-
-  circles_session_generate_demo_async (self->session,
-                                       CIRCLES_SESSION_DEMO_PEOPLE,
-                                       CIRCLES_SESSION_DEMO_SEED,
-                                       self->cancellable,
-                                       circles_window_demo_cb,
-                                       g_object_ref (self));
+  gtk_revealer_set_reveal_child (self->person_revealer,
+                                 circles_session_get_selected (session) != CIRCLES_NO_PERSON);
 }
 
 static void
@@ -280,6 +203,16 @@ circles_window_set_session (CirclesWindow  *self,
   g_signal_connect_object (session, "notify::network",
                            G_CALLBACK (circles_window_notify_network_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::selected",
+                           G_CALLBACK (circles_window_notify_selected_cb),
+                           self, G_CONNECT_SWAPPED);
+
+  _circles_window_watch_session (self);
+  circles_canvas_set_session (self->canvas, session);
+  adw_bin_set_child (self->people_panel_slot,
+                     g_object_new (CIRCLES_TYPE_PEOPLE_PANEL, "session", session, NULL));
+  adw_bin_set_child (self->person_pane_slot,
+                     g_object_new (CIRCLES_TYPE_PERSON_PANE, "session", session, NULL));
 }
 
 static void
@@ -327,6 +260,8 @@ circles_window_dispose (GObject *object)
   CirclesWindow *self = (CirclesWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->import_cancellable != NULL)
+    g_cancellable_cancel (self->import_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRCLES_TYPE_WINDOW);
 
   G_OBJECT_CLASS (circles_window_parent_class)->dispose (object);
@@ -340,6 +275,11 @@ circles_window_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
+  g_clear_object (&self->import_cancellable);
+  g_clear_pointer (&self->import_name, g_free);
+  g_queue_clear_full (&self->import_queue, g_object_unref);
+  g_clear_pointer (&self->search_texts, g_ptr_array_unref);
+  g_clear_pointer (&self->matches, g_array_unref);
 
   G_OBJECT_CLASS (circles_window_parent_class)->finalize (object);
 }
@@ -416,13 +356,27 @@ circles_window_class_init (CirclesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, overview);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, canvas);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, flap);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, people_panel_slot);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, person_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, person_pane_slot);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, progress_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, search_status);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, import_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, export_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, overview_button);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, sidebar_button);
 
-  gtk_widget_class_install_action (widget_class, "win.reload", NULL,
-                                   circles_window_reload_action);
-  gtk_widget_class_install_action (widget_class, "win.demo", NULL,
-                                   circles_window_demo_action);
+  _circles_window_class_init_actions (widget_class);
 
   g_type_ensure (CIRCLES_TYPE_OVERVIEW);
+  g_type_ensure (CIRCLES_TYPE_CANVAS);
 }
 
 static void
@@ -432,6 +386,8 @@ circles_window_init (CirclesWindow *self)
   self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_queue_init (&self->import_queue);
+  _circles_window_init_actions (self);
 
   gtk_window_set_default_size (GTK_WINDOW (self),
                                g_settings_get_int (self->settings, "window-width"),

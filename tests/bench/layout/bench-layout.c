@@ -16,6 +16,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 
+#include "bench-util.h"
 #include "circles-demo.h"
 #include "circles-export.h"
 #include "circles-layout.h"
@@ -88,21 +89,11 @@ time_twopi_command (CirclesNetwork *network,
                     const char     *dir)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *gv = g_build_filename (dir, "rings.gv", NULL);
-  const char *argv[] = { "twopi", "-Tplain", "-o", "/dev/null", gv, NULL };
-  int status = 0;
-  double begin;
+  double seconds = 0;
 
-  if (!circles_layout_write_twopi_graph (network, gv, &error))
-    g_error ("%s", error->message);
-  begin = now_ms ();
-  if (!g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL,
-                     NULL, NULL, NULL, NULL, &status, &error))
-    g_error ("twopi: %s", error->message);
-  if (!g_spawn_check_wait_status (status, NULL))
-    g_printerr ("twopi exited with status %d\n", status);
-  g_unlink (gv);
-  return now_ms () - begin;
+  if (!bench_twopi_command (network, dir, 0, &seconds, NULL, &error))
+    g_printerr ("twopi: %s\n", error->message);
+  return seconds * 1000.0;
 }
 
 static void

@@ -1,0 +1,112 @@
+/* circles-message.c: the first message to a prospect, drafted
+ *
+ * The templates are English and translated through gettext, so the
+ * language of the draft follows the locale (French for a French
+ * desktop). A 2nd-degree invitation names the mutual connection in its
+ * first lines, as the guide advises; a 3rd-degree one names the chain
+ * and the reasons the user recorded for making the approach.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "circles-message"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "circles-message.h"
+#include "circles-store.h"
+
+/* A name to put in a message, never empty. */
+static const char *
+name_or_placeholder (const char *name)
+{
+  if (name == NULL || *name == '\0')
+    /* Translators: stands for a person whose name is hidden, in a
+     * drafted message. */
+    return _("there");
+  return name;
+}
+
+/**
+ * circles_message_introduction:
+ * @prospect: the name of the 2nd-degree person written to
+ * @mutual: the name of the 1st-degree connection we share
+ *
+ * Returns: (transfer full): the drafted invitation, in the language of
+ * the locale.
+ */
+char *
+circles_message_introduction (const char *prospect,
+                              const char *mutual)
+{
+  /* Translators: a drafted invitation to a 2nd-degree person. The
+   * first %s is that person's name, the second the name of the
+   * connection they have in common with the user. Keep it short and
+   * warm: it is sent as the invitation note. */
+  return g_strdup_printf (_("Hello %s,\n\n"
+                            "%s and I are connected, and I believe we would both gain from "
+                            "knowing each other. May I add you to my network?\n\n"
+                            "Looking forward to exchanging with you."),
+                          name_or_placeholder (prospect),
+                          name_or_placeholder (mutual));
+}
+
+/**
+ * circles_message_chain:
+ * @prospect: the name of the 3rd-degree person written to
+ * @first: the 1st-degree connection of the chain
+ * @second: the 2nd-degree person of the chain, who knows @prospect
+ * @reasons: #CirclesReasons recorded for @prospect
+ *
+ * Returns: (transfer full): the drafted invitation, in the language of
+ * the locale.
+ */
+char *
+circles_message_chain (const char *prospect,
+                       const char *first,
+                       const char *second,
+                       guint       reasons)
+{
+  GString *message = g_string_new (NULL);
+
+  /* Translators: the greeting of a drafted message; %s is a name. */
+  g_string_append_printf (message, _("Hello %s,"), name_or_placeholder (prospect));
+  g_string_append (message, "\n\n");
+
+  /* The reasons come first: they are what makes a 3rd-degree approach
+   * welcome. */
+  if (reasons & CIRCLES_REASON_EVENT)
+    {
+      g_string_append (message, _("We met at a recent event and I enjoyed our conversation."));
+      g_string_append_c (message, ' ');
+    }
+  if (reasons & CIRCLES_REASON_ALUMNI)
+    {
+      g_string_append (message, _("We share a school, an internship or a training."));
+      g_string_append_c (message, ' ');
+    }
+  if (reasons & CIRCLES_REASON_COMMENTS)
+    {
+      g_string_append (message, _("I appreciated our exchange in the comments of your post."));
+      g_string_append_c (message, ' ');
+    }
+  if (reasons & CIRCLES_REASON_HIGH_VALUE)
+    {
+      g_string_append (message, _("I have an offer that could be of real value to you."));
+      g_string_append_c (message, ' ');
+    }
+
+  /* Translators: in a drafted message to a 3rd-degree person: the
+   * first %s is a connection of the user, the second a connection of
+   * that connection who knows the person written to. */
+  g_string_append_printf (message, _("We are not far apart: I know %s, who knows %s."),
+                          name_or_placeholder (first),
+                          name_or_placeholder (second));
+  g_string_append (message, "\n\n");
+  g_string_append (message, _("May I add you to my network?"));
+  g_string_append (message, "\n\n");
+  g_string_append (message, _("Looking forward to exchanging with you."));
+
+  return g_string_free (message, FALSE);
+}

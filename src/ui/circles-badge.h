@@ -1,0 +1,35 @@
+/* circles-badge.h: the circle of a person, as a numbered disc and a word
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "circles-network.h"
+
+G_BEGIN_DECLS
+
+#define CIRCLES_TYPE_BADGE (circles_badge_get_type ())
+
+G_DECLARE_FINAL_TYPE (CirclesBadge, circles_badge, CIRCLES, BADGE, GtkWidget)
+
+GtkWidget     *circles_badge_new             (void);
+CirclesCircle  circles_badge_get_circle      (CirclesBadge  *self);
+void           circles_badge_set_circle      (CirclesBadge  *self,
+                                              CirclesCircle  circle);
+gboolean       circles_badge_get_degree_only (CirclesBadge  *self);
+void           circles_badge_set_degree_only (CirclesBadge  *self,
+                                              gboolean       degree_only);
+const char    *circles_badge_get_text        (CirclesBadge  *self);
+
+/* Words shared with the person pane. */
+const char    *circles_circle_get_short_name (CirclesCircle  circle);
+const char    *circles_circle_get_long_name  (CirclesCircle  circle);
+const char    *circles_circle_get_icon_name  (CirclesCircle  circle);
+const char    *circles_circle_get_css_class  (CirclesCircle  circle);
+
+/* Loads the styles of the panels once for @display. */
+void           circles_badge_ensure_style    (GdkDisplay    *display);
+
+G_END_DECLS

@@ -1,0 +1,1987 @@
+/* circles-canvas.c: the ring diagram on screen, to explore with a pointer or keys
+ *
+ * The canvas draws the session's scene through the cairo backend, in
+ * layers:
+ *  - the static layer (rings, edges, people, labels) is rendered into a
+ *    texture for the current view and kept until the view changes; while
+ *    the view moves faster than a layer can be drawn, the last layer is
+ *    shown moved and scaled, and a fresh one follows when it settles;
+ *  - the legend, rendered once into a texture of its own (it keeps its
+ *    place on the screen);
+ *  - the overlays, drawn every frame: the selection with every chain from
+ *    me to it (the rest of the diagram dimmed), the person under the
+ *    pointer, and the legend of companies when people are coloured by
+ *    company.
+ * The scene's palette is made for a light surface; in dark mode the
+ * layers are turned into their dark version by inverting the lightness
+ * of every pixel and keeping its hue, so that every colour keeps its
+ * contrast with the background.
+ *
+ * Whatever the pointer does, keys do too: arrows and Tab move the
+ * selection, + − 0 zoom, Escape clears, / searches. The canvas is
+ * focusable and tells assistive technologies who is selected.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "circles-canvas"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "circles-canvas.h"
+#include "circles-paths.h"
+#include "circles-render-cairo.h"
+
+#define MIN_ZOOM_RATIO    0.5    /* of the zoom that fits */
+#define MAX_ZOOM          8.0
+#define ZOOM_STEP         1.5
+#define PICK_PIXELS       6.0
+#define ANIMATION_MS      250
+#define REFRESH_DELAY_MS  120
+#define SLOW_LAYER_US     12000  /* a layer slower than this is not redrawn while moving */
+#define N_COMPANY_COLORS  11     /* "others", then the biggest companies */
+#define CHAIN_LABELS      6      /* chains whose people are named */
+#define DIM_ALPHA         0.62
+
+typedef enum
+{
+  COLOR_BY_CIRCLE,
+  COLOR_BY_COMPANY,
+} ColorBy;
+
+struct _CirclesCanvas
+{
+  GtkWidget        parent_instance;
+
+  CirclesSession  *session;
+  CirclesNetwork  *network;
+  CirclesScene    *scene;
+
+  CirclesView      view;        /* in widget coordinates */
+  gboolean         fitted;      /* the view follows the size of the widget */
+  ColorBy          color_by;
+  guint8          *company_colors;  /* one a person, when coloured by company */
+  GPtrArray       *top_companies;   /* names, biggest first */
+  GArray          *top_counts;      /* guint */
+
+  guint            hover;
+  guint            selected;
+  CirclesPaths    *paths;
+
+  /* The layers */
+  GdkTexture      *layer;
+  CirclesView      layer_view;
+  int              layer_scale;
+  gboolean         layer_dark;
+  ColorBy          layer_color_by;
+  gint64           layer_usec;  /* time to render the last one */
+  GdkTexture      *legend;
+  gboolean         legend_dark;
+  guint            refresh_id;
+  gint64           moving_until;
+
+  /* Interaction */
+  double           pointer_x, pointer_y;
+  gboolean         has_pointer;
+  double           drag_start_x, drag_start_y;
+  double           zoom_gesture_start;
+  AdwAnimation    *animation;
+  double           anim_from[3], anim_to[3]; /* log zoom, scene centre x, y */
+};
+
+G_DEFINE_FINAL_TYPE (CirclesCanvas, circles_canvas, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_COLOR_BY,
+  PROP_ZOOM,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* GNOME palette colours, for the biggest companies (the first: others). */
+static const CirclesColor company_palette[N_COMPANY_COLORS] = {
+  { 0x9a / 255.0, 0x99 / 255.0, 0x96 / 255.0 },
+  { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0 },
+  { 0x26 / 255.0, 0xa2 / 255.0, 0x69 / 255.0 },
+  { 0xe6 / 255.0, 0x61 / 255.0, 0x00 / 255.0 },
+  { 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0 },
+  { 0x81 / 255.0, 0x3d / 255.0, 0x9c / 255.0 },
+  { 0x98 / 255.0, 0x6a / 255.0, 0x44 / 255.0 },
+  { 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0 },
+  { 0x21 / 255.0, 0x90 / 255.0, 0xa4 / 255.0 },
+  { 0xc0 / 255.0, 0x61 / 255.0, 0xcb / 255.0 },
+  { 0x63 / 255.0, 0x45 / 255.0, 0x2c / 255.0 },
+};
+
+/* ------------------------------------------------------------------ */
+/* Colours                                                             */
+
+#define DARK_LOW  0x1e  /* the background of a dark view */
+#define DARK_HIGH 0xf0
+
+/* Inverts the lightness of premultiplied ARGB32 pixels, keeping their
+ * hue and saturation: white becomes the dark background, dark text
+ * becomes light, and every colour its lighter (or darker) twin. */
+static void
+darken_pixels (guchar *data,
+               int     stride,
+               int     width,
+               int     height)
+{
+  guint32 last_in = 0, last_out = 0; /* runs of one colour are common */
+
+  for (int y = 0; y < height; y++)
+    {
+      guint32 *row = (guint32 *) (data + (gsize) y * stride);
+
+      for (int x = 0; x < width; x++)
+        {
+          guint32 p = row[x];
+          int a = p >> 24;
+
+          if (p == last_in)
+            {
+              row[x] = last_out;
+              continue;
+            }
+          last_in = p;
+          int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
+          int mx, mn, d;
+
+          if (a == 0)
+            {
+              last_out = p;
+              continue;
+            }
+          mx = MAX (r, MAX (g, b));
+          mn = MIN (r, MIN (g, b));
+          d = a - mx - mn;
+          r += d;
+          g += d;
+          b += d;
+#define MAP(c) ((guint32) ((DARK_LOW * a + (c) * (DARK_HIGH - DARK_LOW) + 127) / 255))
+          row[x] = last_out = ((guint32) a << 24) | (MAP (r) << 16) | (MAP (g) << 8) | MAP (b);
+#undef MAP
+        }
+    }
+}
+
+static void
+color_to_rgba (const CirclesColor *color,
+               gboolean            dark,
+               double              alpha,
+               GdkRGBA            *rgba)
+{
+  double r = color->r, g = color->g, b = color->b;
+
+  if (dark)
+    {
+      double mx = MAX (r, MAX (g, b)), mn = MIN (r, MIN (g, b));
+      double d = 1.0 - mx - mn;
+      double low = DARK_LOW / 255.0, span = (DARK_HIGH - DARK_LOW) / 255.0;
+
+      r = low + (r + d) * span;
+      g = low + (g + d) * span;
+      b = low + (b + d) * span;
+    }
+  rgba->red = r;
+  rgba->green = g;
+  rgba->blue = b;
+  rgba->alpha = alpha;
+}
+
+static gboolean
+is_dark (void)
+{
+  return adw_style_manager_get_dark (adw_style_manager_get_default ());
+}
+
+/* ------------------------------------------------------------------ */
+/* The static layer                                                    */
+
+static void
+blit_disc (guchar             *data,
+           int                 stride,
+           int                 width,
+           int                 height,
+           double              cx,
+           double              cy,
+           double              r,
+           const CirclesColor *color)
+{
+  int x0 = MAX (0, (int) floor (cx - r - 1)), x1 = MIN (width - 1, (int) ceil (cx + r + 1));
+  int y0 = MAX (0, (int) floor (cy - r - 1)), y1 = MIN (height - 1, (int) ceil (cy + r + 1));
+  guint32 cr = (guint32) lround (color->r * 255), cg = (guint32) lround (color->g * 255);
+  guint32 cb = (guint32) lround (color->b * 255);
+
+  for (int y = y0; y <= y1; y++)
+    {
+      guint32 *row = (guint32 *) (data + (gsize) y * stride);
+
+      for (int x = x0; x <= x1; x++)
+        {
+          double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
+          double coverage = CLAMP (r + 0.5 - sqrt (dx * dx + dy * dy), 0.0, 1.0);
+          guint32 a = (guint32) (coverage * 255.0 + 0.5), inv = 255 - a, p;
+
+          if (a == 0)
+            continue;
+          p = row[x];
+#define MIX(shift, c) ((((c) * a + ((p >> (shift)) & 0xff) * inv + 127) / 255) << (shift))
+          row[x] = MIX (24, 255u) | MIX (16, cr) | MIX (8, cg) | MIX (0, cb);
+#undef MIX
+        }
+    }
+}
+
+/* Paints every visible person in the colour of their company, over the
+ * markers of the scene (and in their shape, once they are big enough). */
+static void
+draw_company_markers (CirclesScene      *scene,
+                      const CirclesView *view,
+                      int                scale,
+                      const guint8      *company_colors,
+                      cairo_t           *cr)
+{
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  g_autoptr(GArray) visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  cairo_surface_t *target = cairo_get_target (cr);
+  gboolean blit = scale == 1;
+
+  circles_scene_query_rect (scene,
+                            -view->offset_x / view->zoom, -view->offset_y / view->zoom,
+                            view->width / view->zoom, view->height / view->zoom,
+                            visible);
+  if (blit)
+    {
+      guchar *data;
+      int stride, width, height;
+
+      cairo_surface_flush (target);
+      data = cairo_image_surface_get_data (target);
+      stride = cairo_image_surface_get_stride (target);
+      width = cairo_image_surface_get_width (target);
+      height = cairo_image_surface_get_height (target);
+      for (guint i = 0; i < visible->len; i++)
+        {
+          const CirclesScenePrimitive *p = &prims[g_array_index (visible, guint, i)];
+          double r = circles_scene_marker_radius (p, view->zoom);
+
+          if (p->flags & CIRCLES_SCENE_FLAG_ME)
+            continue;
+          if (r >= 3.0)
+            {
+              blit = FALSE;
+              break;
+            }
+          blit_disc (data, stride, width, height,
+                     p->x * view->zoom + view->offset_x, p->y * view->zoom + view->offset_y,
+                     r, &company_palette[company_colors[p->person]]);
+        }
+      cairo_surface_mark_dirty (target);
+      if (blit)
+        return;
+    }
+
+  /* Big markers: their shape tells the circle. */
+  for (guint c = 0; c < N_COMPANY_COLORS; c++)
+    {
+      gboolean any = FALSE;
+
+      cairo_new_path (cr);
+      for (guint i = 0; i < visible->len; i++)
+        {
+          const CirclesScenePrimitive *p = &prims[g_array_index (visible, guint, i)];
+          double x = p->x * view->zoom + view->offset_x;
+          double y = p->y * view->zoom + view->offset_y;
+          double r = circles_scene_marker_radius (p, view->zoom);
+          double points[8];
+          guint n;
+
+          if ((p->flags & CIRCLES_SCENE_FLAG_ME) || company_colors[p->person] != c)
+            continue;
+          n = circles_scene_marker_points (circles_scene_marker_shape (p->circle), r, points);
+          if (n == 0)
+            {
+              cairo_new_sub_path (cr);
+              cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+            }
+          else
+            {
+              cairo_move_to (cr, x + points[0], y + points[1]);
+              for (guint k = 1; k < n; k++)
+                cairo_line_to (cr, x + points[2 * k], y + points[2 * k + 1]);
+            }
+          cairo_close_path (cr);
+          any = TRUE;
+        }
+      if (!any)
+        continue;
+      cairo_set_source_rgb (cr, company_palette[c].r, company_palette[c].g, company_palette[c].b);
+      cairo_fill (cr);
+    }
+}
+
+static GdkTexture *
+texture_from_surface (guchar *data,
+                      int     stride,
+                      int     width,
+                      int     height)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new_take (data, (gsize) stride * height);
+
+  return gdk_memory_texture_new (width, height, GDK_MEMORY_DEFAULT, bytes, stride);
+}
+
+/**
+ * circles_canvas_render_layer:
+ * @scale: the scale factor of the screen
+ *
+ * Renders the static layer of the canvas for @view: everything but the
+ * legend and the selection, in the light or dark palette.
+ *
+ * Returns: (transfer full): a texture of @view's size × @scale
+ */
+GdkTexture *
+circles_canvas_render_layer (CirclesScene      *scene,
+                             const CirclesView *view,
+                             int                scale,
+                             gboolean           dark,
+                             const guint8      *company_colors)
+{
+  CirclesView layer_view = *view;
+  int width = MAX (1, view->width * scale), height = MAX (1, view->height * scale);
+  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  guchar *data = g_malloc ((gsize) stride * height);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+  g_return_val_if_fail (scale >= 1, NULL);
+
+  surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, width, height, stride);
+  /* The backend's fast paths want device pixels: scale 1 draws in them. */
+  if (scale != 1)
+    cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+
+  layer_view.selected = CIRCLES_NO_PERSON;
+  layer_view.flags = CIRCLES_VIEW_NO_LEGEND;
+  circles_render_cairo (scene, &layer_view, cr);
+  if (company_colors != NULL)
+    draw_company_markers (scene, &layer_view, scale, company_colors, cr);
+
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+
+  if (dark)
+    darken_pixels (data, stride, width, height);
+
+  return texture_from_surface (data, stride, width, height);
+}
+
+/* The legend alone: the view puts the diagram far off the surface, and
+ * the backend draws only what is inside. */
+static GdkTexture *
+render_legend (CirclesScene *scene,
+               int           scale,
+               gboolean      dark)
+{
+  CirclesView view = { 0, };
+  double lw, lh, ox, oy;
+  int width, height, stride;
+  guchar *data;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  circles_scene_get_legend_size (scene, &lw, &lh);
+  circles_view_get_legend_origin (&view, &ox, &oy);
+  view.zoom = 1e-4;
+  view.offset_x = view.offset_y = -1e5;
+  view.width = (int) ceil (ox + lw + 1);
+  view.height = (int) ceil (oy + lh + 1);
+  view.selected = CIRCLES_NO_PERSON;
+  view.flags = CIRCLES_VIEW_NO_BACKGROUND;
+
+  width = view.width * scale;
+  height = view.height * scale;
+  stride = cairo_format_stride_for_width (CAIRO_FORMAT_ARGB32, width);
+  data = g_malloc0 ((gsize) stride * height);
+  surface = cairo_image_surface_create_for_data (data, CAIRO_FORMAT_ARGB32, width, height, stride);
+  cairo_surface_set_device_scale (surface, scale, scale);
+  cr = cairo_create (surface);
+  circles_render_cairo (scene, &view, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  cairo_surface_destroy (surface);
+
+  if (dark)
+    darken_pixels (data, stride, width, height);
+
+  return texture_from_surface (data, stride, width, height);
+}
+
+/* ------------------------------------------------------------------ */
+/* People                                                              */
+
+/* The connections of @person that are my 1st-degree connections. */
+static guint
+count_mutual (CirclesNetwork *network,
+              guint           person)
+{
+  const guint32 *neighbours = circles_network_get_neighbours (network, person);
+  guint n = circles_network_get_n_neighbours (network, person);
+  guint mutual = 0;
+
+  for (guint i = 0; i < n; i++)
+    if (circles_network_get_degree (network, neighbours[i]) == 1)
+      mutual++;
+  return mutual;
+}
+
+static const char *
+circle_name (CirclesNetwork *network,
+             guint           person)
+{
+  switch (circles_network_get_circle (network, person))
+    {
+    case CIRCLES_CIRCLE_ME:
+      return _("You");
+    case CIRCLES_CIRCLE_FIRST:
+      return _("1st degree");
+    case CIRCLES_CIRCLE_SECOND:
+      return _("2nd degree");
+    case CIRCLES_CIRCLE_THIRD:
+      return _("3rd degree");
+    case CIRCLES_CIRCLE_FOLLOWER:
+      return _("Follower");
+    case CIRCLES_CIRCLE_GROUP_MEMBER:
+      return _("Group member");
+    case CIRCLES_CIRCLE_OUT_OF_NETWORK:
+    default:
+      return _("Out of network");
+    }
+}
+
+static const char *
+person_name (CirclesNetwork *network,
+             guint           person)
+{
+  const char *name = circles_network_get_name (network, person);
+
+  if (name == NULL || *name == '\0')
+    name = circles_network_get_key (network, person);
+  return name != NULL ? name : "";
+}
+
+static char *
+mutual_text (guint mutual)
+{
+  /* Translators: as in "2nd degree, 3 mutual connections" */
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                       "%u mutual connection",
+                                       "%u mutual connections", mutual),
+                          mutual);
+}
+
+char *
+circles_canvas_describe_person (CirclesNetwork *network,
+                                guint           person)
+{
+  g_autofree char *mutual = NULL;
+
+  g_return_val_if_fail (network != NULL, NULL);
+
+  if (person >= circles_network_get_n_people (network))
+    return g_strdup ("");
+  if (person == circles_network_get_me (network))
+    /* Translators: the person at the centre of the diagram: "Marie Curie, you" */
+    return g_strdup_printf (_("%s, you"), person_name (network, person));
+
+  mutual = mutual_text (count_mutual (network, person));
+  /* Translators: name, circle, mutual connections:
+   * "Alice Martin, 2nd degree, 3 mutual connections" */
+  return g_strdup_printf (_("%s, %s, %s"), person_name (network, person),
+                          circle_name (network, person), mutual);
+}
+
+static void
+circles_canvas_update_accessible (CirclesCanvas *self)
+{
+  g_autofree char *label = NULL;
+  g_autofree char *description = NULL;
+
+  if (self->network != NULL)
+    {
+      guint me = circles_network_get_me (self->network);
+
+      /* Translators: the accessible name of the diagram */
+      label = g_strdup_printf (_("Circles of %s"), person_name (self->network, me));
+      if (self->selected != CIRCLES_NO_PERSON)
+        description = circles_canvas_describe_person (self->network, self->selected);
+    }
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  label != NULL ? label : _("Network diagram"),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
+                                  description != NULL ? description : _("Nobody selected"),
+                                  -1);
+}
+
+static void
+circles_canvas_compute_companies (CirclesCanvas *self)
+{
+  g_autoptr(GHashTable) counts = NULL;
+  g_autoptr(GHashTable) colors = NULL;
+  g_autoptr(GList) keys = NULL;
+  guint n;
+
+  g_clear_pointer (&self->company_colors, g_free);
+  g_clear_pointer (&self->top_companies, g_ptr_array_unref);
+  g_clear_pointer (&self->top_counts, g_array_unref);
+  if (self->network == NULL)
+    return;
+
+  n = circles_network_get_n_people (self->network);
+  counts = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint p = 0; p < n; p++)
+    {
+      const char *company = circles_network_get_company (self->network, p);
+      guint degree = circles_network_get_degree (self->network, p);
+
+      if (company == NULL || *company == '\0' || degree < 1 || degree > CIRCLES_MAX_DEGREE)
+        continue;
+      g_hash_table_insert (counts, (gpointer) company,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, company)) + 1));
+    }
+
+  /* The biggest companies, ties by name. */
+  self->top_companies = g_ptr_array_new ();
+  self->top_counts = g_array_new (FALSE, FALSE, sizeof (guint));
+  colors = g_hash_table_new (g_str_hash, g_str_equal);
+  for (guint c = 1; c < N_COMPANY_COLORS; c++)
+    {
+      GHashTableIter iter;
+      gpointer key, value;
+      const char *best = NULL;
+      guint best_count = 0;
+
+      g_hash_table_iter_init (&iter, counts);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        {
+          guint count = GPOINTER_TO_UINT (value);
+
+          if (g_hash_table_contains (colors, key))
+            continue;
+          if (count > best_count || (count == best_count && best != NULL && g_strcmp0 (key, best) < 0))
+            {
+              best = key;
+              best_count = count;
+            }
+        }
+      if (best == NULL || best_count < 2)
+        break;
+      g_hash_table_insert (colors, (gpointer) best, GUINT_TO_POINTER (c));
+      g_ptr_array_add (self->top_companies, (gpointer) best);
+      g_array_append_val (self->top_counts, best_count);
+    }
+
+  self->company_colors = g_new0 (guint8, MAX (n, 1));
+  for (guint p = 0; p < n; p++)
+    {
+      const char *company = circles_network_get_company (self->network, p);
+
+      if (company != NULL && *company != '\0')
+        self->company_colors[p] = GPOINTER_TO_UINT (g_hash_table_lookup (colors, company));
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* The view                                                            */
+
+static void
+circles_canvas_invalidate (CirclesCanvas *self)
+{
+  g_clear_object (&self->layer);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static double
+fit_zoom (CirclesCanvas *self)
+{
+  CirclesView fit;
+
+  if (self->scene == NULL)
+    return 1.0;
+  circles_view_init_fit (&fit, self->scene,
+                         MAX (1, gtk_widget_get_width (GTK_WIDGET (self))),
+                         MAX (1, gtk_widget_get_height (GTK_WIDGET (self))));
+  return fit.zoom;
+}
+
+static void
+circles_canvas_set_view (CirclesCanvas *self,
+                         double         zoom,
+                         double         offset_x,
+                         double         offset_y)
+{
+  double old_zoom = self->view.zoom;
+
+  zoom = CLAMP (zoom, fit_zoom (self) * MIN_ZOOM_RATIO, MAX (MAX_ZOOM, fit_zoom (self)));
+  if (zoom == self->view.zoom && offset_x == self->view.offset_x && offset_y == self->view.offset_y)
+    return;
+
+  self->view.zoom = zoom;
+  self->view.offset_x = offset_x;
+  self->view.offset_y = offset_y;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (old_zoom != zoom)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+}
+
+/* The view with its centre on (cx, cy), in scene units. */
+static void
+circles_canvas_set_center (CirclesCanvas *self,
+                           double         zoom,
+                           double         cx,
+                           double         cy)
+{
+  circles_canvas_set_view (self, zoom,
+                           self->view.width / 2.0 - cx * zoom,
+                           self->view.height / 2.0 - cy * zoom);
+}
+
+static void
+circles_canvas_animation_cb (double   value,
+                             gpointer user_data)
+{
+  CirclesCanvas *self = user_data;
+  double zoom = exp (self->anim_from[0] + (self->anim_to[0] - self->anim_from[0]) * value);
+  double cx = self->anim_from[1] + (self->anim_to[1] - self->anim_from[1]) * value;
+  double cy = self->anim_from[2] + (self->anim_to[2] - self->anim_from[2]) * value;
+
+  self->moving_until = g_get_monotonic_time () + REFRESH_DELAY_MS * 1000;
+  circles_canvas_set_center (self, zoom, cx, cy);
+}
+
+/* Moves to the view of @zoom centred on (cx, cy), smoothly when asked
+ * and when the system wants animations. */
+static void
+circles_canvas_move_to (CirclesCanvas *self,
+                        double         zoom,
+                        double         cx,
+                        double         cy,
+                        gboolean       animate)
+{
+  zoom = CLAMP (zoom, fit_zoom (self) * MIN_ZOOM_RATIO, MAX (MAX_ZOOM, fit_zoom (self)));
+  adw_animation_reset (self->animation);
+
+  if (!animate || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      circles_canvas_set_center (self, zoom, cx, cy);
+      return;
+    }
+
+  self->anim_from[0] = log (self->view.zoom);
+  self->anim_from[1] = (self->view.width / 2.0 - self->view.offset_x) / self->view.zoom;
+  self->anim_from[2] = (self->view.height / 2.0 - self->view.offset_y) / self->view.zoom;
+  self->anim_to[0] = log (zoom);
+  self->anim_to[1] = cx;
+  self->anim_to[2] = cy;
+  adw_animation_play (self->animation);
+}
+
+void
+circles_canvas_zoom_to_fit (CirclesCanvas *self,
+                            gboolean       animate)
+{
+  CirclesView fit;
+
+  g_return_if_fail (CIRCLES_IS_CANVAS (self));
+
+  self->fitted = TRUE;
+  if (self->scene == NULL)
+    return;
+
+  circles_view_init_fit (&fit, self->scene, MAX (1, self->view.width), MAX (1, self->view.height));
+  circles_canvas_move_to (self, fit.zoom,
+                          (fit.width / 2.0 - fit.offset_x) / fit.zoom,
+                          (fit.height / 2.0 - fit.offset_y) / fit.zoom,
+                          animate);
+}
+
+void
+circles_canvas_zoom_at (CirclesCanvas *self,
+                        double         factor,
+                        double         x,
+                        double         y,
+                        gboolean       animate)
+{
+  double zoom, sx, sy;
+
+  g_return_if_fail (CIRCLES_IS_CANVAS (self));
+
+  if (self->scene == NULL)
+    return;
+
+  self->fitted = FALSE;
+  zoom = CLAMP (self->view.zoom * factor,
+                fit_zoom (self) * MIN_ZOOM_RATIO, MAX (MAX_ZOOM, fit_zoom (self)));
+  /* The scene point under (x, y) stays there. */
+  sx = (x - self->view.offset_x) / self->view.zoom;
+  sy = (y - self->view.offset_y) / self->view.zoom;
+
+  if (animate)
+    circles_canvas_move_to (self, zoom,
+                            sx + (self->view.width / 2.0 - x) / zoom,
+                            sy + (self->view.height / 2.0 - y) / zoom,
+                            TRUE);
+  else
+    {
+      self->moving_until = g_get_monotonic_time () + REFRESH_DELAY_MS * 1000;
+      circles_canvas_set_view (self, zoom, x - sx * zoom, y - sy * zoom);
+    }
+}
+
+gboolean
+circles_canvas_center_on (CirclesCanvas *self,
+                          guint          person,
+                          gboolean       animate)
+{
+  const CirclesScenePrimitive *prims;
+  guint index;
+
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), FALSE);
+
+  if (self->scene == NULL)
+    return FALSE;
+  index = circles_scene_lookup_person (self->scene, person);
+  if (index == G_MAXUINT)
+    return FALSE;
+
+  prims = circles_scene_get_primitives (self->scene, NULL);
+  self->fitted = FALSE;
+  /* Close enough to read the names around. */
+  circles_canvas_move_to (self, MAX (self->view.zoom, MIN (fit_zoom (self) * 4.0, MAX_ZOOM)),
+                          prims[index].x, prims[index].y, animate);
+  return TRUE;
+}
+
+/* Keeps @person on the screen: moves only when it is off it. */
+static void
+circles_canvas_reveal (CirclesCanvas *self,
+                       guint          person)
+{
+  const CirclesScenePrimitive *prims;
+  guint index;
+  double x, y, margin = 48.0;
+
+  if (self->scene == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    return;
+  index = circles_scene_lookup_person (self->scene, person);
+  if (index == G_MAXUINT)
+    return;
+
+  prims = circles_scene_get_primitives (self->scene, NULL);
+  x = prims[index].x * self->view.zoom + self->view.offset_x;
+  y = prims[index].y * self->view.zoom + self->view.offset_y;
+  if (x < margin || y < margin || x > self->view.width - margin || y > self->view.height - margin)
+    {
+      self->fitted = FALSE;
+      circles_canvas_move_to (self, self->view.zoom, prims[index].x, prims[index].y, TRUE);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Selection                                                           */
+
+static void
+circles_canvas_set_hover (CirclesCanvas *self,
+                          guint          hover)
+{
+  if (self->hover == hover)
+    return;
+  self->hover = hover;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+circles_canvas_notify_selected_cb (CirclesCanvas  *self,
+                                   GParamSpec     *pspec,
+                                   CirclesSession *session)
+{
+  guint selected = circles_session_get_selected (session);
+
+  if (selected == self->selected)
+    return;
+
+  self->selected = selected;
+  g_clear_pointer (&self->paths, circles_paths_free);
+  if (selected != CIRCLES_NO_PERSON && self->network != NULL &&
+      selected != circles_network_get_me (self->network))
+    self->paths = circles_paths_find (self->network, selected, CIRCLES_CANVAS_CHAINS_LIMIT);
+
+  circles_canvas_update_accessible (self);
+  if (selected != CIRCLES_NO_PERSON)
+    circles_canvas_reveal (self, selected);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+circles_canvas_select (CirclesCanvas *self,
+                       guint          person)
+{
+  if (self->session != NULL)
+    circles_session_select (self->session, person);
+}
+
+guint
+circles_canvas_get_n_highlighted_chains (CirclesCanvas *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), 0);
+
+  return self->paths != NULL && self->paths->chains != NULL ? self->paths->chains->len : 0;
+}
+
+guint64
+circles_canvas_get_chains_total (CirclesCanvas *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), 0);
+
+  return self->paths != NULL ? self->paths->chains_total : 0;
+}
+
+static void
+circles_canvas_notify_scene_cb (CirclesCanvas  *self,
+                                GParamSpec     *pspec,
+                                CirclesSession *session)
+{
+  CirclesNetwork *network = session != NULL ? circles_session_get_network (session) : NULL;
+  CirclesScene *scene = session != NULL ? circles_session_get_scene (session) : NULL;
+
+  if (network == self->network && scene == self->scene)
+    return;
+
+  g_clear_pointer (&self->paths, circles_paths_free);
+  g_clear_pointer (&self->network, circles_network_unref);
+  g_clear_pointer (&self->scene, circles_scene_unref);
+  g_clear_object (&self->legend);
+  if (network != NULL && scene != NULL)
+    {
+      self->network = circles_network_ref (network);
+      self->scene = circles_scene_ref (scene);
+    }
+  g_clear_pointer (&self->company_colors, g_free);
+  if (self->color_by == COLOR_BY_COMPANY)
+    circles_canvas_compute_companies (self);
+
+  self->hover = CIRCLES_NO_PERSON;
+  self->selected = CIRCLES_NO_PERSON;
+  if (session != NULL)
+    circles_canvas_notify_selected_cb (self, NULL, session);
+  circles_canvas_update_accessible (self);
+  circles_canvas_zoom_to_fit (self, FALSE);
+  circles_canvas_invalidate (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Drawing                                                             */
+
+static gboolean
+circles_canvas_refresh_cb (gpointer user_data)
+{
+  CirclesCanvas *self = user_data;
+
+  self->refresh_id = 0;
+  if (g_get_monotonic_time () < self->moving_until)
+    {
+      self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, circles_canvas_refresh_cb, self);
+      return G_SOURCE_REMOVE;
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
+layer_is_current (CirclesCanvas *self,
+                  int            scale,
+                  gboolean       dark)
+{
+  return self->layer != NULL &&
+         self->layer_view.zoom == self->view.zoom &&
+         self->layer_view.offset_x == self->view.offset_x &&
+         self->layer_view.offset_y == self->view.offset_y &&
+         self->layer_view.width == self->view.width &&
+         self->layer_view.height == self->view.height &&
+         self->layer_scale == scale && self->layer_dark == dark &&
+         self->layer_color_by == self->color_by;
+}
+
+static void
+snapshot_layer (CirclesCanvas *self,
+                GtkSnapshot   *snapshot,
+                int            scale,
+                gboolean       dark)
+{
+  gboolean moving = g_get_monotonic_time () < self->moving_until;
+
+  /* Moving faster than a layer can be drawn: show the last one, moved,
+   * and draw a fresh one once the view settles. */
+  if (!layer_is_current (self, scale, dark) && self->layer != NULL && moving &&
+      self->layer_usec > SLOW_LAYER_US && self->layer_dark == dark &&
+      self->layer_color_by == self->color_by)
+    {
+      double s = self->view.zoom / self->layer_view.zoom;
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot,
+                              &GRAPHENE_POINT_INIT (self->view.offset_x - self->layer_view.offset_x * s,
+                                                    self->view.offset_y - self->layer_view.offset_y * s));
+      gtk_snapshot_scale (snapshot, s, s);
+      gtk_snapshot_append_texture (snapshot, self->layer,
+                                   &GRAPHENE_RECT_INIT (0, 0, self->layer_view.width, self->layer_view.height));
+      gtk_snapshot_restore (snapshot);
+      if (self->refresh_id == 0)
+        self->refresh_id = g_timeout_add (REFRESH_DELAY_MS, circles_canvas_refresh_cb, self);
+      return;
+    }
+
+  if (!layer_is_current (self, scale, dark))
+    {
+      gint64 begin = g_get_monotonic_time ();
+
+      if (self->color_by == COLOR_BY_COMPANY && self->company_colors == NULL)
+        circles_canvas_compute_companies (self);
+      g_clear_object (&self->layer);
+      self->layer = circles_canvas_render_layer (self->scene, &self->view, scale, dark,
+                                                 self->color_by == COLOR_BY_COMPANY ? self->company_colors : NULL);
+      self->layer_view = self->view;
+      self->layer_scale = scale;
+      self->layer_dark = dark;
+      self->layer_color_by = self->color_by;
+      self->layer_usec = g_get_monotonic_time () - begin;
+      g_debug ("Layer of %d × %d drawn in %.1f ms", self->view.width, self->view.height,
+               self->layer_usec / 1000.0);
+    }
+
+  gtk_snapshot_append_texture (snapshot, self->layer,
+                               &GRAPHENE_RECT_INIT (0, 0, self->view.width, self->view.height));
+}
+
+static gboolean
+person_position (CirclesCanvas *self,
+                 guint          person,
+                 double        *x,
+                 double        *y,
+                 double        *r)
+{
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (self->scene, NULL);
+  guint index = circles_scene_lookup_person (self->scene, person);
+
+  if (index == G_MAXUINT)
+    return FALSE;
+  *x = prims[index].x * self->view.zoom + self->view.offset_x;
+  *y = prims[index].y * self->view.zoom + self->view.offset_y;
+  if (r != NULL)
+    *r = circles_scene_marker_radius (&prims[index], self->view.zoom);
+  return TRUE;
+}
+
+static void
+add_marker_path (cairo_t       *cr,
+                 CirclesCircle  circle,
+                 double         x,
+                 double         y,
+                 double         r)
+{
+  double points[8];
+  guint n = circles_scene_marker_points (circles_scene_marker_shape (circle), r, points);
+
+  cairo_new_sub_path (cr);
+  if (n == 0)
+    {
+      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
+      cairo_close_path (cr);
+      return;
+    }
+  cairo_move_to (cr, x + points[0], y + points[1]);
+  for (guint k = 1; k < n; k++)
+    cairo_line_to (cr, x + points[2 * k], y + points[2 * k + 1]);
+  cairo_close_path (cr);
+}
+
+static void
+draw_name (CirclesCanvas *self,
+           cairo_t       *cr,
+           PangoLayout   *layout,
+           guint          person,
+           double         x,
+           double         y,
+           double         r,
+           gboolean       bold,
+           const GdkRGBA *fg,
+           const GdkRGBA *bg)
+{
+  g_autofree char *markup = NULL;
+  int width, height;
+  double tx;
+
+  if (bold)
+    markup = g_markup_printf_escaped ("<b>%s</b>", person_name (self->network, person));
+  else
+    markup = g_markup_escape_text (person_name (self->network, person), -1);
+  pango_layout_set_markup (layout, markup, -1);
+  pango_layout_get_pixel_size (layout, &width, &height);
+
+  /* Away from the centre of the rings, as the scene places its labels. */
+  tx = x >= self->view.offset_x ? x + r + 6.0 : x - r - 6.0 - width;
+  cairo_move_to (cr, tx, y - height / 2.0);
+  pango_cairo_layout_path (cr, layout);
+  gdk_cairo_set_source_rgba (cr, bg);
+  cairo_set_line_width (cr, 4.0);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  cairo_stroke (cr);
+  cairo_move_to (cr, tx, y - height / 2.0);
+  gdk_cairo_set_source_rgba (cr, fg);
+  pango_cairo_show_layout (cr, layout);
+}
+
+/* The selection: the rest dimmed, every chain from me to it, the
+ * warmest last and thickest, and the people along the way. */
+static void
+draw_selection (CirclesCanvas *self,
+                cairo_t       *cr,
+                gboolean       dark,
+                const GdkRGBA *fg,
+                const GdkRGBA *bg)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
+  CirclesCircle circle = circles_network_get_circle (self->network, self->selected);
+  GdkRGBA color, halo;
+  double sx, sy, sr;
+  guint n_chains = circles_canvas_get_n_highlighted_chains (self);
+
+  if (!person_position (self, self->selected, &sx, &sy, &sr))
+    return;
+
+  cairo_set_source_rgba (cr, bg->red, bg->green, bg->blue, DIM_ALPHA);
+  cairo_paint (cr);
+
+  color_to_rgba (circles_scene_circle_color (circle), dark, 1.0, &color);
+  halo = *bg;
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+
+  /* Backwards: the warmest chain ends on top. */
+  for (guint c = n_chains; c-- > 0;)
+    {
+      const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
+      gboolean warmest = c == 0;
+
+      cairo_new_path (cr);
+      for (guint k = 0; k < chain->length; k++)
+        {
+          double x, y;
+
+          if (!person_position (self, chain->people[k], &x, &y, NULL))
+            break;
+          if (k == 0)
+            cairo_move_to (cr, x, y);
+          else
+            cairo_line_to (cr, x, y);
+        }
+      gdk_cairo_set_source_rgba (cr, &halo);
+      cairo_set_line_width (cr, warmest ? 6.0 : 3.5);
+      cairo_stroke_preserve (cr);
+      if (warmest)
+        gdk_cairo_set_source_rgba (cr, &color);
+      else
+        cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.45);
+      cairo_set_line_width (cr, warmest ? 3.0 : 1.5);
+      cairo_stroke (cr);
+    }
+
+  /* The people along the chains, in their circle's colour. */
+  for (guint c = n_chains; c-- > 0;)
+    {
+      const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
+
+      for (guint k = 0; k + 1 < chain->length; k++)
+        {
+          guint person = chain->people[k];
+          CirclesCircle pc = circles_network_get_circle (self->network, person);
+          GdkRGBA pcolor;
+          double x, y, r;
+
+          if (!person_position (self, person, &x, &y, &r))
+            continue;
+          color_to_rgba (circles_scene_circle_color (pc), dark, 1.0, &pcolor);
+          cairo_new_path (cr);
+          add_marker_path (cr, pc, x, y, MAX (r, 3.5) + 1.0);
+          gdk_cairo_set_source_rgba (cr, &pcolor);
+          cairo_fill_preserve (cr);
+          gdk_cairo_set_source_rgba (cr, &halo);
+          cairo_set_line_width (cr, 1.5);
+          cairo_stroke (cr);
+        }
+    }
+
+  /* The selected person: its marker, a ring around it. */
+  cairo_new_path (cr);
+  add_marker_path (cr, circle, sx, sy, MAX (sr, 4.0) + 1.5);
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_fill_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, &halo);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+  cairo_new_path (cr);
+  cairo_arc (cr, sx, sy, MAX (sr, 4.0) + 7.0, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, &halo);
+  cairo_set_line_width (cr, 5.0);
+  cairo_stroke_preserve (cr);
+  gdk_cairo_set_source_rgba (cr, fg);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+
+  /* Names: the people of the warmest chains, then the selection. */
+  for (guint c = 0; c < MIN (n_chains, CHAIN_LABELS); c++)
+    {
+      const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
+
+      for (guint k = 1; k + 1 < chain->length; k++)
+        {
+          guint person = chain->people[k];
+          double x, y, r;
+
+          if (g_hash_table_contains (named, GUINT_TO_POINTER (person + 1)) ||
+              !person_position (self, person, &x, &y, &r))
+            continue;
+          g_hash_table_add (named, GUINT_TO_POINTER (person + 1));
+          draw_name (self, cr, layout, person, x, y, MAX (r, 3.5) + 1.0, FALSE, fg, bg);
+        }
+    }
+  draw_name (self, cr, layout, self->selected, sx, sy, MAX (sr, 4.0) + 8.0, TRUE, fg, bg);
+}
+
+static void
+draw_hover (CirclesCanvas *self,
+            cairo_t       *cr,
+            const GdkRGBA *fg,
+            const GdkRGBA *bg)
+{
+  double x, y, r;
+
+  if (self->hover == CIRCLES_NO_PERSON || self->hover == self->selected ||
+      !person_position (self, self->hover, &x, &y, &r))
+    return;
+
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, MAX (r, 3.0) + 4.0, 0, 2 * G_PI);
+  gdk_cairo_set_source_rgba (cr, bg);
+  cairo_set_line_width (cr, 4.0);
+  cairo_stroke_preserve (cr);
+  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.8);
+  cairo_set_line_width (cr, 2.0);
+  cairo_stroke (cr);
+}
+
+/* When people are coloured by company: which colour is which. */
+static void
+draw_company_legend (CirclesCanvas *self,
+                     cairo_t       *cr,
+                     gboolean       dark,
+                     const GdkRGBA *fg,
+                     const GdkRGBA *bg)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+  double x = 16.0, y = 16.0, row = 20.0, width = 0.0, height;
+  guint n = self->top_companies != NULL ? self->top_companies->len : 0;
+  int w, h;
+
+  pango_layout_set_width (layout, 220 * PANGO_SCALE);
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+
+  /* Measure, then draw the panel and the rows. */
+  for (guint i = 0; i <= n; i++)
+    {
+      const char *name = i < n ? g_ptr_array_index (self->top_companies, i) : _("Other companies");
+      g_autofree char *text = i < n ? g_strdup_printf ("%s  %'u", name, g_array_index (self->top_counts, guint, i))
+                                    : g_strdup (name);
+
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      width = MAX (width, w);
+    }
+  pango_layout_set_markup (layout, _("<b>Colored by company</b>"), -1);
+  pango_layout_get_pixel_size (layout, &w, &h);
+  width = MAX (width, w - 18.0) + 18.0 + 28.0;
+  height = 14.0 + 24.0 + (n + 1) * row + 10.0;
+
+  cairo_new_path (cr);
+  cairo_move_to (cr, x + 8, y);
+  cairo_arc (cr, x + width - 8, y + 8, 8, -G_PI / 2, 0);
+  cairo_arc (cr, x + width - 8, y + height - 8, 8, 0, G_PI / 2);
+  cairo_arc (cr, x + 8, y + height - 8, 8, G_PI / 2, G_PI);
+  cairo_arc (cr, x + 8, y + 8, 8, G_PI, 3 * G_PI / 2);
+  cairo_close_path (cr);
+  cairo_set_source_rgba (cr, bg->red, bg->green, bg->blue, 0.94);
+  cairo_fill_preserve (cr);
+  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.15);
+  cairo_set_line_width (cr, 1.0);
+  cairo_stroke (cr);
+
+  gdk_cairo_set_source_rgba (cr, fg);
+  cairo_move_to (cr, x + 14, y + 12);
+  pango_cairo_show_layout (cr, layout);
+
+  for (guint i = 0; i <= n; i++)
+    {
+      guint c = i < n ? i + 1 : 0;
+      const char *name = i < n ? g_ptr_array_index (self->top_companies, i) : _("Other companies");
+      g_autofree char *text = i < n ? g_strdup_printf ("%s  %'u", name, g_array_index (self->top_counts, guint, i))
+                                    : g_strdup (name);
+      double ry = y + 14.0 + 24.0 + i * row;
+      GdkRGBA swatch;
+
+      color_to_rgba (&company_palette[c], dark, 1.0, &swatch);
+      cairo_new_path (cr);
+      cairo_arc (cr, x + 14 + 5, ry + row / 2.0, 5, 0, 2 * G_PI);
+      gdk_cairo_set_source_rgba (cr, &swatch);
+      cairo_fill (cr);
+
+      pango_layout_set_text (layout, text, -1);
+      pango_layout_get_pixel_size (layout, &w, &h);
+      gdk_cairo_set_source_rgba (cr, fg);
+      cairo_move_to (cr, x + 14 + 18, ry + (row - h) / 2.0);
+      pango_cairo_show_layout (cr, layout);
+    }
+}
+
+static void
+circles_canvas_snapshot (GtkWidget   *widget,
+                         GtkSnapshot *snapshot)
+{
+  CirclesCanvas *self = CIRCLES_CANVAS (widget);
+  int width = gtk_widget_get_width (widget);
+  int height = gtk_widget_get_height (widget);
+  int scale = gtk_widget_get_scale_factor (widget);
+  gboolean dark = is_dark ();
+  GdkRGBA fg, bg;
+  cairo_t *cr;
+
+  if (self->scene == NULL || width <= 0 || height <= 0)
+    return;
+
+  self->view.width = width;
+  self->view.height = height;
+  color_to_rgba (&circles_render_get_style ()->text, dark, 1.0, &fg);
+  color_to_rgba (&circles_render_get_style ()->background, dark, 1.0, &bg);
+
+  snapshot_layer (self, snapshot, scale, dark);
+
+  cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  if (self->selected != CIRCLES_NO_PERSON)
+    draw_selection (self, cr, dark, &fg, &bg);
+  draw_hover (self, cr, &fg, &bg);
+  if (self->color_by == COLOR_BY_COMPANY && self->top_companies != NULL)
+    draw_company_legend (self, cr, dark, &fg, &bg);
+  cairo_destroy (cr);
+
+  if (self->color_by == COLOR_BY_CIRCLE)
+    {
+      if (self->legend == NULL || self->legend_dark != dark)
+        {
+          g_clear_object (&self->legend);
+          self->legend = render_legend (self->scene, scale, dark);
+          self->legend_dark = dark;
+        }
+      gtk_snapshot_append_texture (snapshot, self->legend,
+                                   &GRAPHENE_RECT_INIT (0, 0,
+                                                        gdk_texture_get_width (self->legend) / (double) scale,
+                                                        gdk_texture_get_height (self->legend) / (double) scale));
+    }
+}
+
+static void
+circles_canvas_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  CirclesCanvas *self = CIRCLES_CANVAS (widget);
+  double cx = (self->view.width / 2.0 - self->view.offset_x) / MAX (self->view.zoom, 1e-9);
+  double cy = (self->view.height / 2.0 - self->view.offset_y) / MAX (self->view.zoom, 1e-9);
+  gboolean first = self->view.width == 0 || self->view.height == 0;
+
+  self->view.width = width;
+  self->view.height = height;
+  if (self->scene == NULL)
+    return;
+
+  /* A fitted view stays fitted; another one keeps its centre. */
+  if (self->fitted || first)
+    circles_canvas_zoom_to_fit (self, FALSE);
+  else
+    circles_canvas_set_center (self, self->view.zoom, cx, cy);
+}
+
+static void
+circles_canvas_measure (GtkWidget      *widget,
+                        GtkOrientation  orientation,
+                        int             for_size,
+                        int            *minimum,
+                        int            *natural,
+                        int            *minimum_baseline,
+                        int            *natural_baseline)
+{
+  *minimum = 160;
+  *natural = orientation == GTK_ORIENTATION_HORIZONTAL ? 800 : 600;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pointer                                                             */
+
+static guint
+pick (CirclesCanvas *self,
+      double         x,
+      double         y)
+{
+  if (self->scene == NULL)
+    return CIRCLES_NO_PERSON;
+  return circles_scene_pick (self->scene,
+                             (x - self->view.offset_x) / self->view.zoom,
+                             (y - self->view.offset_y) / self->view.zoom,
+                             PICK_PIXELS / self->view.zoom);
+}
+
+static void
+motion_cb (CirclesCanvas            *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *controller)
+{
+  self->pointer_x = x;
+  self->pointer_y = y;
+  self->has_pointer = TRUE;
+  circles_canvas_set_hover (self, pick (self, x, y));
+}
+
+static void
+leave_cb (CirclesCanvas            *self,
+          GtkEventControllerMotion *controller)
+{
+  self->has_pointer = FALSE;
+  circles_canvas_set_hover (self, CIRCLES_NO_PERSON);
+}
+
+static gboolean
+scroll_cb (CirclesCanvas            *self,
+           double                    dx,
+           double                    dy,
+           GtkEventControllerScroll *controller)
+{
+  double x = self->has_pointer ? self->pointer_x : self->view.width / 2.0;
+  double y = self->has_pointer ? self->pointer_y : self->view.height / 2.0;
+  double step = gtk_event_controller_scroll_get_unit (controller) == GDK_SCROLL_UNIT_WHEEL ? 1.0 : 0.1;
+
+  if (self->scene == NULL || dy == 0.0)
+    return FALSE;
+  adw_animation_reset (self->animation);
+  circles_canvas_zoom_at (self, pow (1.25, -dy * step * (step < 1.0 ? 1.5 : 1.0)), x, y, FALSE);
+  return TRUE;
+}
+
+static void
+drag_begin_cb (CirclesCanvas  *self,
+               double          x,
+               double          y,
+               GtkGestureDrag *gesture)
+{
+  if (self->scene == NULL)
+    {
+      gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
+      return;
+    }
+  adw_animation_reset (self->animation);
+  self->drag_start_x = self->view.offset_x;
+  self->drag_start_y = self->view.offset_y;
+}
+
+static void
+drag_update_cb (CirclesCanvas  *self,
+                double          dx,
+                double          dy,
+                GtkGestureDrag *gesture)
+{
+  if (!gtk_drag_check_threshold (GTK_WIDGET (self), 0, 0, (int) dx, (int) dy) &&
+      gtk_widget_get_cursor (GTK_WIDGET (self)) == NULL)
+    return;
+
+  gtk_widget_set_cursor_from_name (GTK_WIDGET (self), "grabbing");
+  self->fitted = FALSE;
+  self->moving_until = g_get_monotonic_time () + REFRESH_DELAY_MS * 1000;
+  circles_canvas_set_view (self, self->view.zoom, self->drag_start_x + dx, self->drag_start_y + dy);
+}
+
+static void
+drag_end_cb (CirclesCanvas  *self,
+             double          dx,
+             double          dy,
+             GtkGestureDrag *gesture)
+{
+  gtk_widget_set_cursor (GTK_WIDGET (self), NULL);
+}
+
+static void
+zoom_begin_cb (CirclesCanvas    *self,
+               GdkEventSequence *sequence,
+               GtkGesture       *gesture)
+{
+  self->zoom_gesture_start = self->view.zoom;
+}
+
+static void
+zoom_scale_changed_cb (CirclesCanvas  *self,
+                       double          scale,
+                       GtkGestureZoom *gesture)
+{
+  double x, y;
+
+  if (!gtk_gesture_get_bounding_box_center (GTK_GESTURE (gesture), &x, &y))
+    return;
+  circles_canvas_zoom_at (self, self->zoom_gesture_start * scale / self->view.zoom, x, y, FALSE);
+}
+
+static void
+click_released_cb (CirclesCanvas   *self,
+                   int              n_press,
+                   double           x,
+                   double           y,
+                   GtkGestureClick *gesture)
+{
+  guint person = pick (self, x, y);
+
+  gtk_widget_grab_focus (GTK_WIDGET (self));
+  if (n_press == 2)
+    {
+      /* Double click: bring it to the centre (or zoom in on empty space). */
+      if (person != CIRCLES_NO_PERSON)
+        circles_canvas_center_on (self, person, TRUE);
+      else
+        circles_canvas_zoom_at (self, ZOOM_STEP, x, y, TRUE);
+      return;
+    }
+  circles_canvas_select (self, person);
+}
+
+static gboolean
+circles_canvas_query_tooltip (GtkWidget  *widget,
+                              int         x,
+                              int         y,
+                              gboolean    keyboard_mode,
+                              GtkTooltip *tooltip)
+{
+  CirclesCanvas *self = CIRCLES_CANVAS (widget);
+  g_autofree char *mutual = NULL;
+  g_autofree char *markup = NULL;
+  GString *details;
+  const char *position, *company;
+  guint person;
+
+  if (self->network == NULL)
+    return FALSE;
+  person = keyboard_mode ? self->selected : pick (self, x, y);
+  if (person == CIRCLES_NO_PERSON)
+    return FALSE;
+
+  position = circles_network_get_position (self->network, person);
+  company = circles_network_get_company (self->network, person);
+  details = g_string_new (NULL);
+  if (position != NULL && *position != '\0')
+    g_string_append (details, position);
+  if (company != NULL && *company != '\0')
+    {
+      if (details->len > 0)
+        /* Translators: between a position and a company: "Engineer at ACME" */
+        g_string_append (details, _(" at "));
+      g_string_append (details, company);
+    }
+
+  if (person == circles_network_get_me (self->network))
+    mutual = g_strdup (_("You"));
+  else
+    {
+      g_autofree char *count = mutual_text (count_mutual (self->network, person));
+
+      /* Translators: circle and mutual connections, "2nd degree · 3 mutual connections" */
+      mutual = g_strdup_printf (_("%s · %s"), circle_name (self->network, person), count);
+    }
+
+  if (details->len > 0)
+    markup = g_markup_printf_escaped ("<b>%s</b>\n%s\n<small>%s</small>",
+                                      person_name (self->network, person), details->str, mutual);
+  else
+    markup = g_markup_printf_escaped ("<b>%s</b>\n<small>%s</small>",
+                                      person_name (self->network, person), mutual);
+  g_string_free (details, TRUE);
+  gtk_tooltip_set_markup (tooltip, markup);
+  return TRUE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Actions                                                             */
+
+static void
+zoom_in_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  CirclesCanvas *self = CIRCLES_CANVAS (widget);
+
+  circles_canvas_zoom_at (self, ZOOM_STEP, self->view.width / 2.0, self->view.height / 2.0, TRUE);
+}
+
+static void
+zoom_out_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  CirclesCanvas *self = CIRCLES_CANVAS (widget);
+
+  circles_canvas_zoom_at (self, 1.0 / ZOOM_STEP, self->view.width / 2.0, self->view.height / 2.0, TRUE);
+}
+
+static void
+zoom_fit_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  circles_canvas_zoom_to_fit (CIRCLES_CANVAS (widget), TRUE);
+}
+
+static void
+clear_selection_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *parameter)
+{
+  circles_canvas_select (CIRCLES_CANVAS (widget), CIRCLES_NO_PERSON);
+}
+
+static void
+center_selection_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  CirclesCanvas *self = CIRCLES_CANVAS (widget);
+
+  if (self->selected != CIRCLES_NO_PERSON)
+    circles_canvas_center_on (self, self->selected, TRUE);
+}
+
+/* Tab: the next person of the diagram, in the order of the rings. */
+static void
+select_next_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  CirclesCanvas *self = CIRCLES_CANVAS (widget);
+  const CirclesScenePrimitive *prims;
+  gboolean back = g_str_equal (action_name, "canvas.select-previous");
+  guint first, n, index;
+
+  if (self->scene == NULL)
+    return;
+  circles_scene_get_range (self->scene, CIRCLES_SCENE_PERSON, &first, &n);
+  if (n == 0)
+    return;
+  prims = circles_scene_get_primitives (self->scene, NULL);
+
+  index = self->selected != CIRCLES_NO_PERSON ? circles_scene_lookup_person (self->scene, self->selected)
+                                              : G_MAXUINT;
+  if (index == G_MAXUINT)
+    index = back ? first + n - 1 : first;
+  else if (back)
+    index = index == first ? first + n - 1 : index - 1;
+  else
+    index = index + 1 >= first + n ? first : index + 1;
+  circles_canvas_select (self, prims[index].person);
+}
+
+/* Arrows: the nearest person in that direction, on the screen. */
+static void
+move_selection_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  CirclesCanvas *self = CIRCLES_CANVAS (widget);
+  const CirclesScenePrimitive *prims;
+  g_autoptr(GArray) found = g_array_new (FALSE, FALSE, sizeof (guint));
+  double ox, oy, bw, bh, reach;
+  int dx, dy;
+  guint from, best = CIRCLES_NO_PERSON;
+  double best_score = G_MAXDOUBLE;
+
+  if (self->scene == NULL || self->network == NULL)
+    return;
+  g_variant_get (parameter, "(ii)", &dx, &dy);
+
+  from = self->selected != CIRCLES_NO_PERSON ? self->selected : circles_network_get_me (self->network);
+  if (circles_scene_lookup_person (self->scene, from) == G_MAXUINT)
+    from = circles_network_get_me (self->network);
+  if (self->selected == CIRCLES_NO_PERSON || circles_scene_lookup_person (self->scene, from) == G_MAXUINT)
+    {
+      circles_canvas_select (self, from);
+      return;
+    }
+
+  prims = circles_scene_get_primitives (self->scene, NULL);
+  ox = prims[circles_scene_lookup_person (self->scene, from)].x;
+  oy = prims[circles_scene_lookup_person (self->scene, from)].y;
+  circles_scene_get_bounds (self->scene, NULL, NULL, &bw, &bh);
+
+  /* Look around, farther and farther, in scene units. */
+  for (reach = 24.0 / self->view.zoom; best == CIRCLES_NO_PERSON && reach < 2.0 * MAX (bw, bh); reach *= 2.0)
+    {
+      g_array_set_size (found, 0);
+      circles_scene_query_rect (self->scene, ox - reach, oy - reach, 2 * reach, 2 * reach, found);
+      for (guint i = 0; i < found->len; i++)
+        {
+          const CirclesScenePrimitive *p = &prims[g_array_index (found, guint, i)];
+          double vx = p->x - ox, vy = p->y - oy;
+          double along = vx * dx + vy * dy;
+          double across = fabs (vx * dy - vy * dx);
+          double score;
+
+          if (p->person == from || along <= 0.0 || across > along * 1.5)
+            continue;
+          score = along + 2.0 * across;
+          if (score < best_score)
+            {
+              best_score = score;
+              best = p->person;
+            }
+        }
+    }
+
+  if (best != CIRCLES_NO_PERSON)
+    circles_canvas_select (self, best);
+  else
+    gtk_widget_error_bell (widget);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+circles_canvas_style_changed_cb (CirclesCanvas   *self,
+                                 GParamSpec      *pspec,
+                                 AdwStyleManager *manager)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+circles_canvas_dispose (GObject *object)
+{
+  CirclesCanvas *self = (CirclesCanvas *)object;
+
+  g_clear_object (&self->animation);
+  circles_canvas_set_session (self, NULL);
+  g_clear_handle_id (&self->refresh_id, g_source_remove);
+
+  G_OBJECT_CLASS (circles_canvas_parent_class)->dispose (object);
+}
+
+static void
+circles_canvas_finalize (GObject *object)
+{
+  CirclesCanvas *self = (CirclesCanvas *)object;
+
+  g_clear_object (&self->layer);
+  g_clear_object (&self->legend);
+  g_clear_pointer (&self->paths, circles_paths_free);
+  g_clear_pointer (&self->scene, circles_scene_unref);
+  g_clear_pointer (&self->network, circles_network_unref);
+  g_clear_pointer (&self->company_colors, g_free);
+  g_clear_pointer (&self->top_companies, g_ptr_array_unref);
+  g_clear_pointer (&self->top_counts, g_array_unref);
+
+  G_OBJECT_CLASS (circles_canvas_parent_class)->finalize (object);
+}
+
+static void
+circles_canvas_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  CirclesCanvas *self = CIRCLES_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_COLOR_BY:
+      g_value_set_string (value, circles_canvas_get_color_by (self));
+      break;
+
+    case PROP_ZOOM:
+      g_value_set_double (value, self->view.zoom);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_canvas_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  CirclesCanvas *self = CIRCLES_CANVAS (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      circles_canvas_set_session (self, g_value_get_object (value));
+      break;
+
+    case PROP_COLOR_BY:
+      circles_canvas_set_color_by (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_canvas_class_init (CirclesCanvasClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  static const struct { guint key; int dx, dy; } arrows[] = {
+    { GDK_KEY_Left, -1, 0 }, { GDK_KEY_KP_Left, -1, 0 },
+    { GDK_KEY_Right, 1, 0 }, { GDK_KEY_KP_Right, 1, 0 },
+    { GDK_KEY_Up, 0, -1 }, { GDK_KEY_KP_Up, 0, -1 },
+    { GDK_KEY_Down, 0, 1 }, { GDK_KEY_KP_Down, 0, 1 },
+  };
+
+  object_class->dispose = circles_canvas_dispose;
+  object_class->finalize = circles_canvas_finalize;
+  object_class->get_property = circles_canvas_get_property;
+  object_class->set_property = circles_canvas_set_property;
+
+  widget_class->snapshot = circles_canvas_snapshot;
+  widget_class->size_allocate = circles_canvas_size_allocate;
+  widget_class->measure = circles_canvas_measure;
+  widget_class->query_tooltip = circles_canvas_query_tooltip;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CIRCLES_TYPE_SESSION,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* "circle" or "company": the nick of the color-by setting. */
+  properties[PROP_COLOR_BY] =
+    g_param_spec_string ("color-by", NULL, NULL,
+                         "circle",
+                         (G_PARAM_READWRITE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_ZOOM] =
+    g_param_spec_double ("zoom", NULL, NULL,
+                         0.0, G_MAXDOUBLE, 1.0,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_css_name (widget_class, "circlescanvas");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-in", NULL, zoom_in_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-out", NULL, zoom_out_action);
+  gtk_widget_class_install_action (widget_class, "canvas.zoom-fit", NULL, zoom_fit_action);
+  gtk_widget_class_install_action (widget_class, "canvas.clear-selection", NULL, clear_selection_action);
+  gtk_widget_class_install_action (widget_class, "canvas.center-selection", NULL, center_selection_action);
+  gtk_widget_class_install_action (widget_class, "canvas.select-next", NULL, select_next_action);
+  gtk_widget_class_install_action (widget_class, "canvas.select-previous", NULL, select_next_action);
+  gtk_widget_class_install_action (widget_class, "canvas.move-selection", "(ii)", move_selection_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_plus, 0, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_equal, 0, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Add, 0, "canvas.zoom-in", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_minus, 0, "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Subtract, 0, "canvas.zoom-out", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_0, 0, "canvas.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_0, 0, "canvas.zoom-fit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "canvas.clear-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, 0, "canvas.center-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, 0, "canvas.center-selection", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, 0, "canvas.select-next", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_ISO_Left_Tab, GDK_SHIFT_MASK, "canvas.select-previous", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Tab, GDK_SHIFT_MASK, "canvas.select-previous", NULL);
+  /* The window's search; Ctrl+Tab still leaves the canvas. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_slash, 0, "win.search", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (arrows); i++)
+    gtk_widget_class_add_binding_action (widget_class, arrows[i].key, 0, "canvas.move-selection",
+                                         "(ii)", arrows[i].dx, arrows[i].dy);
+}
+
+static void
+circles_canvas_init (CirclesCanvas *self)
+{
+  GtkEventController *controller;
+  GtkGesture *gesture;
+
+  self->hover = CIRCLES_NO_PERSON;
+  self->selected = CIRCLES_NO_PERSON;
+  self->fitted = TRUE;
+  self->view.zoom = 1.0;
+  self->view.selected = CIRCLES_NO_PERSON;
+
+  gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
+
+  controller = gtk_event_controller_motion_new ();
+  g_signal_connect_swapped (controller, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (controller, "enter", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (controller, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  controller = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL);
+  g_signal_connect_swapped (controller, "scroll", G_CALLBACK (scroll_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  gesture = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (gesture, "drag-begin", G_CALLBACK (drag_begin_cb), self);
+  g_signal_connect_swapped (gesture, "drag-update", G_CALLBACK (drag_update_cb), self);
+  g_signal_connect_swapped (gesture, "drag-end", G_CALLBACK (drag_end_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_zoom_new ();
+  g_signal_connect_swapped (gesture, "begin", G_CALLBACK (zoom_begin_cb), self);
+  g_signal_connect_swapped (gesture, "scale-changed", G_CALLBACK (zoom_scale_changed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  gesture = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (gesture), GDK_BUTTON_PRIMARY);
+  g_signal_connect_swapped (gesture, "released", G_CALLBACK (click_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (gesture));
+
+  self->animation = adw_timed_animation_new (GTK_WIDGET (self), 0.0, 1.0, ANIMATION_MS,
+                                             adw_callback_animation_target_new (circles_canvas_animation_cb,
+                                                                                self, NULL));
+  adw_timed_animation_set_easing (ADW_TIMED_ANIMATION (self->animation), ADW_EASE_OUT_CUBIC);
+
+  g_signal_connect_object (adw_style_manager_get_default (), "notify::dark",
+                           G_CALLBACK (circles_canvas_style_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  circles_canvas_update_accessible (self);
+}
+
+GtkWidget *
+circles_canvas_new (void)
+{
+  return g_object_new (CIRCLES_TYPE_CANVAS, NULL);
+}
+
+CirclesSession *
+circles_canvas_get_session (CirclesCanvas *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), NULL);
+
+  return self->session;
+}
+
+void
+circles_canvas_set_session (CirclesCanvas  *self,
+                            CirclesSession *session)
+{
+  g_return_if_fail (CIRCLES_IS_CANVAS (self));
+  g_return_if_fail (!session || CIRCLES_IS_SESSION (session));
+
+  if (self->session == session)
+    return;
+
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_set_object (&self->session, session);
+  if (session != NULL)
+    {
+      g_signal_connect_swapped (session, "notify::scene",
+                                G_CALLBACK (circles_canvas_notify_scene_cb), self);
+      g_signal_connect_swapped (session, "notify::selected",
+                                G_CALLBACK (circles_canvas_notify_selected_cb), self);
+    }
+  circles_canvas_notify_scene_cb (self, NULL, session);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+const char *
+circles_canvas_get_color_by (CirclesCanvas *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), NULL);
+
+  return self->color_by == COLOR_BY_COMPANY ? "company" : "circle";
+}
+
+void
+circles_canvas_set_color_by (CirclesCanvas *self,
+                             const char    *color_by)
+{
+  ColorBy value;
+
+  g_return_if_fail (CIRCLES_IS_CANVAS (self));
+
+  value = g_strcmp0 (color_by, "company") == 0 ? COLOR_BY_COMPANY : COLOR_BY_CIRCLE;
+  if (self->color_by == value)
+    return;
+
+  self->color_by = value;
+  if (value == COLOR_BY_COMPANY && self->company_colors == NULL)
+    circles_canvas_compute_companies (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR_BY]);
+}
+
+double
+circles_canvas_get_zoom (CirclesCanvas *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), 1.0);
+
+  return self->view.zoom;
+}
+
+void
+circles_canvas_get_view (CirclesCanvas *self,
+                         CirclesView   *view)
+{
+  g_return_if_fail (CIRCLES_IS_CANVAS (self));
+  g_return_if_fail (view != NULL);
+
+  *view = self->view;
+  view->selected = self->selected;
+  view->flags = 0;
+}

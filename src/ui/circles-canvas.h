@@ -1,0 +1,61 @@
+/* circles-canvas.h: the ring diagram on screen, to explore with a pointer or keys
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <adwaita.h>
+
+#include "circles-scene.h"
+#include "circles-session.h"
+
+G_BEGIN_DECLS
+
+/* Chains of the selection drawn over the diagram, warmest first. */
+#define CIRCLES_CANVAS_CHAINS_LIMIT 50
+
+#define CIRCLES_TYPE_CANVAS (circles_canvas_get_type ())
+
+G_DECLARE_FINAL_TYPE (CirclesCanvas, circles_canvas, CIRCLES, CANVAS, GtkWidget)
+
+GtkWidget         *circles_canvas_new                     (void);
+CirclesSession    *circles_canvas_get_session             (CirclesCanvas     *self);
+void               circles_canvas_set_session             (CirclesCanvas     *self,
+                                                           CirclesSession    *session);
+const char        *circles_canvas_get_color_by            (CirclesCanvas     *self);
+void               circles_canvas_set_color_by            (CirclesCanvas     *self,
+                                                           const char        *color_by);
+double             circles_canvas_get_zoom                (CirclesCanvas     *self);
+/* The view shown: what an export of "what is shown" uses. */
+void               circles_canvas_get_view                (CirclesCanvas     *self,
+                                                           CirclesView       *view);
+void               circles_canvas_zoom_to_fit             (CirclesCanvas     *self,
+                                                           gboolean           animate);
+/* Zooms by @factor around (x, y), in widget coordinates. */
+void               circles_canvas_zoom_at                 (CirclesCanvas     *self,
+                                                           double             factor,
+                                                           double             x,
+                                                           double             y,
+                                                           gboolean           animate);
+/* Brings @person to the centre; FALSE when the diagram does not place it. */
+gboolean           circles_canvas_center_on               (CirclesCanvas     *self,
+                                                           guint              person,
+                                                           gboolean           animate);
+/* The chains from me to the selected person that are highlighted, and
+ * how many shortest chains there are in all. */
+guint              circles_canvas_get_n_highlighted_chains (CirclesCanvas    *self);
+guint64            circles_canvas_get_chains_total        (CirclesCanvas     *self);
+/* "Name, 2nd degree, 3 mutual connections": what a screen reader hears. */
+char              *circles_canvas_describe_person         (CirclesNetwork    *network,
+                                                           guint              person);
+
+/* The static layer of the canvas (rings, edges, people, labels; no
+ * legend, no selection) as the canvas renders it, for the benchmark.
+ * @company_colors: NULL, or one colour index a person (see the canvas). */
+GdkTexture        *circles_canvas_render_layer            (CirclesScene      *scene,
+                                                           const CirclesView *view,
+                                                           int                scale,
+                                                           gboolean           dark,
+                                                           const guint8      *company_colors);
+
+G_END_DECLS

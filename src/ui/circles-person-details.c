@@ -1,0 +1,475 @@
+/* circles-person-details.c: what the person pane shows of one person
+ *
+ * The model behind the person pane: the person's texts and circle, the
+ * warmest chains from me (or, for the 2nd degree, the mutual
+ * connections) with how many exist, the drafted first message naming
+ * the chosen introducer, and the reasons recorded for a 3rd-degree
+ * approach, read from and saved to the store of the session. The store
+ * is only used on the main thread while the session is not busy.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "circles-person-details"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "circles-message.h"
+#include "circles-person-details.h"
+
+struct _CirclesPersonDetails
+{
+  GObject            parent_instance;
+
+  CirclesSession    *session;
+  CirclesNetwork    *network;
+  guint              person;
+  CirclesPaths      *paths;
+  CirclesPersonList *mutual;   /* the warmest mutual connections shown */
+  guint              reasons;
+  guint              reasons_known : 1;
+};
+
+G_DEFINE_FINAL_TYPE (CirclesPersonDetails, circles_person_details, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_REASONS,
+  PROP_REASONS_KNOWN,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+circles_person_details_finalize (GObject *object)
+{
+  CirclesPersonDetails *self = (CirclesPersonDetails *)object;
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->network, circles_network_unref);
+  g_clear_pointer (&self->paths, circles_paths_free);
+  g_clear_object (&self->mutual);
+
+  G_OBJECT_CLASS (circles_person_details_parent_class)->finalize (object);
+}
+
+static void
+circles_person_details_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CirclesPersonDetails *self = CIRCLES_PERSON_DETAILS (object);
+
+  switch (prop_id)
+    {
+    case PROP_REASONS:
+      g_value_set_uint (value, self->reasons);
+      break;
+
+    case PROP_REASONS_KNOWN:
+      g_value_set_boolean (value, self->reasons_known);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_person_details_class_init (CirclesPersonDetailsClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = circles_person_details_finalize;
+  object_class->get_property = circles_person_details_get_property;
+
+  /* CirclesReasons flags recorded for the person. */
+  properties[PROP_REASONS] =
+    g_param_spec_uint ("reasons", NULL, NULL,
+                       0, CIRCLES_REASONS_ALL, 0,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /* FALSE while the store could not be read (the session was busy). */
+  properties[PROP_REASONS_KNOWN] =
+    g_param_spec_boolean ("reasons-known", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+circles_person_details_init (CirclesPersonDetails *self)
+{
+  self->person = CIRCLES_NO_PERSON;
+}
+
+/**
+ * circles_person_details_new:
+ * @session: a session with a loaded network
+ * @person: a person of the session's network
+ * @limit: how many chains (or mutual connections) to list
+ *
+ * Finds the chains to @person and reads the reasons recorded for it.
+ *
+ * Returns: (transfer full): the details
+ */
+CirclesPersonDetails *
+circles_person_details_new (CirclesSession *session,
+                            guint           person,
+                            guint           limit)
+{
+  CirclesPersonDetails *self;
+  CirclesNetwork *network;
+  guint n_mutual;
+
+  g_return_val_if_fail (CIRCLES_IS_SESSION (session), NULL);
+  network = circles_session_get_network (session);
+  g_return_val_if_fail (network != NULL, NULL);
+  g_return_val_if_fail (person < circles_network_get_n_people (network), NULL);
+
+  self = g_object_new (CIRCLES_TYPE_PERSON_DETAILS, NULL);
+  self->session = g_object_ref (session);
+  self->network = circles_network_ref (network);
+  self->person = person;
+  self->paths = circles_paths_find (network, person, limit);
+
+  n_mutual = MIN (self->paths->mutual->len, limit);
+  self->mutual = circles_person_list_new (NULL);
+  circles_person_list_set_people (self->mutual, network,
+                                  (const guint32 *)(gpointer)self->paths->mutual->data,
+                                  n_mutual);
+
+  circles_person_details_reload_reasons (self);
+
+  return self;
+}
+
+/**
+ * circles_person_details_get_session:
+ *
+ * Returns: (transfer none): the session
+ */
+CirclesSession *
+circles_person_details_get_session (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * circles_person_details_get_network:
+ *
+ * Returns: (transfer none): the snapshot the person belongs to
+ */
+CirclesNetwork *
+circles_person_details_get_network (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), NULL);
+
+  return self->network;
+}
+
+guint
+circles_person_details_get_person (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), CIRCLES_NO_PERSON);
+
+  return self->person;
+}
+
+const char *
+circles_person_details_get_name (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), NULL);
+
+  return circles_network_get_name (self->network, self->person);
+}
+
+const char *
+circles_person_details_get_position (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), NULL);
+
+  return circles_network_get_position (self->network, self->person);
+}
+
+const char *
+circles_person_details_get_company (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), NULL);
+
+  return circles_network_get_company (self->network, self->person);
+}
+
+const char *
+circles_person_details_get_profile_url (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), NULL);
+
+  return circles_network_get_profile_url (self->network, self->person);
+}
+
+/**
+ * circles_person_details_has_web_profile:
+ *
+ * Returns: %TRUE when the profile URL is an http or https address,
+ * the only ones worth opening in a browser.
+ */
+gboolean
+circles_person_details_has_web_profile (CirclesPersonDetails *self)
+{
+  const char *url;
+  g_autofree char *scheme = NULL;
+
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), FALSE);
+
+  url = circles_person_details_get_profile_url (self);
+  if (url == NULL || *url == '\0')
+    return FALSE;
+
+  scheme = g_uri_parse_scheme (url);
+  if (scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0))
+    return FALSE;
+
+  return g_uri_is_valid (url, G_URI_FLAGS_NONE, NULL);
+}
+
+guint
+circles_person_details_get_degree (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), CIRCLES_DEGREE_BEYOND);
+
+  return circles_network_get_degree (self->network, self->person);
+}
+
+CirclesCircle
+circles_person_details_get_circle (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), CIRCLES_CIRCLE_OUT_OF_NETWORK);
+
+  return circles_network_get_circle (self->network, self->person);
+}
+
+/**
+ * circles_person_details_get_chains_total:
+ *
+ * Returns: how many shortest chains lead from me to the person (for the
+ * 2nd degree, the number of mutual connections)
+ */
+guint64
+circles_person_details_get_chains_total (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), 0);
+
+  return self->paths->chains_total;
+}
+
+/**
+ * circles_person_details_get_n_chains:
+ *
+ * Returns: how many chains are listed, at most the limit
+ */
+guint
+circles_person_details_get_n_chains (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), 0);
+
+  return self->paths->chains->len;
+}
+
+/**
+ * circles_person_details_get_chain:
+ *
+ * Returns: (transfer none): the @i-th warmest chain, me first
+ */
+const CirclesChain *
+circles_person_details_get_chain (CirclesPersonDetails *self,
+                                  guint                 i)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), NULL);
+  g_return_val_if_fail (i < self->paths->chains->len, NULL);
+
+  return &g_array_index (self->paths->chains, CirclesChain, i);
+}
+
+/**
+ * circles_person_details_get_mutual:
+ *
+ * Returns: (transfer none): for a 2nd-degree person, the warmest mutual
+ * connections (at most the limit); empty otherwise
+ */
+CirclesPersonList *
+circles_person_details_get_mutual (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), NULL);
+
+  return self->mutual;
+}
+
+/**
+ * circles_person_details_get_n_introducers:
+ *
+ * Returns: how many introducers can be chosen for the message: the
+ * mutual connections listed (2nd degree) or the chains listed (3rd);
+ * 0 when no introduction applies.
+ */
+guint
+circles_person_details_get_n_introducers (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), 0);
+
+  switch (circles_person_details_get_degree (self))
+    {
+    case 2:
+      return g_list_model_get_n_items (G_LIST_MODEL (self->mutual));
+    case 3:
+      return self->paths->chains->len;
+    default:
+      return 0;
+    }
+}
+
+/**
+ * circles_person_details_draft_message:
+ * @introducer: the chosen mutual connection (2nd degree) or chain (3rd),
+ *   below circles_person_details_get_n_introducers()
+ *
+ * Returns: (transfer full) (nullable): the first message to send, in
+ * the language of the locale, or %NULL when no introduction applies
+ */
+char *
+circles_person_details_draft_message (CirclesPersonDetails *self,
+                                      guint                 introducer)
+{
+  const char *name;
+
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), NULL);
+
+  if (introducer >= circles_person_details_get_n_introducers (self))
+    return NULL;
+
+  name = circles_person_details_get_name (self);
+
+  if (circles_person_details_get_degree (self) == 2)
+    {
+      guint mutual = circles_person_list_get_person (self->mutual, introducer);
+
+      return circles_message_introduction (name, circles_network_get_name (self->network, mutual));
+    }
+  else
+    {
+      const CirclesChain *chain = circles_person_details_get_chain (self, introducer);
+
+      return circles_message_chain (name,
+                                    circles_network_get_name (self->network, chain->people[1]),
+                                    circles_network_get_name (self->network, chain->people[2]),
+                                    self->reasons);
+    }
+}
+
+gboolean
+circles_person_details_get_reasons_known (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), FALSE);
+
+  return self->reasons_known;
+}
+
+guint
+circles_person_details_get_reasons (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), 0);
+
+  return self->reasons;
+}
+
+static void
+circles_person_details_set_reasons_internal (CirclesPersonDetails *self,
+                                             guint                 reasons,
+                                             gboolean              known)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->reasons != reasons)
+    {
+      self->reasons = reasons;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REASONS]);
+    }
+  if (self->reasons_known != !!known)
+    {
+      self->reasons_known = !!known;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REASONS_KNOWN]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * circles_person_details_reload_reasons:
+ *
+ * Reads the reasons recorded for the person, unless the session is busy
+ * (then they stay unknown: call again once it is not).
+ */
+void
+circles_person_details_reload_reasons (CirclesPersonDetails *self)
+{
+  CirclesStore *store;
+
+  g_return_if_fail (CIRCLES_IS_PERSON_DETAILS (self));
+
+  store = circles_session_get_store (self->session);
+  if (store == NULL || circles_session_get_busy (self->session) ||
+      circles_session_get_network (self->session) != self->network)
+    {
+      circles_person_details_set_reasons_internal (self, self->reasons, FALSE);
+      return;
+    }
+
+  circles_person_details_set_reasons_internal (self,
+                                               circles_store_get_reasons (store,
+                                                                          circles_network_get_id (self->network,
+                                                                                                  self->person)),
+                                               TRUE);
+}
+
+/**
+ * circles_person_details_set_reasons:
+ * @reasons: #CirclesReasons flags
+ *
+ * Records @reasons for the person in the database.
+ *
+ * Returns: %FALSE when the session is busy or the store fails
+ */
+gboolean
+circles_person_details_set_reasons (CirclesPersonDetails  *self,
+                                    guint                  reasons,
+                                    GError               **error)
+{
+  CirclesStore *store;
+
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), FALSE);
+  g_return_val_if_fail ((reasons & ~CIRCLES_REASONS_ALL) == 0, FALSE);
+
+  store = circles_session_get_store (self->session);
+  if (store == NULL || circles_session_get_busy (self->session))
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
+                           _("The database is busy"));
+      return FALSE;
+    }
+
+  if (!circles_store_set_reasons (store, circles_network_get_id (self->network, self->person),
+                                  reasons, error))
+    return FALSE;
+
+  circles_person_details_set_reasons_internal (self, reasons, TRUE);
+  return TRUE;
+}

@@ -1,0 +1,836 @@
+/* circles-person-pane.c: the selected person, and the way to reach them
+ *
+ * Follows the selection of a session. For the person selected it shows
+ * who they are, their circle and what DOMAIN.md advises for reaching
+ * it, who can introduce them (the mutual connections of a 2nd-degree
+ * person, the chains to a 3rd-degree one, warmest first, with how many
+ * there are), a first message naming the chosen introducer, ready to
+ * copy, and for the 3rd degree the reasons that make an approach
+ * welcome, saved in the database. The numbers come from a
+ * CirclesPersonDetails; the pane only shows them.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "circles-person-pane"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "circles-badge.h"
+#include "circles-person-details.h"
+#include "circles-person-item.h"
+#include "circles-person-pane.h"
+
+/* How many introducers (mutual connections or chains) are listed. */
+#define N_INTRODUCERS 5
+
+/* How long the Copy button says "Copied". */
+#define COPIED_SECONDS 2
+
+struct _CirclesPersonPane
+{
+  AdwBin                parent_instance;
+
+  CirclesSession       *session;
+  CirclesPersonDetails *details;
+  guint                 introducer;
+  guint                 copied_id;
+  guint                 updating_reasons : 1;
+
+  /* Template widgets */
+  GtkStack             *stack;
+  GtkScrolledWindow    *scroller;
+  AdwAvatar            *avatar;
+  GtkLabel             *name_label;
+  GtkLabel             *position_label;
+  GtkLabel             *company_label;
+  CirclesBadge         *badge;
+  GtkLabel             *flags_label;
+  GtkLinkButton        *profile_button;
+  AdwPreferencesGroup  *advice_group;
+  AdwActionRow         *advice_row;
+  GtkImage             *advice_icon;
+  AdwPreferencesGroup  *introducers_group;
+  GtkListBox           *introducers_list;
+  AdwPreferencesGroup  *reasons_group;
+  GtkToggleButton      *reason_event;
+  GtkToggleButton      *reason_alumni;
+  GtkToggleButton      *reason_high_value;
+  GtkToggleButton      *reason_comments;
+  AdwPreferencesGroup  *message_group;
+  GtkButton            *copy_button;
+  AdwButtonContent     *copy_content;
+  GtkTextView          *message_view;
+};
+
+G_DEFINE_FINAL_TYPE (CirclesPersonPane, circles_person_pane, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_PERSON,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gulong
+plural_n (guint64 n)
+{
+  return n > G_MAXULONG ? G_MAXULONG : (gulong)n;
+}
+
+static void
+set_text_or_hide (GtkLabel   *label,
+                  const char *text)
+{
+  gboolean has_text = text != NULL && *text != '\0';
+
+  gtk_label_set_text (label, has_text ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (label), has_text);
+}
+
+/* {{{ Advice */
+
+/* The channel of a circle and the advice, from the table of DOMAIN.md. */
+static void
+circle_advice (CirclesCircle   circle,
+               const char    **channel,
+               const char    **advice,
+               const char    **icon_name)
+{
+  switch (circle)
+    {
+    case CIRCLES_CIRCLE_FIRST:
+      *channel = _("Direct message");
+      *advice = _("Nurture them: these relations create your opportunities");
+      *icon_name = "mail-send-symbolic";
+      break;
+
+    case CIRCLES_CIRCLE_SECOND:
+      *channel = _("Invitation naming your mutual connection, or InMail with a premium plan");
+      *advice = _("Your best targets: name the person you have in common in your first message");
+      *icon_name = "starred-symbolic";
+      break;
+
+    case CIRCLES_CIRCLE_THIRD:
+      *channel = _("Invitation, or InMail with a premium plan");
+      *advice = _("Approach with care: few accept, and a refusal is a bad first impression");
+      *icon_name = "dialog-warning-symbolic";
+      break;
+
+    case CIRCLES_CIRCLE_GROUP_MEMBER:
+      *channel = _("Message in the group you share");
+      *advice = _("A warm channel: message them in the group you share");
+      *icon_name = "system-users-symbolic";
+      break;
+
+    case CIRCLES_CIRCLE_FOLLOWER:
+      *channel = _("They read your posts");
+      *advice = _("They read your posts: grow them for reach, there is no direct channel");
+      *icon_name = "application-rss+xml-symbolic";
+      break;
+
+    case CIRCLES_CIRCLE_OUT_OF_NETWORK:
+      *channel = _("No channel");
+      *advice = _("Cannot be contacted");
+      *icon_name = "action-unavailable-symbolic";
+      break;
+
+    case CIRCLES_CIRCLE_ME:
+    default:
+      *channel = NULL;
+      *advice = NULL;
+      *icon_name = NULL;
+      break;
+    }
+}
+
+/* }}} */
+
+/* {{{ The message */
+
+static void
+circles_person_pane_update_message (CirclesPersonPane *self)
+{
+  g_autofree char *message = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->message_view);
+
+  if (self->details != NULL)
+    message = circles_person_details_draft_message (self->details, self->introducer);
+
+  gtk_text_buffer_set_text (buffer, message != NULL ? message : "", -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->message_group), message != NULL);
+}
+
+static gboolean
+copied_timeout_cb (gpointer user_data)
+{
+  CirclesPersonPane *self = user_data;
+
+  self->copied_id = 0;
+  adw_button_content_set_label (self->copy_content, _("_Copy"));
+  adw_button_content_set_icon_name (self->copy_content, "edit-copy-symbolic");
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+copy_clicked_cb (CirclesPersonPane *self)
+{
+  g_autofree char *message = circles_person_pane_dup_message (self);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
+
+  /* Said on the button itself, where the user looks. */
+  adw_button_content_set_label (self->copy_content, _("Copied"));
+  adw_button_content_set_icon_name (self->copy_content, "emblem-ok-symbolic");
+  g_clear_handle_id (&self->copied_id, g_source_remove);
+  self->copied_id = g_timeout_add_seconds (COPIED_SECONDS, copied_timeout_cb, self);
+}
+
+/* }}} */
+
+/* {{{ Introducers */
+
+static void
+introducer_toggled_cb (GtkCheckButton    *check,
+                       CirclesPersonPane *self)
+{
+  if (!gtk_check_button_get_active (check))
+    return;
+
+  circles_person_pane_set_introducer (self,
+                                      GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (check),
+                                                                           "introducer")));
+}
+
+static void
+show_person_clicked_cb (GtkButton         *button,
+                        CirclesPersonPane *self)
+{
+  guint person = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "person"));
+
+  circles_session_select (self->session, person);
+}
+
+static GtkWidget *
+introducer_row_new (CirclesPersonPane *self,
+                    guint              index,
+                    const char        *title,
+                    const char        *subtitle,
+                    guint              show_person,
+                    GtkCheckButton    *group)
+{
+  CirclesNetwork *network = circles_person_details_get_network (self->details);
+  const char *show_name = circles_network_get_name (network, show_person);
+  g_autofree char *tooltip = NULL;
+  g_autofree char *check_label = NULL;
+  GtkWidget *row;
+  GtkWidget *check;
+  GtkWidget *show;
+
+  row = adw_action_row_new ();
+  gtk_widget_set_name (row, "introducer-row");
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 0);
+  adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+
+  check = gtk_check_button_new ();
+  gtk_widget_set_valign (check, GTK_ALIGN_CENTER);
+  if (group != NULL)
+    gtk_check_button_set_group (GTK_CHECK_BUTTON (check), group);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (check), index == self->introducer);
+  /* Translators: the radio button choosing who the message names. */
+  check_label = g_strdup_printf (_("Introduce me through %s"), title);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, check_label,
+                                  -1);
+  g_object_set_data (G_OBJECT (check), "introducer", GUINT_TO_POINTER (index));
+  g_signal_connect (check, "toggled", G_CALLBACK (introducer_toggled_cb), self);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  g_object_set_data (G_OBJECT (row), "check", check);
+
+  /* Translators: %s is the name of a person; the button selects them. */
+  tooltip = g_strdup_printf (_("Show %s"), show_name);
+  show = g_object_new (GTK_TYPE_BUTTON,
+                       "icon-name", "go-next-symbolic",
+                       "valign", GTK_ALIGN_CENTER,
+                       "tooltip-text", tooltip,
+                       NULL);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (show),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                  -1);
+  gtk_widget_add_css_class (show, "flat");
+  g_object_set_data (G_OBJECT (show), "person", GUINT_TO_POINTER (show_person));
+  g_signal_connect (show, "clicked", G_CALLBACK (show_person_clicked_cb), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), show);
+
+  return row;
+}
+
+static void
+clear_introducers (CirclesPersonPane *self)
+{
+  GtkWidget *child;
+
+  /* gtk_list_box_remove_all() is GTK 4.12. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->introducers_list))) != NULL)
+    gtk_list_box_remove (self->introducers_list, child);
+}
+
+static void
+circles_person_pane_update_introducers (CirclesPersonPane *self)
+{
+  CirclesNetwork *network = circles_person_details_get_network (self->details);
+  guint degree = circles_person_details_get_degree (self->details);
+  guint64 total = circles_person_details_get_chains_total (self->details);
+  guint n = circles_person_details_get_n_introducers (self->details);
+  g_autofree char *number = g_strdup_printf ("%'" G_GUINT64_FORMAT, total);
+  g_autofree char *description = NULL;
+  GtkCheckButton *group = NULL;
+  const char *title;
+
+  clear_introducers (self);
+
+  if (n == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->introducers_group), FALSE);
+      return;
+    }
+
+  if (degree == 2)
+    {
+      title = _("Mutual Connections");
+      if (total > n)
+        /* Translators: %s is a number of mutual connections (such as
+         * 12), %u how many are listed (such as 5). */
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s mutual connection; showing the %u warmest",
+                                                    "%s mutual connections; showing the %u warmest",
+                                                    plural_n (total)),
+                                       number, n);
+      else
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s mutual connection: name them in your invitation",
+                                                    "%s mutual connections, warmest first: choose who to name",
+                                                    plural_n (total)),
+                                       number);
+    }
+  else
+    {
+      title = _("Chains");
+      if (total > n)
+        /* Translators: %s is a number of chains (such as 12), %u how
+         * many are listed (such as 5). */
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s chain; showing the %u warmest",
+                                                    "%s chains; showing the %u warmest",
+                                                    plural_n (total)),
+                                       number, n);
+      else
+        description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                    "%s chain from you",
+                                                    "%s chains, warmest first",
+                                                    plural_n (total)),
+                                       number);
+    }
+
+  adw_preferences_group_set_title (self->introducers_group, title);
+  adw_preferences_group_set_description (self->introducers_group, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->introducers_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, title,
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+
+  for (guint i = 0; i < n; i++)
+    {
+      GtkWidget *row;
+
+      if (degree == 2)
+        {
+          CirclesPersonList *mutual = circles_person_details_get_mutual (self->details);
+          g_autoptr(CirclesPersonItem) item = g_list_model_get_item (G_LIST_MODEL (mutual), i);
+          GtkWidget *avatar;
+
+          row = introducer_row_new (self, i,
+                                    circles_person_item_get_name (item),
+                                    circles_person_item_get_subtitle (item),
+                                    circles_person_item_get_person (item),
+                                    group);
+          avatar = adw_avatar_new (32, circles_person_item_get_name (item), TRUE);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (avatar),
+                                          GTK_ACCESSIBLE_PROPERTY_LABEL, circles_person_item_get_name (item),
+                                          -1);
+          adw_action_row_add_prefix (ADW_ACTION_ROW (row), avatar);
+        }
+      else
+        {
+          const CirclesChain *chain = circles_person_details_get_chain (self->details, i);
+          const char *first = circles_network_get_name (network, chain->people[1]);
+          const char *second = circles_network_get_name (network, chain->people[2]);
+          g_autofree char *chain_title = NULL;
+          g_autofree char *subtitle = NULL;
+
+          /* Translators: a chain from the user to a 3rd-degree person,
+           * by the two people in between. */
+          chain_title = g_strdup_printf (_("%s → %s"), first, second);
+          /* Translators: the advice under a chain: first %s is the
+           * user's connection, second %s the one who knows the person. */
+          subtitle = g_strdup_printf (_("Ask %s to introduce you to %s"), first, second);
+          row = introducer_row_new (self, i, chain_title, subtitle, chain->people[2], group);
+        }
+
+      /* Prefixes are prepended: the radio button comes first. */
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), g_object_get_data (G_OBJECT (row), "check"));
+
+      if (group == NULL)
+        group = GTK_CHECK_BUTTON (adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row)));
+      gtk_list_box_append (self->introducers_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->introducers_group), TRUE);
+}
+
+/* }}} */
+
+/* {{{ Reasons */
+
+static GtkToggleButton *
+reason_button (CirclesPersonPane *self,
+               CirclesReasons     reason)
+{
+  switch (reason)
+    {
+    case CIRCLES_REASON_EVENT:
+      return self->reason_event;
+    case CIRCLES_REASON_ALUMNI:
+      return self->reason_alumni;
+    case CIRCLES_REASON_HIGH_VALUE:
+      return self->reason_high_value;
+    case CIRCLES_REASON_COMMENTS:
+      return self->reason_comments;
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const CirclesReasons all_reasons[] = {
+  CIRCLES_REASON_EVENT,
+  CIRCLES_REASON_ALUMNI,
+  CIRCLES_REASON_HIGH_VALUE,
+  CIRCLES_REASON_COMMENTS,
+};
+
+static void
+circles_person_pane_update_reasons (CirclesPersonPane *self)
+{
+  gboolean shown = self->details != NULL &&
+                   circles_person_details_get_degree (self->details) == 3;
+  gboolean known = shown && circles_person_details_get_reasons_known (self->details);
+  guint reasons = shown ? circles_person_details_get_reasons (self->details) : 0;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->reasons_group), shown);
+
+  self->updating_reasons = TRUE;
+  for (guint i = 0; i < G_N_ELEMENTS (all_reasons); i++)
+    {
+      GtkToggleButton *button = reason_button (self, all_reasons[i]);
+
+      gtk_toggle_button_set_active (button, (reasons & all_reasons[i]) != 0);
+      gtk_widget_set_sensitive (GTK_WIDGET (button), known);
+    }
+  self->updating_reasons = FALSE;
+}
+
+static void
+reason_toggled_cb (GtkToggleButton   *button,
+                   CirclesPersonPane *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint reasons = 0;
+
+  if (self->updating_reasons || self->details == NULL)
+    return;
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_reasons); i++)
+    if (gtk_toggle_button_get_active (reason_button (self, all_reasons[i])))
+      reasons |= all_reasons[i];
+
+  if (!circles_person_details_set_reasons (self->details, reasons, &error))
+    {
+      g_warning ("Cannot save the reasons for %s: %s",
+                 circles_person_details_get_name (self->details), error->message);
+      /* Show what the database holds. */
+      circles_person_pane_update_reasons (self);
+      return;
+    }
+
+  /* The reasons open the 3rd-degree message. */
+  circles_person_pane_update_message (self);
+}
+
+/* }}} */
+
+static void
+circles_person_pane_update (CirclesPersonPane *self)
+{
+  CirclesNetwork *network = circles_session_get_network (self->session);
+  guint person = circles_session_get_selected (self->session);
+  const char *channel, *advice, *icon_name;
+  const char *name;
+  const char *url;
+  CirclesCircle circle;
+  guint flags;
+  g_autoptr(GString) flags_text = g_string_new (NULL);
+
+  if (self->details != NULL &&
+      circles_person_details_get_network (self->details) == network &&
+      circles_person_details_get_person (self->details) == person)
+    return;
+
+  g_clear_object (&self->details);
+  self->introducer = 0;
+  g_clear_handle_id (&self->copied_id, g_source_remove);
+  copied_timeout_cb (self);
+
+  if (network == NULL || person == CIRCLES_NO_PERSON)
+    {
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+      clear_introducers (self);
+      circles_person_pane_update_reasons (self);
+      circles_person_pane_update_message (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+      return;
+    }
+
+  self->details = circles_person_details_new (self->session, person, N_INTRODUCERS);
+  circle = circles_person_details_get_circle (self->details);
+  name = circles_person_details_get_name (self->details);
+
+  adw_avatar_set_text (self->avatar, name);
+  gtk_label_set_text (self->name_label, name);
+  set_text_or_hide (self->position_label, circles_person_details_get_position (self->details));
+  set_text_or_hide (self->company_label, circles_person_details_get_company (self->details));
+  circles_badge_set_circle (self->badge, circle);
+
+  flags = circles_network_get_flags (network, person);
+  if (circle != CIRCLES_CIRCLE_FOLLOWER && (flags & CIRCLES_FLAG_FOLLOWER))
+    g_string_append (flags_text, _("Follows you"));
+  if (circle != CIRCLES_CIRCLE_GROUP_MEMBER && (flags & CIRCLES_FLAG_GROUP_MEMBER))
+    {
+      if (flags_text->len > 0)
+        /* Translators: separates "Follows you" and "Shares a group with you". */
+        g_string_append (flags_text, _(" · "));
+      g_string_append (flags_text, _("Shares a group with you"));
+    }
+  set_text_or_hide (self->flags_label, flags_text->str);
+
+  url = circles_person_details_get_profile_url (self->details);
+  if (circles_person_details_has_web_profile (self->details))
+    {
+      gtk_link_button_set_uri (self->profile_button, url);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->profile_button), url);
+      gtk_widget_set_visible (GTK_WIDGET (self->profile_button), TRUE);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->profile_button), FALSE);
+
+  circle_advice (circle, &channel, &advice, &icon_name);
+  gtk_widget_set_visible (GTK_WIDGET (self->advice_group), channel != NULL);
+  if (channel != NULL)
+    {
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->advice_row), channel);
+      adw_action_row_set_subtitle (self->advice_row, advice);
+      gtk_image_set_from_icon_name (self->advice_icon, icon_name);
+    }
+
+  circles_person_pane_update_introducers (self);
+  circles_person_pane_update_reasons (self);
+  circles_person_pane_update_message (self);
+
+  gtk_stack_set_visible_child_name (self->stack, "person");
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
+}
+
+static void
+session_changed_cb (CirclesPersonPane *self)
+{
+  circles_person_pane_update (self);
+}
+
+static void
+session_busy_cb (CirclesPersonPane *self)
+{
+  /* The reasons could not be read while the store was in use. */
+  if (self->details != NULL && !circles_session_get_busy (self->session) &&
+      !circles_person_details_get_reasons_known (self->details))
+    {
+      circles_person_details_reload_reasons (self->details);
+      circles_person_pane_update_reasons (self);
+      circles_person_pane_update_message (self);
+    }
+}
+
+static void
+circles_person_pane_constructed (GObject *object)
+{
+  CirclesPersonPane *self = (CirclesPersonPane *)object;
+
+  G_OBJECT_CLASS (circles_person_pane_parent_class)->constructed (object);
+
+  g_assert (self->session != NULL);
+
+  g_signal_connect_object (self->session, "notify::network",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::selected",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::busy",
+                           G_CALLBACK (session_busy_cb), self, G_CONNECT_SWAPPED);
+
+  circles_person_pane_update (self);
+}
+
+static void
+circles_person_pane_dispose (GObject *object)
+{
+  CirclesPersonPane *self = (CirclesPersonPane *)object;
+
+  g_clear_handle_id (&self->copied_id, g_source_remove);
+  /* The stack is the bin's child and a template child: unparent it
+   * once, through the bin. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CIRCLES_TYPE_PERSON_PANE);
+  g_clear_object (&self->details);
+  if (self->session != NULL)
+    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (circles_person_pane_parent_class)->dispose (object);
+}
+
+static void
+circles_person_pane_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CirclesPersonPane *self = CIRCLES_PERSON_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    case PROP_PERSON:
+      g_value_set_uint (value, circles_person_pane_get_person (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_person_pane_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CirclesPersonPane *self = CIRCLES_PERSON_PANE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_person_pane_class_init (CirclesPersonPaneClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = circles_person_pane_constructed;
+  object_class->dispose = circles_person_pane_dispose;
+  object_class->get_property = circles_person_pane_get_property;
+  object_class->set_property = circles_person_pane_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CIRCLES_TYPE_SESSION,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  /* The person shown, or CIRCLES_NO_PERSON. */
+  properties[PROP_PERSON] =
+    g_param_spec_uint ("person", NULL, NULL,
+                       0, G_MAXUINT, CIRCLES_NO_PERSON,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (CIRCLES_TYPE_BADGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_PREFIX "/ui/circles-person-pane.ui");
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, stack);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, scroller);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, avatar);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, position_label);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, company_label);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, badge);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, flags_label);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, profile_button);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, advice_group);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, advice_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, advice_icon);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, introducers_group);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, introducers_list);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, reasons_group);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, reason_event);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, reason_alumni);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, reason_high_value);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, reason_comments);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, message_group);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, copy_button);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, copy_content);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, message_view);
+  gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
+
+  gtk_widget_class_set_css_name (widget_class, "circlespersonpane");
+}
+
+static void
+circles_person_pane_init (CirclesPersonPane *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (all_reasons); i++)
+    g_signal_connect (reason_button (self, all_reasons[i]), "toggled",
+                      G_CALLBACK (reason_toggled_cb), self);
+}
+
+/**
+ * circles_person_pane_new:
+ * @session: the session whose selection the pane shows
+ *
+ * Returns: (transfer floating): a new person pane
+ */
+GtkWidget *
+circles_person_pane_new (CirclesSession *session)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (session), NULL);
+
+  return g_object_new (CIRCLES_TYPE_PERSON_PANE,
+                       "session", session,
+                       NULL);
+}
+
+/**
+ * circles_person_pane_get_session:
+ *
+ * Returns: (transfer none): the session
+ */
+CirclesSession *
+circles_person_pane_get_session (CirclesPersonPane *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_PANE (self), NULL);
+
+  return self->session;
+}
+
+/**
+ * circles_person_pane_get_person:
+ *
+ * Returns: the person shown, or %CIRCLES_NO_PERSON
+ */
+guint
+circles_person_pane_get_person (CirclesPersonPane *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_PANE (self), CIRCLES_NO_PERSON);
+
+  if (self->details == NULL)
+    return CIRCLES_NO_PERSON;
+
+  return circles_person_details_get_person (self->details);
+}
+
+/**
+ * circles_person_pane_get_introducer:
+ *
+ * Returns: the position of the chosen introducer among those listed
+ * (mutual connections or chains, warmest first)
+ */
+guint
+circles_person_pane_get_introducer (CirclesPersonPane *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_PANE (self), 0);
+
+  return self->introducer;
+}
+
+/**
+ * circles_person_pane_set_introducer:
+ *
+ * Chooses who the drafted message names, as clicking their row does.
+ */
+void
+circles_person_pane_set_introducer (CirclesPersonPane *self,
+                                    guint              introducer)
+{
+  GtkListBoxRow *row;
+
+  g_return_if_fail (CIRCLES_IS_PERSON_PANE (self));
+
+  if (self->details == NULL ||
+      introducer >= circles_person_details_get_n_introducers (self->details) ||
+      introducer == self->introducer)
+    return;
+
+  self->introducer = introducer;
+
+  row = gtk_list_box_get_row_at_index (self->introducers_list, introducer);
+  if (row != NULL)
+    {
+      GtkWidget *check = adw_action_row_get_activatable_widget (ADW_ACTION_ROW (row));
+
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+    }
+
+  circles_person_pane_update_message (self);
+}
+
+/**
+ * circles_person_pane_dup_message:
+ *
+ * Returns: (transfer full): the message as shown (and maybe edited)
+ */
+char *
+circles_person_pane_dup_message (CirclesPersonPane *self)
+{
+  GtkTextBuffer *buffer;
+  GtkTextIter start, end;
+
+  g_return_val_if_fail (CIRCLES_IS_PERSON_PANE (self), NULL);
+
+  buffer = gtk_text_view_get_buffer (self->message_view);
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}

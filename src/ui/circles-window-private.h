@@ -1,0 +1,67 @@
+/* circles-window-private.h: the insides of the main window, shared by its files
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "circles-canvas.h"
+#include "circles-overview.h"
+#include "circles-window.h"
+
+G_BEGIN_DECLS
+
+struct _CirclesWindow
+{
+  AdwApplicationWindow  parent_instance;
+
+  CirclesSession       *session;
+  GCancellable         *cancellable;
+  GSettings            *settings;
+
+  /* Import: the running one, and the files dropped meanwhile. */
+  GCancellable         *import_cancellable;
+  char                 *import_name;
+  GQueue                import_queue;
+
+  /* Search: a case-folded text a person, built on the first search. */
+  GPtrArray            *search_texts;
+  GArray               *matches;
+  guint                 match;
+
+  /* Template widgets */
+  AdwToastOverlay      *toast_overlay;
+  AdwWindowTitle       *window_title;
+  GtkStack             *stack;
+  AdwStatusPage        *loading_page;
+  GtkSpinner           *spinner;
+  AdwStatusPage        *empty_page;
+  AdwStatusPage        *error_page;
+  CirclesOverview      *overview;
+  CirclesCanvas        *canvas;
+  AdwFlap              *flap;
+  AdwBin               *people_panel_slot;
+  GtkRevealer          *person_revealer;
+  AdwBin               *person_pane_slot;
+  GtkRevealer          *progress_revealer;
+  GtkLabel             *progress_label;
+  GtkProgressBar       *progress_bar;
+  GtkSearchBar         *search_bar;
+  GtkSearchEntry       *search_entry;
+  GtkLabel             *search_status;
+  GtkWidget            *import_menu_button;
+  GtkWidget            *export_menu_button;
+  GtkWidget            *search_button;
+  GtkWidget            *overview_button;
+  GtkWidget            *sidebar_button;
+};
+
+void _circles_window_class_init_actions (GtkWidgetClass *widget_class);
+void _circles_window_init_actions       (CirclesWindow  *self);
+void _circles_window_watch_session      (CirclesWindow  *self);
+void _circles_window_update_actions     (CirclesWindow  *self);
+void _circles_window_import             (CirclesWindow  *self,
+                                         GFile          *file,
+                                         CirclesImportFormat format);
+void _circles_window_search_reset       (CirclesWindow  *self);
+
+G_END_DECLS

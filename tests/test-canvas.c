@@ -1,0 +1,365 @@
+/* test-canvas.c: the diagram widget: selection and chains, keys, zoom, a11y, export
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <libxml/parser.h>
+#include <libxml/tree.h>
+#include <math.h>
+
+#include "circles-canvas.h"
+#include "circles-layout.h"
+#include "circles-session.h"
+#include "circles-store.h"
+#include "circles-test-util.h"
+#include "circles-window.h"
+
+#define WAIT_TIMEOUT_SECONDS 120
+
+/*   me - a, b, c         1st: a b c
+ *   a, b, c - d          2nd: d (3 mutual connections), e (1)
+ *   a - e
+ *   d - f                3rd: f (3 chains: me-a-d-f, me-b-d-f, me-c-d-f) */
+#define NETWORK "me-a me-b me-c a-d b-d c-d a-e d-f"
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  g_error ("Timed out waiting for %s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+wait_for_session (CirclesSession *session)
+{
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, (gpointer) "the session");
+
+  while (circles_session_get_busy (session) ||
+         circles_session_get_state (session) == CIRCLES_SESSION_STATE_NONE)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_source_remove (timeout_id);
+}
+
+static void
+wait_for_file (const char *path)
+{
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, (gpointer) path);
+
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, TRUE);
+  /* The export task returns once the file is written and closed. */
+  for (int i = 0; i < 50; i++)
+    {
+      g_usleep (10000);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+    }
+  g_source_remove (timeout_id);
+}
+
+static GtkWidget *
+find_of_type (GtkWidget *widget,
+              GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+typedef struct
+{
+  CirclesStore   *store;
+  CirclesSession *session;
+  CirclesWindow  *window;
+  CirclesCanvas  *canvas;
+  CirclesNetwork *network;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  data)
+{
+  fixture->store = circles_test_store_new (NETWORK);
+  fixture->session = circles_session_new (circles_store_get_path (fixture->store));
+  fixture->window = g_object_ref (circles_window_new (NULL, fixture->session));
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
+  gtk_window_present (GTK_WINDOW (fixture->window));
+  wait_for_session (fixture->session);
+  g_assert_cmpint (circles_session_get_state (fixture->session), ==, CIRCLES_SESSION_STATE_READY);
+  fixture->canvas = CIRCLES_CANVAS (find_of_type (GTK_WIDGET (fixture->window), CIRCLES_TYPE_CANVAS));
+  g_assert_nonnull (fixture->canvas);
+  fixture->network = circles_session_get_network (fixture->session);
+  g_assert_nonnull (circles_session_get_scene (fixture->session));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->canvas));
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CirclesWindow *window = fixture->window;
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (window);
+  g_assert_finalize_object (fixture->session);
+  g_clear_object (&fixture->store);
+}
+
+static guint
+person (Fixture    *fixture,
+        const char *key)
+{
+  guint p = circles_network_lookup (fixture->network, key);
+
+  g_assert_cmpuint (p, !=, CIRCLES_NO_PERSON);
+  return p;
+}
+
+static void
+select_key (Fixture    *fixture,
+            const char *key)
+{
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-person", "s", key));
+}
+
+static void
+test_select_highlights_chains (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_assert_cmpuint (circles_canvas_get_n_highlighted_chains (fixture->canvas), ==, 0);
+
+  /* 2nd degree: a chain through each mutual connection. */
+  select_key (fixture, "d");
+  g_assert_cmpuint (circles_session_get_selected (fixture->session), ==, person (fixture, "d"));
+  g_assert_cmpuint (circles_canvas_get_n_highlighted_chains (fixture->canvas), ==, 3);
+  g_assert_cmpuint (circles_canvas_get_chains_total (fixture->canvas), ==, 3);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->canvas));
+
+  select_key (fixture, "e");
+  g_assert_cmpuint (circles_canvas_get_n_highlighted_chains (fixture->canvas), ==, 1);
+
+  /* 3rd degree: me → a|b|c → d → f. */
+  select_key (fixture, "f");
+  g_assert_cmpuint (circles_canvas_get_n_highlighted_chains (fixture->canvas), ==, 3);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->canvas));
+
+  /* Escape clears, through the canvas's action. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->canvas), "canvas.clear-selection", NULL));
+  g_assert_cmpuint (circles_session_get_selected (fixture->session), ==, CIRCLES_NO_PERSON);
+  g_assert_cmpuint (circles_canvas_get_n_highlighted_chains (fixture->canvas), ==, 0);
+
+  /* An unknown key selects nobody. */
+  select_key (fixture, "nobody");
+  g_assert_cmpuint (circles_session_get_selected (fixture->session), ==, CIRCLES_NO_PERSON);
+}
+
+static void
+test_accessible_description (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autofree char *d = circles_canvas_describe_person (fixture->network, person (fixture, "d"));
+  g_autofree char *e = circles_canvas_describe_person (fixture->network, person (fixture, "e"));
+  g_autofree char *f = circles_canvas_describe_person (fixture->network, person (fixture, "f"));
+
+  g_assert_cmpstr (d, ==, "d, 2nd degree, 3 mutual connections");
+  g_assert_cmpstr (e, ==, "e, 2nd degree, 1 mutual connection");
+  g_assert_cmpstr (f, ==, "f, 3rd degree, 0 mutual connections");
+
+  g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (fixture->canvas)), ==,
+                   GTK_ACCESSIBLE_ROLE_GROUP);
+  g_assert_true (gtk_widget_get_focusable (GTK_WIDGET (fixture->canvas)));
+
+  select_key (fixture, "d");
+  gtk_test_accessible_assert_property (fixture->canvas, GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, d);
+  gtk_test_accessible_assert_property (fixture->canvas, GTK_ACCESSIBLE_PROPERTY_LABEL, "Circles of me");
+}
+
+static void
+test_keyboard_moves_selection (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  guint placed = 0, seen_me = 0;
+
+  /* Tab goes round every placed person, me first. */
+  for (guint i = 0; i < 7; i++)
+    {
+      guint selected;
+
+      g_assert_true (gtk_widget_activate_action (canvas, "canvas.select-next", NULL));
+      selected = circles_session_get_selected (fixture->session);
+      g_assert_cmpuint (selected, !=, CIRCLES_NO_PERSON);
+      if (selected == circles_network_get_me (fixture->network))
+        seen_me++;
+      placed++;
+    }
+  g_assert_cmpuint (seen_me, ==, 1);
+  /* 7 people are placed: the 8th Tab comes back to the first one. */
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.select-next", NULL));
+  g_assert_cmpuint (circles_session_get_selected (fixture->session), ==, circles_network_get_me (fixture->network));
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.select-previous", NULL));
+  g_assert_cmpuint (circles_session_get_selected (fixture->session), !=, circles_network_get_me (fixture->network));
+
+  /* Arrows: from me, some person lies in at least one direction. */
+  circles_session_select (fixture->session, circles_network_get_me (fixture->network));
+  {
+    static const int directions[][2] = { { 1, 0 }, { -1, 0 }, { 0, 1 }, { 0, -1 } };
+    gboolean moved = FALSE;
+
+    for (guint i = 0; i < G_N_ELEMENTS (directions) && !moved; i++)
+      {
+        circles_session_select (fixture->session, circles_network_get_me (fixture->network));
+        gtk_widget_activate_action (canvas, "canvas.move-selection", "(ii)",
+                                    directions[i][0], directions[i][1]);
+        moved = circles_session_get_selected (fixture->session) != circles_network_get_me (fixture->network);
+      }
+    g_assert_true (moved);
+  }
+}
+
+/* Runs the main loop until the zoom stops changing (an animation ends). */
+static void
+wait_for_zoom (CirclesCanvas *canvas)
+{
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, (gpointer) "the zoom");
+  gint64 still_since = g_get_monotonic_time ();
+  double last = circles_canvas_get_zoom (canvas);
+
+  while (g_get_monotonic_time () - still_since < 500 * 1000)
+    {
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (5000);
+      if (circles_canvas_get_zoom (canvas) != last)
+        {
+          last = circles_canvas_get_zoom (canvas);
+          still_since = g_get_monotonic_time ();
+        }
+    }
+  g_source_remove (timeout_id);
+}
+
+static void
+test_zoom_actions (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  GtkWidget *canvas = GTK_WIDGET (fixture->canvas);
+  double fit = circles_canvas_get_zoom (fixture->canvas);
+
+  g_assert_cmpfloat (fit, >, 0.0);
+
+  /* Without animation (the window is not mapped long enough to run one). */
+  circles_canvas_zoom_at (fixture->canvas, 2.0, 100, 100, FALSE);
+  g_assert_cmpfloat_with_epsilon (circles_canvas_get_zoom (fixture->canvas), fit * 2.0, 1e-9);
+
+  /* The actions animate: wait for the zoom to settle. */
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.zoom-fit", NULL));
+  wait_for_zoom (fixture->canvas);
+  fit = circles_canvas_get_zoom (fixture->canvas);
+
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.zoom-in", NULL));
+  wait_for_zoom (fixture->canvas);
+  g_assert_cmpfloat_with_epsilon (circles_canvas_get_zoom (fixture->canvas) / fit, 1.5, 1e-6);
+
+  g_assert_true (gtk_widget_activate_action (canvas, "canvas.zoom-out", NULL));
+  wait_for_zoom (fixture->canvas);
+  g_assert_cmpfloat_with_epsilon (circles_canvas_get_zoom (fixture->canvas) / fit, 1.0, 1e-6);
+  gtk_test_widget_wait_for_draw (canvas);
+}
+
+static void
+test_color_by_company (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_assert_cmpstr (circles_canvas_get_color_by (fixture->canvas), ==, "circle");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.color-by", "s", "company"));
+  g_assert_cmpstr (circles_canvas_get_color_by (fixture->canvas), ==, "company");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->canvas));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.color-by", "s", "circle"));
+  g_assert_cmpstr (circles_canvas_get_color_by (fixture->canvas), ==, "circle");
+}
+
+static void
+test_export_svg (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autofree char *dir = circles_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "shown.svg", NULL);
+  xmlDocPtr doc;
+  xmlNodePtr root;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-to", "s", path));
+  wait_for_file (path);
+
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  root = xmlDocGetRootElement (doc);
+  g_assert_nonnull (root);
+  g_assert_cmpstr ((const char *) root->name, ==, "svg");
+  xmlFreeDoc (doc);
+}
+
+static void
+test_render_layer (void)
+{
+  g_autoptr(CirclesNetwork) network = circles_test_network_new (NETWORK);
+  g_autoptr(CirclesLayout) layout = circles_layout_new_rings (network, CIRCLES_LAYOUT_ENGINE_RADIAL, NULL, NULL);
+  g_autoptr(CirclesScene) scene = circles_scene_new (network, layout);
+  g_autoptr(GdkTexture) light = NULL;
+  g_autoptr(GdkTexture) dark = NULL;
+  g_autofree guchar *pixels = g_malloc (4 * 640 * 400);
+  CirclesView view;
+
+  circles_view_init_fit (&view, scene, 320, 200);
+  light = circles_canvas_render_layer (scene, &view, 1, FALSE, NULL);
+  dark = circles_canvas_render_layer (scene, &view, 2, TRUE, NULL);
+  g_assert_cmpint (gdk_texture_get_width (light), ==, 320);
+  g_assert_cmpint (gdk_texture_get_height (dark), ==, 400);
+
+  /* The corner is the background: white, or the dark one. */
+  gdk_texture_download (light, pixels, 4 * 320);
+  g_assert_cmphex (((guint32 *) pixels)[0], ==, 0xffffffff);
+  g_assert_cmpint (gdk_texture_get_width (dark), ==, 640);
+  gdk_texture_download (dark, pixels, 4 * 640);
+  g_assert_cmphex (((guint32 *) pixels)[0] & 0xff, <, 0x40);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  /* The accessible properties are kept by GTK's test backend. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add_func ("/canvas/render-layer", test_render_layer);
+  g_test_add ("/canvas/select-highlights-chains", Fixture, NULL,
+              fixture_set_up, test_select_highlights_chains, fixture_tear_down);
+  g_test_add ("/canvas/accessible", Fixture, NULL,
+              fixture_set_up, test_accessible_description, fixture_tear_down);
+  g_test_add ("/canvas/keyboard", Fixture, NULL,
+              fixture_set_up, test_keyboard_moves_selection, fixture_tear_down);
+  g_test_add ("/canvas/zoom", Fixture, NULL,
+              fixture_set_up, test_zoom_actions, fixture_tear_down);
+  g_test_add ("/canvas/color-by", Fixture, NULL,
+              fixture_set_up, test_color_by_company, fixture_tear_down);
+  g_test_add ("/canvas/export-svg", Fixture, NULL,
+              fixture_set_up, test_export_svg, fixture_tear_down);
+
+  return g_test_run ();
+}
