@@ -329,6 +329,27 @@ test_export (Fixture       *f,
 }
 
 static void
+test_cap_warning (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+  g_autofree char *path = NULL;
+
+  /* 27,000 is 90% of the 30,000 cap: the import says so, and succeeds. */
+  for (guint i = 0; i < 26999; i++)
+    g_string_append_printf (csv, "Ana,B%u,https://www.linkedin.com/in/p%u,,,,1 Mar 2024\n", i, i);
+  path = write_edges (f, "Connections.csv", csv->str);
+  g_assert_cmpint (run (f, "import", path, NULL), ==, 0);
+  g_assert_null (strstr (f->err, "warning"));
+
+  g_string_append (csv, "Ana,Last,https://www.linkedin.com/in/last,,,,1 Mar 2024\n");
+  g_clear_pointer (&path, g_free);
+  path = write_edges (f, "Connections-2.csv", csv->str);
+  g_assert_cmpint (run (f, "import", path, NULL), ==, 0);
+  g_assert_nonnull (strstr (f->err, "warning: your 1st-degree circle holds 27000 people, 90%"));
+}
+
+static void
 test_usage (Fixture       *f,
             gconstpointer  data)
 {
@@ -351,6 +372,7 @@ main (int   argc,
   ADD ("empty-database", test_empty_database);
   ADD ("demo", test_demo);
   ADD ("export", test_export);
+  ADD ("cap-warning", test_cap_warning);
   ADD ("usage", test_usage);
 #undef ADD
 

@@ -216,6 +216,11 @@ cmd_import (const char  *db_path,
   if (report.hidden_members > 0)
     g_print (_("%'" G_GUINT64_FORMAT " hidden members (rows without a name)\n"),
              report.hidden_members);
+  if (report.first_degree >= CIRCLES_IMPORT_CAP_WARNING * CIRCLES_FIRST_DEGREE_CAP)
+    g_printerr (_("circles: warning: your 1st-degree circle holds %'" G_GUINT64_FORMAT
+                  " people, %.0f%% of the %'u the network allows\n"),
+                report.first_degree, 100.0 * report.first_degree / CIRCLES_FIRST_DEGREE_CAP,
+                CIRCLES_FIRST_DEGREE_CAP);
   if (report.duplicates > 0)
     g_print (_("%'" G_GUINT64_FORMAT " duplicate rows imported once\n"), report.duplicates);
 

@@ -199,6 +199,7 @@ struct _CirclesStore
 
   char                *path;
   sqlite3             *db;
+  char                *file_id;     /* in open_files */
   sqlite3_stmt        *stmts[N_STMTS];
   GHashTable          *key_cache;   /* key -> id, valid within a transaction */
   GArray              *pending;     /* of PendingConnection, within a transaction */
@@ -217,8 +218,72 @@ static gboolean step_done (CirclesStore  *self,
 static gint64   step_int  (CirclesStore  *self,
                            sqlite3_stmt  *stmt,
                            GError       **error);
+static sqlite3_stmt *prepare (CirclesStore  *self,
+                              const char    *sql,
+                              GError       **error);
 
 G_DEFINE_QUARK (circles-store-error-quark, circles_store_error)
+
+/* The database files that stores of this process hold open, by device
+ * and inode, with how many stores hold each. Closing any descriptor of
+ * a file drops every POSIX lock the process holds on it, SQLite's
+ * included (sqlite.org/howtocorrupt.html, 2.2): another program then
+ * believes it is alone, checkpoints and removes the WAL under our feet.
+ * So the header check, which reads the file through stdio, never runs
+ * on a file that SQLite holds open in this process: the store that
+ * opened it first checked it. */
+G_LOCK_DEFINE_STATIC (open_files);
+static GHashTable *open_files;  /* "dev:ino" -> count */
+
+static char *
+file_id (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return NULL;
+  return g_strdup_printf ("%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT,
+                          (guint64) st.st_dev, (guint64) st.st_ino);
+}
+
+/* Called with the open_files lock held. */
+static gboolean
+file_is_open (const char *id)
+{
+  return id != NULL && open_files != NULL && g_hash_table_contains (open_files, id);
+}
+
+/* Called with the open_files lock held. */
+static void
+register_open_file (CirclesStore *self)
+{
+  guint count;
+
+  self->file_id = file_id (self->path);
+  if (self->file_id == NULL)
+    return;
+  if (open_files == NULL)
+    open_files = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_id));
+  g_hash_table_insert (open_files, g_strdup (self->file_id), GUINT_TO_POINTER (count + 1));
+}
+
+static void
+unregister_open_file (CirclesStore *self)
+{
+  guint count;
+
+  if (self->file_id == NULL)
+    return;
+  G_LOCK (open_files);
+  count = GPOINTER_TO_UINT (g_hash_table_lookup (open_files, self->file_id));
+  if (count > 1)
+    g_hash_table_insert (open_files, g_strdup (self->file_id), GUINT_TO_POINTER (count - 1));
+  else
+    g_hash_table_remove (open_files, self->file_id);
+  G_UNLOCK (open_files);
+  g_clear_pointer (&self->file_id, g_free);
+}
 
 static void
 clear_pending (gpointer data)
@@ -242,6 +307,7 @@ circles_store_finalize (GObject *object)
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
+  unregister_open_file (self);
   g_clear_pointer (&self->key_cache, g_hash_table_unref);
   g_clear_pointer (&self->pending, g_array_unref);
   g_clear_pointer (&self->path, g_free);
@@ -295,7 +361,10 @@ set_sqlite_error (CirclesStore  *self,
                   GError       **error)
 {
   CirclesStoreError code = error_code_from_sqlite (rc);
-  const char *detail = self->db != NULL ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
+  /* The connection's message only when it is about @rc: the statements
+   * run since the failure (a rollback, pragmas) leave "not an error". */
+  const char *detail = self->db != NULL && sqlite3_extended_errcode (self->db) == rc
+                       ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
   g_autofree char *name = g_filename_display_basename (self->path);
 
   switch (code)
@@ -360,6 +429,7 @@ check_header (const char  *path,
               GError     **error)
 {
   g_autofree char *name = g_filename_display_basename (path);
+  g_autofree char *wal = NULL;
   guint8 header[SQLITE_HEADER_SIZE];
   GStatBuf st;
   guint32 page_size;
@@ -438,6 +508,12 @@ check_header (const char  *path,
   page_size = ((guint32)header[16] << 8) | header[17];
   if (page_size == 1)
     page_size = 65536;
+  /* With a WAL, another program may be checkpointing it: the file then
+   * grows after its first page says the new size. SQLite, which holds
+   * the locks, tells a damaged file from that. */
+  wal = g_strconcat (path, "-wal", NULL);
+  if (g_file_test (wal, G_FILE_TEST_EXISTS))
+    return TRUE;
   if (page_size < 512 || (page_size & (page_size - 1)) != 0 ||
       st.st_size % page_size != 0 ||
       (read_be32 (header + 24) == read_be32 (header + 92) &&
@@ -530,6 +606,55 @@ failed:
   return FALSE;
 }
 
+/* Checks the file (unless a store of this process holds it open
+ * already) and opens it. */
+static gboolean
+open_checked (CirclesStore  *self,
+              GError       **error)
+{
+  g_autofree char *id = NULL;
+  gboolean is_new = FALSE;
+  gboolean ok = FALSE;
+  int rc;
+
+  G_LOCK (open_files);
+
+  id = file_id (self->path);
+  if (!file_is_open (id) && !check_header (self->path, &is_new, error))
+    goto out;
+
+  if (is_new)
+    {
+      g_autofree char *dir = g_path_get_dirname (self->path);
+
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved_errno = errno;
+          g_autofree char *name = g_filename_display_name (dir);
+
+          g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_OPEN,
+                       _("Cannot create the folder “%s”: %s"),
+                       name, g_strerror (saved_errno));
+          goto out;
+        }
+    }
+
+  rc = sqlite3_open_v2 (self->path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
+                        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      goto out;
+    }
+  register_open_file (self);
+  ok = TRUE;
+
+out:
+  G_UNLOCK (open_files);
+  return ok;
+}
+
 char *
 circles_store_default_path (void)
 {
@@ -549,42 +674,15 @@ circles_store_open (const char  *path,
 {
   g_autoptr(CirclesStore) self = NULL;
   gint64 n_tables;
-  gboolean is_new;
   int rc;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!check_header (path, &is_new, error))
-    return NULL;
-
   self = g_object_new (CIRCLES_TYPE_STORE, NULL);
   self->path = g_strdup (path);
-
-  if (is_new)
-    {
-      g_autofree char *dir = g_path_get_dirname (path);
-
-      if (g_mkdir_with_parents (dir, 0700) != 0)
-        {
-          int saved_errno = errno;
-          g_autofree char *name = g_filename_display_name (dir);
-
-          g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_OPEN,
-                       _("Cannot create the folder “%s”: %s"),
-                       name, g_strerror (saved_errno));
-          return NULL;
-        }
-    }
-
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE |
-                        SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
-  if (rc != SQLITE_OK)
-    {
-      set_sqlite_error (self, rc, error);
-      return NULL;
-    }
+  if (!open_checked (self, error))
+    return NULL;
 
   sqlite3_busy_timeout (self->db, 5000);
 
@@ -593,7 +691,13 @@ circles_store_open (const char  *path,
   n_tables = get_pragma_int (self, "SELECT count(*) FROM sqlite_schema");
   if (n_tables < 0)
     {
-      set_sqlite_error (self, sqlite3_errcode (self->db), error);
+      int code = sqlite3_errcode (self->db);
+
+      /* A WAL database in a read-only folder or file system cannot even
+       * be read (SQLite needs its -shm file): say that it is read-only. */
+      if ((code & 0xff) == SQLITE_CANTOPEN && sqlite3_db_readonly (self->db, "main") == 1)
+        code = SQLITE_READONLY;
+      set_sqlite_error (self, code, error);
       return NULL;
     }
 
@@ -1189,6 +1293,32 @@ circles_store_count_connections (CirclesStore *self)
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
 
   return count (self, "SELECT count(*) FROM connections");
+}
+
+gint64
+circles_store_count_connections_of (CirclesStore *self,
+                                    gint64        person)
+{
+  sqlite3_stmt *stmt;
+  gint64 n;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
+
+  if (self->in_transaction && !flush_connections (self, NULL))
+    return -1;
+
+  /* (a, b) is the primary key: the first half is a range, the second a
+   * scan, which is why this is only asked after an import. */
+  stmt = prepare (self,
+                  "SELECT (SELECT count(*) FROM connections WHERE a = ?1)"
+                  " + (SELECT count(*) FROM connections WHERE b = ?1)",
+                  NULL);
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_int64 (stmt, 1, person);
+  n = step_int (self, stmt, NULL);
+  sqlite3_finalize (stmt);
+  return n;
 }
 
 gint64

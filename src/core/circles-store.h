@@ -155,6 +155,9 @@ gint64        circles_store_lookup_person        (CirclesStore               *se
 gint64        circles_store_count_people         (CirclesStore               *self);
 gint64        circles_store_count_connections    (CirclesStore               *self);
 gint64        circles_store_max_person_id        (CirclesStore               *self);
+/* The number of connections @person has (-1 on error). */
+gint64        circles_store_count_connections_of (CirclesStore               *self,
+                                                  gint64                      person);
 gboolean      circles_store_foreach_person       (CirclesStore               *self,
                                                   CirclesStorePersonFunc      func,
                                                   gpointer                    user_data,

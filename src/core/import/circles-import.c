@@ -574,6 +574,10 @@ circles_import_file (CirclesStore              *store,
   if (ok)
     {
       const CirclesStoreChanges *changes = circles_store_get_changes (store);
+      gint64 me = circles_store_get_me (store);
+
+      if (me > 0)
+        report->first_degree = MAX (0, circles_store_count_connections_of (store, me));
 
       report->people_added = changes->people_added;
       report->connections_added = changes->connections_added;

@@ -49,11 +49,17 @@ typedef struct
   guint64             memberships_added;
   guint64             hidden_members; /* rows that held only a date */
   guint64             duplicates;     /* rows seen before in the same file */
+  guint64             first_degree;   /* my connections after the import
+                                       * (0 when nobody is me) */
 } CirclesImportReport;
 
 /* Called now and then from the importing thread; fraction in 0..1. */
 typedef void (*CirclesImportProgressFunc) (double   fraction,
                                            gpointer user_data);
+
+/* An import warns when my 1st-degree circle reaches this share of the
+ * network's cap (CIRCLES_FIRST_DEGREE_CAP). */
+#define CIRCLES_IMPORT_CAP_WARNING 0.9
 
 GQuark              circles_import_error_quark  (void);
 
