@@ -69,15 +69,38 @@ typedef struct
   gboolean        any_strength;
 } Loader;
 
-/* Appends @value to the pool; "" and NULL are offset 0. */
+/* Display texts longer than this (in characters) are cut, with an
+ * ellipsis: a 100 kB name would make every frame of the canvas and
+ * every layout of a label take seconds. Keys and URLs are kept whole. */
+#define DISPLAY_TEXT_MAX_CHARS 500
+
+/* Appends @value to the pool, cut to @max_chars characters when that is
+ * not 0; "" and NULL are offset 0. */
 static guint32
 add_text (Loader     *loader,
-          const char *value)
+          const char *value,
+          glong       max_chars)
 {
   gsize offset = loader->text->len;
+  g_autofree char *valid = NULL;
 
   if (value == NULL || *value == '\0')
     return 0;
+  /* Another program may have written bytes that are not UTF-8: they
+   * become U+FFFD here, and nothing downstream (GTK, Pango, the SVG)
+   * ever sees them. */
+  if (!g_utf8_validate (value, -1, NULL))
+    value = valid = g_utf8_make_valid (value, -1);
+  if (max_chars > 0 && strlen (value) > (gsize) max_chars &&
+      g_utf8_strlen (value, -1) > max_chars)
+    {
+      const char *end = g_utf8_offset_to_pointer (value, max_chars - 1);
+      g_autofree char *head = g_strndup (value, end - value);
+      char *cut = g_strconcat (head, "…", NULL);
+
+      g_free (valid);
+      value = valid = cut;
+    }
   if (offset + strlen (value) + 1 > G_MAXUINT32)
     {
       loader->text_overflow = TRUE;
@@ -99,11 +122,11 @@ load_person (const CirclesPersonRow *row,
     return;  /* rows added meanwhile by another program */
 
   self->ids[i] = row->id;
-  self->text_offsets[CIRCLES_TEXT_KEY * self->n + i] = add_text (loader, row->key);
-  self->text_offsets[CIRCLES_TEXT_NAME * self->n + i] = add_text (loader, row->display_name);
-  self->text_offsets[CIRCLES_TEXT_COMPANY * self->n + i] = add_text (loader, row->company);
-  self->text_offsets[CIRCLES_TEXT_POSITION * self->n + i] = add_text (loader, row->position);
-  self->text_offsets[CIRCLES_TEXT_URL * self->n + i] = add_text (loader, row->profile_url);
+  self->text_offsets[CIRCLES_TEXT_KEY * self->n + i] = add_text (loader, row->key, 0);
+  self->text_offsets[CIRCLES_TEXT_NAME * self->n + i] = add_text (loader, row->display_name, DISPLAY_TEXT_MAX_CHARS);
+  self->text_offsets[CIRCLES_TEXT_COMPANY * self->n + i] = add_text (loader, row->company, DISPLAY_TEXT_MAX_CHARS);
+  self->text_offsets[CIRCLES_TEXT_POSITION * self->n + i] = add_text (loader, row->position, DISPLAY_TEXT_MAX_CHARS);
+  self->text_offsets[CIRCLES_TEXT_URL * self->n + i] = add_text (loader, row->profile_url, 0);
   loader->next++;
 }
 
@@ -297,6 +320,11 @@ search_from_me (CirclesNetwork *self)
       guint32 u = queue[head++];
       guint du = self->degrees[u];
 
+      /* Nothing past the 3rd degree is a circle: the search stops there,
+       * which spares the scan of the biggest ring's connections. */
+      if (du >= CIRCLES_MAX_DEGREE)
+        break;
+
       for (guint32 p = self->offsets[u]; p < self->offsets[u + 1]; p++)
         {
           guint32 v = self->adjacency[p];
@@ -304,11 +332,10 @@ search_from_me (CirclesNetwork *self)
 
           if (self->degrees[v] == CIRCLES_DEGREE_BEYOND)
             {
-              self->degrees[v] = MIN (du + 1, CIRCLES_DEGREE_BEYOND - 1);
+              self->degrees[v] = du + 1;
               self->parents[v] = u;
               warmth[v] = w;
-              if (du < CIRCLES_MAX_DEGREE)
-                self->chains[v] = self->chains[u];
+              self->chains[v] = self->chains[u];
               queue[tail++] = v;
             }
           else if (self->degrees[v] == du + 1)
@@ -318,18 +345,13 @@ search_from_me (CirclesNetwork *self)
                   warmth[v] = w;
                   self->parents[v] = u;
                 }
-              if (du < CIRCLES_MAX_DEGREE &&
-                  G_UNLIKELY (__builtin_add_overflow (self->chains[v], self->chains[u],
+              if (G_UNLIKELY (__builtin_add_overflow (self->chains[v], self->chains[u],
                                                       &self->chains[v])))
                 self->chains[v] = G_MAXUINT64;
             }
         }
     }
 
-  /* Past the 3rd degree there is no circle: no chain is counted. */
-  for (guint i = 0; i < self->n; i++)
-    if (self->degrees[i] > CIRCLES_MAX_DEGREE)
-      self->degrees[i] = CIRCLES_DEGREE_BEYOND;
 }
 
 static void
