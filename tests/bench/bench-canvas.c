@@ -68,7 +68,7 @@ bench_layer (const char        *label,
       GdkTexture *texture;
 
       view.offset_x = start->offset_x + i;
-      texture = circles_canvas_render_layer (scene, &view, 1, dark, NULL);
+      texture = circles_canvas_render_layer (scene, &view, 1, dark);
       elapsed = now_ms () - begin;
       g_object_unref (texture);
       if (i == 0)
@@ -92,7 +92,7 @@ bench_moved_layer (CirclesScene      *scene,
                    guint              frames)
 {
   g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
-  g_autoptr(GdkTexture) texture = circles_canvas_render_layer (scene, view, 1, FALSE, NULL);
+  g_autoptr(GdkTexture) texture = circles_canvas_render_layer (scene, view, 1, FALSE);
   cairo_surface_t *layer = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
   cairo_surface_t *target = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, WIDTH, HEIGHT);
 
