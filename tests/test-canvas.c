@@ -325,8 +325,8 @@ test_render_layer (void)
   CirclesView view;
 
   circles_view_init_fit (&view, scene, 320, 200);
-  light = circles_canvas_render_layer (scene, &view, 1, FALSE, NULL);
-  dark = circles_canvas_render_layer (scene, &view, 2, TRUE, NULL);
+  light = circles_canvas_render_layer (scene, &view, 1, FALSE);
+  dark = circles_canvas_render_layer (scene, &view, 2, TRUE);
   g_assert_cmpint (gdk_texture_get_width (light), ==, 320);
   g_assert_cmpint (gdk_texture_get_height (dark), ==, 400);
 

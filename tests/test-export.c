@@ -3,12 +3,15 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <cairo.h>
+#include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "circles-demo.h"
 #include "circles-export.h"
+#include "circles-render-cairo.h"
 #include "circles-layout.h"
 #include "circles-svg-writer.h"
 #include "circles-test-util.h"
@@ -441,6 +444,121 @@ test_svg_matches_png (void)
   cairo_surface_destroy (b);
 }
 
+static CirclesNetwork *
+demo_network (guint people)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = tmp_path ("demo.db");
+  g_autoptr(CirclesStore) store = NULL;
+  CirclesNetwork *network;
+
+  g_unlink (path);
+  store = circles_store_open (path, &error);
+  g_assert_no_error (error);
+  circles_demo_generate (store, people, 1, NULL, &error);
+  g_assert_no_error (error);
+  network = circles_network_load (store, NULL, &error);
+  g_assert_no_error (error);
+  return network;
+}
+
+/* Colour by company is the scene's: the SVG says it (classes, legend). */
+static void
+test_svg_company (void)
+{
+  g_autoptr(CirclesNetwork) network = demo_network (600);
+  g_autoptr(CirclesScene) scene = circles_export_build_scene (network, NULL, NULL);
+  g_autoptr(GBytes) by_circle = NULL;
+  g_autoptr(GBytes) by_company = NULL;
+  g_autofree char *circle_text = NULL;
+  g_autofree char *company_text = NULL;
+  CirclesView view;
+
+  circles_view_init_fit (&view, scene, 1000, 700);
+  by_circle = circles_svg_write (scene, network, &view);
+  view.color_by = CIRCLES_COLOR_BY_COMPANY;
+  by_company = circles_svg_write (scene, network, &view);
+  circle_text = g_strndup (g_bytes_get_data (by_circle, NULL), g_bytes_get_size (by_circle));
+  company_text = g_strndup (g_bytes_get_data (by_company, NULL), g_bytes_get_size (by_company));
+
+  g_assert_null (strstr (circle_text, " co1"));
+  g_assert_null (strstr (circle_text, "Colored by company"));
+  g_assert_nonnull (strstr (circle_text, "1st circle"));
+  g_assert_nonnull (strstr (company_text, "\"person d2 co"));
+  g_assert_nonnull (strstr (company_text, ".person.co1,.swatch.co1{fill:"));
+  g_assert_nonnull (strstr (company_text, "Colored by company"));
+  g_assert_nonnull (strstr (company_text, "class=\"swatch co1\""));
+
+  /* The dark palette, when a view asks for it. */
+  {
+    g_autoptr(GBytes) dark = NULL;
+    g_autofree char *text = NULL;
+
+    view.flags |= CIRCLES_VIEW_DARK;
+    dark = circles_svg_write (scene, network, &view);
+    text = g_strndup (g_bytes_get_data (dark, NULL), g_bytes_get_size (dark));
+    g_assert_nonnull (strstr (text, ".bg{fill:#1e1e1e}"));
+  }
+}
+
+/* On an image surface, markers and edges are written into the pixels;
+ * anywhere else (a recording surface here, as PDF) they are paths: both
+ * draw the same picture, by circle and by company, light and dark. */
+static void
+test_fast_path_matches_cairo (void)
+{
+  g_autoptr(CirclesNetwork) network = demo_network (4000);
+  g_autoptr(CirclesScene) scene = circles_export_build_scene (network, NULL, NULL);
+  int width = 800, height = 600;
+
+  for (guint mode = 0; mode < 4; mode++)
+    {
+      cairo_surface_t *fast = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_surface_t *slow = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
+      cairo_rectangle_t extents = { 0, 0, width, height };
+      cairo_surface_t *recording = cairo_recording_surface_create (CAIRO_CONTENT_COLOR_ALPHA, &extents);
+      cairo_t *cr;
+      CirclesView view;
+      guint64 total = 0;
+
+      circles_view_init_fit (&view, scene, width, height);
+      view.color_by = mode & 1 ? CIRCLES_COLOR_BY_COMPANY : CIRCLES_COLOR_BY_CIRCLE;
+      view.flags = mode & 2 ? CIRCLES_VIEW_DARK : 0;
+      if (mode >= 2)
+        view.zoom *= 6.0; /* zoomed in on the centre: edges and shapes */
+
+      cr = cairo_create (fast);
+      circles_render_cairo (scene, &view, cr);
+      cairo_destroy (cr);
+      cr = cairo_create (recording);
+      circles_render_cairo (scene, &view, cr);
+      cairo_destroy (cr);
+      cr = cairo_create (slow);
+      cairo_set_source_surface (cr, recording, 0, 0);
+      cairo_paint (cr);
+      cairo_destroy (cr);
+      cairo_surface_flush (fast);
+      cairo_surface_flush (slow);
+
+      for (int y = 0; y < height; y++)
+        {
+          const guint32 *ra = (const guint32 *) (cairo_image_surface_get_data (fast) + y * cairo_image_surface_get_stride (fast));
+          const guint32 *rb = (const guint32 *) (cairo_image_surface_get_data (slow) + y * cairo_image_surface_get_stride (slow));
+
+          for (int x = 0; x < width; x++)
+            for (guint shift = 0; shift < 32; shift += 8)
+              total += abs ((int) ((ra[x] >> shift) & 0xff) - (int) ((rb[x] >> shift) & 0xff));
+        }
+      g_test_message ("mode %u: mean difference %.3f per channel", mode, (double) total / (4.0 * width * height));
+      /* the overview's tiny markers are dots on the image, shapes in a
+       * PDF; zoomed in, the same shapes */
+      g_assert_cmpfloat ((double) total / (4.0 * width * height), <, mode < 2 ? 3.0 : 0.5);
+      cairo_surface_destroy (fast);
+      cairo_surface_destroy (slow);
+      cairo_surface_destroy (recording);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -451,6 +569,8 @@ main (int   argc,
   g_test_add_func ("/export/svg/hostile", test_svg_hostile);
   g_test_add_func ("/export/svg/url-safety", test_url_safety);
   g_test_add_func ("/export/svg/matches-png", test_svg_matches_png);
+  g_test_add_func ("/export/svg/company", test_svg_company);
+  g_test_add_func ("/export/fast-path-matches-cairo", test_fast_path_matches_cairo);
   g_test_add_func ("/export/errors", test_errors);
   g_test_add_func ("/export/formats", test_formats);
 

@@ -4,6 +4,7 @@
  */
 #include <cairo.h>
 #include <math.h>
+#include <string.h>
 
 #include "circles-demo.h"
 #include "circles-render-cairo.h"
@@ -313,11 +314,133 @@ test_paths_scene (void)
   g_assert_true (more);
 }
 
+/* Issue 9: every colour of a circle (and of a company) holds 3:1 against
+ * the background it is drawn on, in light and in dark (WCAG 2, non-text
+ * contrast); text holds 4.5:1. */
+static void
+test_palette_contrast (void)
+{
+  for (int dark = 0; dark <= 1; dark++)
+    {
+      const CirclesPalette *palette = circles_scene_get_palette (dark);
+      CirclesView view = { 0, };
+
+      view.flags = dark ? CIRCLES_VIEW_DARK : 0;
+      g_assert_true (circles_view_get_palette (&view) == palette);
+      for (guint c = CIRCLES_CIRCLE_ME; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
+        {
+          double ratio = circles_color_contrast (&palette->circle[c], &palette->background);
+
+          g_test_message ("%s %s: %.2f:1", dark ? "dark" : "light", circles_scene_circle_class (c), ratio);
+          g_assert_cmpfloat (ratio, >=, 3.0);
+          /* on the legend's panel too */
+          g_assert_cmpfloat (circles_color_contrast (&palette->circle[c], &palette->panel), >=, 3.0);
+        }
+      for (guint c = 0; c <= CIRCLES_SCENE_N_COMPANIES; c++)
+        g_assert_cmpfloat (circles_color_contrast (&palette->company[c], &palette->background), >=, 3.0);
+      g_assert_cmpfloat (circles_color_contrast (&palette->text, &palette->background), >=, 4.5);
+      g_assert_cmpfloat (circles_color_contrast (&palette->text_secondary, &palette->background), >=, 4.5);
+      g_assert_cmpfloat (circles_color_contrast (&palette->text_secondary, &palette->panel), >=, 4.5);
+
+      /* The three circles are told apart by more than lightness alone. */
+      for (guint a = CIRCLES_CIRCLE_FIRST; a <= CIRCLES_CIRCLE_THIRD; a++)
+        for (guint b = a + 1; b <= CIRCLES_CIRCLE_THIRD; b++)
+          {
+            const CirclesColor *ca = &palette->circle[a], *cb = &palette->circle[b];
+            double d = fabs (ca->r - cb->r) + fabs (ca->g - cb->g) + fabs (ca->b - cb->b);
+
+            g_assert_cmpfloat (d, >, 0.5);
+          }
+    }
+  /* The reference values of the WCAG formula. */
+  {
+    CirclesColor black = { 0, 0, 0 }, white = { 1, 1, 1 };
+
+    g_assert_cmpfloat_with_epsilon (circles_color_contrast (&black, &white), 21.0, 1e-9);
+    g_assert_cmpfloat_with_epsilon (circles_color_contrast (&white, &white), 1.0, 1e-9);
+  }
+  /* The shape tells the circle too. */
+  g_assert_cmpint (circles_scene_marker_shape (CIRCLES_CIRCLE_FIRST), !=, circles_scene_marker_shape (CIRCLES_CIRCLE_SECOND));
+  g_assert_cmpint (circles_scene_marker_shape (CIRCLES_CIRCLE_SECOND), !=, circles_scene_marker_shape (CIRCLES_CIRCLE_THIRD));
+  g_assert_cmpint (circles_scene_marker_shape (CIRCLES_CIRCLE_FIRST), !=, circles_scene_marker_shape (CIRCLES_CIRCLE_THIRD));
+}
+
+/* Colour by company: the biggest companies get colours, the others 0; a
+ * legend of its own, shown instead of the circles' one. */
+static void
+test_color_by_company (void)
+{
+  g_autoptr(CirclesNetwork) network = demo_network (1500);
+  g_autoptr(CirclesScene) scene = rings_scene (network);
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  CirclesView view;
+  guint first, n, coloured = 0, company_rows = 0, circle_rows = 0;
+  guint used[CIRCLES_SCENE_N_COMPANIES + 1] = { 0, };
+  double lw, lh;
+
+  circles_view_init_fit (&view, scene, 1200, 800);
+  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, &first, &n);
+  for (guint i = first; i < first + n; i++)
+    {
+      guint company = circles_scene_get_company (scene, i);
+
+      g_assert_cmpuint (company, <=, CIRCLES_SCENE_N_COMPANIES);
+      used[MIN (company, CIRCLES_SCENE_N_COMPANIES)]++;
+      if (company > 0)
+        {
+          const char *name = circles_network_get_company (network, prims[i].person);
+
+          g_assert_nonnull (name);
+          coloured++;
+        }
+      /* by circle, the circle's colour; by company, the company's */
+      view.color_by = CIRCLES_COLOR_BY_CIRCLE;
+      if (!(prims[i].flags & CIRCLES_SCENE_FLAG_ME))
+        {
+          g_assert_true (circles_scene_primitive_color (scene, &view, i) ==
+                         &circles_scene_get_palette (FALSE)->circle[prims[i].circle]);
+          view.color_by = CIRCLES_COLOR_BY_COMPANY;
+          g_assert_true (circles_scene_primitive_color (scene, &view, i) ==
+                         &circles_scene_get_palette (FALSE)->company[company]);
+        }
+    }
+  g_assert_cmpuint (coloured, >, 0);
+  /* the first company is the biggest */
+  for (guint c = 2; c <= CIRCLES_SCENE_N_COMPANIES; c++)
+    g_assert_cmpuint (used[1], >=, used[c]);
+
+  circles_scene_get_legend_size (scene, &lw, &lh);
+  circles_scene_get_range (scene, CIRCLES_SCENE_LEGEND, &first, &n);
+  for (guint i = first; i < first + n; i++)
+    {
+      view.color_by = CIRCLES_COLOR_BY_COMPANY;
+      if (circles_scene_legend_visible (scene, &prims[i], &view))
+        {
+          g_assert_true (prims[i].flags & CIRCLES_SCENE_FLAG_COMPANY);
+          company_rows++;
+          g_assert_cmpfloat (prims[i].y, <=, lh);
+        }
+      view.color_by = CIRCLES_COLOR_BY_CIRCLE;
+      if (circles_scene_legend_visible (scene, &prims[i], &view))
+        {
+          g_assert_false (prims[i].flags & CIRCLES_SCENE_FLAG_COMPANY);
+          circle_rows++;
+        }
+    }
+  g_assert_cmpuint (company_rows + circle_rows, ==, n);
+  /* panel, title, up to ten companies and "Other companies", three shapes */
+  g_assert_cmpuint (company_rows, >=, 1 + 1 + 1 + 1 + 3);
+  g_assert_cmpuint (company_rows, <=, 1 + 1 + CIRCLES_SCENE_N_COMPANIES + 1 + 3);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/scene/palette/contrast", test_palette_contrast);
+  g_test_add_func ("/scene/color-by-company", test_color_by_company);
 
   g_test_add_func ("/scene/primitives", test_primitives);
   g_test_add_func ("/scene/labels/never-overlap", test_labels_never_overlap);

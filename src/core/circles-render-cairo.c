@@ -13,20 +13,11 @@
 
 #include <math.h>
 #include <string.h>
+#include <time.h>
 
 #include "circles-render-cairo.h"
 
-#define HEX(v) ((v) / 255.0)
-
 static const CirclesRenderStyle style = {
-  .background     = { 1.0, 1.0, 1.0 },
-  .text           = { HEX (0x24), HEX (0x1f), HEX (0x31) },
-  .text_secondary = { HEX (0x5e), HEX (0x5c), HEX (0x64) },
-  .halo           = { 1.0, 1.0, 1.0 },
-  .panel          = { HEX (0xfa), HEX (0xfa), HEX (0xfa) },
-  .panel_border   = { HEX (0xde), HEX (0xdd), HEX (0xda) },
-  .gauge_track    = { HEX (0xde), HEX (0xdd), HEX (0xda) },
-  .edge_path      = { HEX (0x77), HEX (0x76), HEX (0x7b) },
   .panel_alpha    = 0.94,
   .band_alpha     = 0.07,
   .band_padding   = 5.0,
@@ -70,6 +61,85 @@ set_color (cairo_t            *cr,
     cairo_set_source_rgba (cr, color->r, color->g, color->b, alpha);
 }
 
+/* ------------------------------------------------------------------ */
+/* What a scene keeps from frame to frame (its backend data)           */
+
+/* Many markers onto an image surface: cairo would tessellate each one
+ * (~5 µs a marker); instead each marker is rasterised once by cairo, at
+ * 4 × 4 sub-pixel offsets, trimmed to its pixels, then composited (OVER)
+ * by hand. */
+#define STAMP_SUBPIXELS 4
+#define N_STAMPS        8
+#define FAST_MARKERS_MIN 2000
+
+typedef struct
+{
+  CirclesMarkerShape shape;
+  double             r;       /* device pixels; 0: unused */
+  int                width, height;
+  int                left, top; /* of the stamp, from the marker's pixel */
+  guint8            *alpha;   /* STAMP_SUBPIXELS² stamps of width × height */
+  guint8            *spans;   /* of each row of each: first and end column covered */
+} Stamp;
+
+typedef struct
+{
+  guint32  first;  /* in glyphs */
+  guint32  n;
+} GlyphRun;
+
+typedef struct
+{
+  Stamp      stamps[N_STAMPS];
+  guint      next_stamp;
+  GArray    *visible;      /* guint, primitive indices */
+  /* the glyphs of each label, from its baseline origin, made once */
+  GlyphRun  *runs;         /* by label, n = G_MAXUINT32: not yet */
+  GArray    *glyphs;       /* cairo_glyph_t */
+  GArray    *frame_halo;   /* cairo_glyph_t, of one frame */
+  GArray    *frame_text;
+} RenderCache;
+
+static void
+render_cache_free (gpointer data)
+{
+  RenderCache *cache = data;
+
+  for (guint i = 0; i < N_STAMPS; i++)
+    {
+      g_free (cache->stamps[i].alpha);
+      g_free (cache->stamps[i].spans);
+    }
+  g_array_unref (cache->visible);
+  g_free (cache->runs);
+  g_array_unref (cache->glyphs);
+  g_array_unref (cache->frame_halo);
+  g_array_unref (cache->frame_text);
+  g_free (cache);
+}
+
+static RenderCache *
+render_cache_get (CirclesScene *scene)
+{
+  RenderCache *cache = circles_scene_get_backend_data (scene);
+  guint n_labels;
+
+  if (cache != NULL)
+    return cache;
+
+  circles_scene_get_range (scene, CIRCLES_SCENE_LABEL, NULL, &n_labels);
+  cache = g_new0 (RenderCache, 1);
+  cache->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  cache->runs = g_new (GlyphRun, MAX (n_labels, 1));
+  for (guint i = 0; i < n_labels; i++)
+    cache->runs[i].n = G_MAXUINT32;
+  cache->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  cache->frame_halo = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  cache->frame_text = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  circles_scene_set_backend_data (scene, cache, render_cache_free);
+  return cache;
+}
+
 static void
 add_marker (cairo_t            *cr,
             CirclesMarkerShape  shape,
@@ -110,60 +180,219 @@ add_marker (cairo_t            *cr,
   cairo_close_path (cr);
 }
 
+/* The frame being drawn. */
 typedef struct
 {
-  double x0, y0, x1, y1; /* the clip, in pixels */
-} Clip;
+  CirclesScene         *scene;
+  const CirclesView    *view;
+  const CirclesPalette *palette;
+  RenderCache          *cache;
+  cairo_t              *cr;
+  double                x0, y0, x1, y1; /* the clip, in pixels */
+  /* the image's pixels, when markers and edges can be written there */
+  guint8               *data;          /* NULL: through cairo */
+  int                   stride, width, height;
+  double                scale;          /* device pixels a pixel */
+} Frame;
 
 static inline gboolean
-clip_has_point (const Clip *clip,
-                double      x,
-                double      y,
-                double      margin)
+clip_has_point (const Frame *frame,
+                double       x,
+                double       y,
+                double       margin)
 {
-  return x >= clip->x0 - margin && x <= clip->x1 + margin &&
-         y >= clip->y0 - margin && y <= clip->y1 + margin;
+  return x >= frame->x0 - margin && x <= frame->x1 + margin &&
+         y >= frame->y0 - margin && y <= frame->y1 + margin;
+}
+
+static inline guint32
+pack_color (const CirclesColor *color)
+{
+  return 0xff000000u |
+         ((guint32) lround (color->r * 255.0) << 16) |
+         ((guint32) lround (color->g * 255.0) << 8) |
+         (guint32) lround (color->b * 255.0);
+}
+
+/* Premultiplied OVER of an opaque colour with coverage @a (0..255),
+ * two channels at a time, rounded like (x + 127) / 255. */
+static inline guint32
+blend (guint32 dst,
+       guint32 src,
+       guint32 a)
+{
+  guint32 inv = 255 - a;
+  guint32 rb = (src & 0x00ff00ffu) * a + (dst & 0x00ff00ffu) * inv + 0x00800080u;
+  guint32 ag = ((src >> 8) & 0x00ff00ffu) * a + ((dst >> 8) & 0x00ff00ffu) * inv + 0x00800080u;
+
+  rb = ((rb + ((rb >> 8) & 0x00ff00ffu)) >> 8) & 0x00ff00ffu;
+  ag = (ag + ((ag >> 8) & 0x00ff00ffu)) & 0xff00ff00u;
+  return rb | ag;
 }
 
 static void
-draw_rings (CirclesScene      *scene,
-            const CirclesView *view,
-            cairo_t           *cr)
+draw_rings (Frame *frame)
 {
-  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (frame->scene, NULL);
+  const CirclesView *view = frame->view;
+  cairo_t *cr = frame->cr;
   guint first, n;
 
-  circles_scene_get_range (scene, CIRCLES_SCENE_RING, &first, &n);
+  circles_scene_get_range (frame->scene, CIRCLES_SCENE_RING, &first, &n);
   for (guint i = first; i < first + n; i++)
     {
       const CirclesScenePrimitive *ring = &prims[i];
-      const CirclesColor *color = circles_scene_circle_color (ring->circle);
+      const CirclesColor *color = &frame->palette->circle[MIN (ring->circle, CIRCLES_CIRCLE_OUT_OF_NETWORK)];
       double cx = ring->x * view->zoom + view->offset_x;
       double cy = ring->y * view->zoom + view->offset_y;
       double r = ring->r * view->zoom;
+      double half = (ring->w / 2.0 + style.band_padding) * view->zoom;
+
+      /* The band: an annulus, filled (cheaper than a wide stroke). */
+      cairo_new_path (cr);
+      cairo_arc (cr, cx, cy, r + half, 0.0, 2.0 * G_PI);
+      cairo_close_path (cr);
+      if (r - half > 0.0)
+        {
+          cairo_new_sub_path (cr);
+          cairo_arc_negative (cr, cx, cy, r - half, 2.0 * G_PI, 0.0);
+          cairo_close_path (cr);
+        }
+      set_color (cr, color, style.band_alpha);
+      cairo_fill (cr);
 
       cairo_new_path (cr);
       cairo_arc (cr, cx, cy, r, 0.0, 2.0 * G_PI);
-      set_color (cr, color, style.band_alpha);
-      cairo_set_line_width (cr, (ring->w + 2.0 * style.band_padding) * view->zoom);
-      cairo_stroke_preserve (cr);
       set_color (cr, color, style.ring_alpha);
       cairo_set_line_width (cr, style.ring_width);
       cairo_stroke (cr);
     }
 }
 
-static void
-draw_edges (CirclesScene      *scene,
-            const CirclesView *view,
-            const Clip        *clip,
-            cairo_t           *cr)
+/* Clips the segment to the rectangle (Liang–Barsky); FALSE when none of
+ * it is inside. */
+static gboolean
+clip_segment (double *ax,
+              double *ay,
+              double *bx,
+              double *by,
+              double  x0,
+              double  y0,
+              double  x1,
+              double  y1)
 {
-  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
-  gboolean paths = circles_scene_get_kind (scene) == CIRCLES_LAYOUT_PATHS;
-  guint first, n;
+  double dx = *bx - *ax, dy = *by - *ay;
+  double t0 = 0.0, t1 = 1.0;
+  double p[4] = { -dx, dx, -dy, dy };
+  double q[4] = { *ax - x0, x1 - *ax, *ay - y0, y1 - *ay };
 
-  circles_scene_get_range (scene, CIRCLES_SCENE_EDGE, &first, &n);
+  for (guint i = 0; i < 4; i++)
+    {
+      if (p[i] == 0.0)
+        {
+          if (q[i] < 0.0)
+            return FALSE;
+          continue;
+        }
+      double t = q[i] / p[i];
+
+      if (p[i] < 0.0)
+        {
+          if (t > t1)
+            return FALSE;
+          t0 = MAX (t0, t);
+        }
+      else
+        {
+          if (t < t0)
+            return FALSE;
+          t1 = MIN (t1, t);
+        }
+    }
+  *bx = *ax + t1 * dx;
+  *by = *ay + t1 * dy;
+  *ax = *ax + t0 * dx;
+  *ay = *ay + t0 * dy;
+  return TRUE;
+}
+
+/* A thin line straight into the pixels: Xiaolin Wu's, two pixels a
+ * step, their coverages summing to the line's width × @alpha. */
+static void
+blit_line (const Frame *frame,
+           double       ax,
+           double       ay,
+           double       bx,
+           double       by,
+           guint32      color,
+           double       weight)
+{
+  gboolean steep = fabs (by - ay) > fabs (bx - ax);
+  double gradient;
+  int from, to, limit_major, limit_minor;
+  guint8 *data = frame->data;
+  int stride = frame->stride;
+  /* coverage 0..255 per unit of weight, in 8.8 fixed point */
+  int level = (int) lround (weight * 255.0 * 256.0);
+
+  if (steep)
+    {
+      double t;
+
+      t = ax; ax = ay; ay = t;
+      t = bx; bx = by; by = t;
+    }
+  if (ax > bx)
+    {
+      double t;
+
+      t = ax; ax = bx; bx = t;
+      t = ay; ay = by; by = t;
+    }
+  gradient = bx - ax > 1e-9 ? (by - ay) / (bx - ax) : 0.0;
+  /* per unit of length along the major axis, the line covers more */
+  level = (int) (level * sqrt (1.0 + gradient * gradient));
+  limit_major = steep ? frame->height : frame->width;
+  limit_minor = steep ? frame->width : frame->height;
+  from = MAX ((int) floor (ax + 0.5), 0);
+  to = MIN ((int) floor (bx + 0.5), limit_major - 1);
+
+  for (int major = from; major <= to; major++)
+    {
+      double minor = ay + gradient * (major + 0.5 - ax) - 0.5;
+      int m = (int) floor (minor);
+      int frac = (int) ((minor - m) * 256.0);
+      int c0 = (level * (256 - frac)) >> 16, c1 = (level * frac) >> 16;
+
+      for (int k = 0; k < 2; k++)
+        {
+          int mm = m + k;
+          int c = k == 0 ? c0 : c1;
+          guint32 *pixel;
+
+          if (c <= 0 || mm < 0 || mm >= limit_minor)
+            continue;
+          if (steep)
+            pixel = (guint32 *) (data + (gsize) major * stride) + mm;
+          else
+            pixel = (guint32 *) (data + (gsize) mm * stride) + major;
+          *pixel = blend (*pixel, color, MIN (c, 255));
+        }
+    }
+}
+
+static void
+draw_edges (Frame *frame)
+{
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (frame->scene, NULL);
+  const CirclesView *view = frame->view;
+  cairo_t *cr = frame->cr;
+  gboolean paths = circles_scene_get_kind (frame->scene) == CIRCLES_LAYOUT_PATHS;
+  guint first, n;
+  /* a little beyond the clip, so that no end shows */
+  double x0 = frame->x0 - 2.0, y0 = frame->y0 - 2.0, x1 = frame->x1 + 2.0, y1 = frame->y1 + 2.0;
+
+  circles_scene_get_range (frame->scene, CIRCLES_SCENE_EDGE, &first, &n);
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
 
   if (paths)
@@ -182,243 +411,341 @@ draw_edges (CirclesScene      *scene,
               cairo_line_to (cr, e->x2 * view->zoom + view->offset_x, e->y2 * view->zoom + view->offset_y);
             }
           if (warm)
-            set_color (cr, circles_scene_circle_color (CIRCLES_CIRCLE_FIRST), 0.85);
+            set_color (cr, &frame->palette->circle[CIRCLES_CIRCLE_FIRST], 0.85);
           else
-            set_color (cr, &style.edge_path, 0.55);
+            set_color (cr, &frame->palette->edge_path, 0.55);
           cairo_set_line_width (cr, warm ? style.path_edge_warm_width : style.path_edge_width);
           cairo_stroke (cr);
         }
       return;
     }
 
-  /* One stroke per ring the edges lead to. */
+  /* One stroke per ring the edges lead to; each edge clipped to what
+   * shows, the ones shorter than a pixel left out. On an image, hairlines
+   * go straight into its pixels. */
   for (guint ring = 1; ring <= CIRCLES_MAX_DEGREE; ring++)
     {
       CirclesCircle circle = CIRCLES_CIRCLE_FIRST + ring - 1;
+      const CirclesColor *color = &frame->palette->circle[circle];
+      guint32 packed = pack_color (color);
+      double weight = style.edge_width * style.edge_alpha[ring] * frame->scale;
       gboolean any = FALSE;
 
       cairo_new_path (cr);
       for (guint i = first; i < first + n; i++)
         {
           const CirclesScenePrimitive *e = &prims[i];
-          double x0, y0, x1, y1;
+          double ax, ay, bx, by;
 
           if (e->circle != circle || !circles_scene_edge_visible (e, view->zoom))
             continue;
-          x0 = e->x * view->zoom + view->offset_x;
-          y0 = e->y * view->zoom + view->offset_y;
-          x1 = e->x2 * view->zoom + view->offset_x;
-          y1 = e->y2 * view->zoom + view->offset_y;
-          if (MAX (x0, x1) < clip->x0 || MIN (x0, x1) > clip->x1 ||
-              MAX (y0, y1) < clip->y0 || MIN (y0, y1) > clip->y1)
+          ax = e->x * view->zoom + view->offset_x;
+          ay = e->y * view->zoom + view->offset_y;
+          bx = e->x2 * view->zoom + view->offset_x;
+          by = e->y2 * view->zoom + view->offset_y;
+          if (MAX (ax, bx) < x0 || MIN (ax, bx) > x1 || MAX (ay, by) < y0 || MIN (ay, by) > y1)
             continue;
-          cairo_move_to (cr, x0, y0);
-          cairo_line_to (cr, x1, y1);
+          if (fabs (bx - ax) + fabs (by - ay) < 1.0 ||
+              !clip_segment (&ax, &ay, &bx, &by, x0, y0, x1, y1))
+            continue;
+          if (frame->data != NULL)
+            {
+              double s = frame->scale;
+
+              blit_line (frame, ax * s, ay * s, bx * s, by * s, packed, weight);
+              continue;
+            }
+          cairo_move_to (cr, ax, ay);
+          cairo_line_to (cr, bx, by);
           any = TRUE;
         }
       if (!any)
         continue;
-      set_color (cr, circles_scene_circle_color (circle), style.edge_alpha[ring]);
+      set_color (cr, color, style.edge_alpha[ring]);
       cairo_set_line_width (cr, style.edge_width);
       cairo_stroke (cr);
     }
   cairo_new_path (cr);
 }
 
-/* Many markers onto an image surface: cairo would tessellate each one
- * (~5 µs a marker); instead each circle's marker is rasterised once by
- * cairo, at 4 × 4 sub-pixel offsets, then composited (OVER) by hand. */
-#define STAMP_SUBPIXELS 4
-#define FAST_MARKERS_MIN 2000
-
-typedef struct
-{
-  int            size;   /* width and height of every stamp */
-  int            origin; /* pixel of the stamp holding the marker's centre */
-  guint8        *alpha;  /* STAMP_SUBPIXELS² stamps of size × size */
-} Stamps;
-
 static void
-stamps_init (Stamps             *stamps,
-             CirclesMarkerShape  shape,
-             double              r)
+stamp_init (Stamp              *stamp,
+            CirclesMarkerShape  shape,
+            double              r)
 {
   int size = (int) ceil (r * 1.6) * 2 + 4;
   int stride = cairo_format_stride_for_width (CAIRO_FORMAT_A8, size);
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, size, size);
+  int origin = size / 2;
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_A8, size, size * STAMP_SUBPIXELS * STAMP_SUBPIXELS);
+  cairo_t *cr = cairo_create (surface);
+  const guint8 *src;
+  int x0 = size, y0 = size, x1 = -1, y1 = -1;
 
-  stamps->size = size;
-  stamps->origin = size / 2;
-  stamps->alpha = g_new0 (guint8, (gsize) size * size * STAMP_SUBPIXELS * STAMP_SUBPIXELS);
+  /* Every sub-pixel offset, one below the other. */
   for (int sy = 0; sy < STAMP_SUBPIXELS; sy++)
     for (int sx = 0; sx < STAMP_SUBPIXELS; sx++)
-      {
-        cairo_t *cr = cairo_create (surface);
-        guint8 *dst = stamps->alpha + (gsize) (sy * STAMP_SUBPIXELS + sx) * size * size;
-        const guint8 *src;
+      add_marker (cr, shape, origin + (sx + 0.5) / STAMP_SUBPIXELS,
+                  (sy * STAMP_SUBPIXELS + sx) * size + origin + (sy + 0.5) / STAMP_SUBPIXELS, r);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+  src = cairo_image_surface_get_data (surface);
 
-        cairo_set_operator (cr, CAIRO_OPERATOR_SOURCE);
-        cairo_set_source_rgba (cr, 0, 0, 0, 0);
-        cairo_paint (cr);
-        cairo_set_operator (cr, CAIRO_OPERATOR_OVER);
-        cairo_set_source_rgba (cr, 0, 0, 0, 1);
-        add_marker (cr, shape, stamps->origin + (sx + 0.5) / STAMP_SUBPIXELS,
-                    stamps->origin + (sy + 0.5) / STAMP_SUBPIXELS, r);
-        cairo_fill (cr);
-        cairo_destroy (cr);
-        cairo_surface_flush (surface);
-        src = cairo_image_surface_get_data (surface);
-        for (int y = 0; y < size; y++)
-          memcpy (dst + y * size, src + y * stride, size);
+  /* Trimmed to the pixels any of them covers. */
+  for (int k = 0; k < STAMP_SUBPIXELS * STAMP_SUBPIXELS; k++)
+    for (int y = 0; y < size; y++)
+      for (int x = 0; x < size; x++)
+        if (src[(k * size + y) * stride + x] != 0)
+          {
+            x0 = MIN (x0, x);
+            x1 = MAX (x1, x);
+            y0 = MIN (y0, y);
+            y1 = MAX (y1, y);
+          }
+  if (x1 < 0)
+    x0 = y0 = x1 = y1 = 0;
+
+  g_free (stamp->alpha);
+  stamp->shape = shape;
+  stamp->r = r;
+  stamp->width = x1 - x0 + 1;
+  stamp->height = y1 - y0 + 1;
+  stamp->left = x0 - origin;
+  stamp->top = y0 - origin;
+  stamp->alpha = g_new (guint8, (gsize) stamp->width * stamp->height * STAMP_SUBPIXELS * STAMP_SUBPIXELS);
+  g_free (stamp->spans);
+  stamp->spans = g_new (guint8, (gsize) 2 * stamp->height * STAMP_SUBPIXELS * STAMP_SUBPIXELS);
+  for (int k = 0; k < STAMP_SUBPIXELS * STAMP_SUBPIXELS; k++)
+    for (int y = 0; y < stamp->height; y++)
+      {
+        guint8 *row = stamp->alpha + ((gsize) k * stamp->height + y) * stamp->width;
+        guint8 *span = stamp->spans + 2 * ((gsize) k * stamp->height + y);
+        int a = stamp->width, b = 0;
+
+        memcpy (row, src + (gsize) (k * size + y0 + y) * stride + x0, stamp->width);
+        for (int x = 0; x < stamp->width; x++)
+          if (row[x] != 0)
+            {
+              a = MIN (a, x);
+              b = x + 1;
+            }
+        span[0] = a < b ? a : 0;
+        span[1] = b;
       }
   cairo_surface_destroy (surface);
 }
 
-static inline void
-stamp_blit (const Stamps       *stamps,
-            guint8             *data,
-            int                 stride,
-            int                 width,
-            int                 height,
-            double              x,
-            double              y,
-            const CirclesColor *color)
+static const Stamp *
+stamp_get (RenderCache        *cache,
+           CirclesMarkerShape  shape,
+           double              r)
 {
-  double fx = floor (x), fy = floor (y);
+  Stamp *stamp;
+
+  for (guint i = 0; i < N_STAMPS; i++)
+    if (cache->stamps[i].r == r && cache->stamps[i].shape == shape)
+      return &cache->stamps[i];
+  stamp = &cache->stamps[cache->next_stamp];
+  cache->next_stamp = (cache->next_stamp + 1) % N_STAMPS;
+  stamp_init (stamp, shape, r);
+  return stamp;
+}
+
+static inline void
+stamp_blit (const Frame *frame,
+            const Stamp *stamp,
+            double       x,
+            double       y,
+            guint32      color)
+{
+  /* floor() of coordinates a little off the surface too */
+  int fx = (int) (x + 1024.0) - 1024, fy = (int) (y + 1024.0) - 1024;
   int sx = MIN ((int) ((x - fx) * STAMP_SUBPIXELS), STAMP_SUBPIXELS - 1);
   int sy = MIN ((int) ((y - fy) * STAMP_SUBPIXELS), STAMP_SUBPIXELS - 1);
-  const guint8 *alpha = stamps->alpha + (gsize) (sy * STAMP_SUBPIXELS + sx) * stamps->size * stamps->size;
-  int left = (int) fx - stamps->origin, top = (int) fy - stamps->origin;
-  guint32 cr = (guint32) lround (color->r * 255.0);
-  guint32 cg = (guint32) lround (color->g * 255.0);
-  guint32 cb = (guint32) lround (color->b * 255.0);
+  gsize variant = (gsize) (sy * STAMP_SUBPIXELS + sx) * stamp->height;
+  const guint8 *alpha = stamp->alpha + variant * stamp->width;
+  const guint8 *spans = stamp->spans + 2 * variant;
+  int left = fx + stamp->left, top = fy + stamp->top;
+  int i0 = MAX (0, -left), i1 = MIN (stamp->width, frame->width - left);
+  int j0 = MAX (0, -top), j1 = MIN (stamp->height, frame->height - top);
 
-  for (int j = MAX (0, -top); j < stamps->size && top + j < height; j++)
+  for (int j = j0; j < j1; j++)
     {
-      guint32 *row = (guint32 *) (data + (gsize) (top + j) * stride);
+      guint32 *row = (guint32 *) (frame->data + (gsize) (top + j) * frame->stride) + left;
+      const guint8 *a = alpha + j * stamp->width;
+      int end = MIN (i1, spans[2 * j + 1]);
 
-      for (int i = MAX (0, -left); i < stamps->size && left + i < width; i++)
-        {
-          guint32 a = alpha[j * stamps->size + i];
-          guint32 pixel, inv;
-
-          if (a == 0)
-            continue;
-          pixel = row[left + i];
-          inv = 255 - a;
-          /* premultiplied OVER, channel by channel, rounded */
-#define MIX(shift, c) ((((c) * a + ((pixel >> (shift)) & 0xff) * inv + 127) / 255) << (shift))
-          row[left + i] = MIX (24, 255u) | MIX (16, cr) | MIX (8, cg) | MIX (0, cb);
-#undef MIX
-        }
+      for (int i = MAX (i0, spans[2 * j]); i < end; i++)
+        row[i] = blend (row[i], color, a[i]); /* exact for 255 too: no branch */
     }
 }
 
-static gboolean
-can_blit (cairo_t    *cr,
-          const Clip *clip)
-{
-  cairo_surface_t *target = cairo_get_target (cr);
-  cairo_matrix_t matrix;
+/* Below this radius (device pixels) a marker's shape cannot be seen: it
+ * is a dot, a square of its area, written without blending. */
+#define TINY_MARKER 2.0
 
-  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
-      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32)
-    return FALSE;
-  cairo_get_matrix (cr, &matrix);
-  if (matrix.xx != 1.0 || matrix.yy != 1.0 || matrix.xy != 0.0 || matrix.yx != 0.0 ||
-      matrix.x0 != 0.0 || matrix.y0 != 0.0)
-    return FALSE;
-  /* no clip but the surface itself */
-  return clip->x0 <= 0.0 && clip->y0 <= 0.0 &&
-         clip->x1 >= cairo_image_surface_get_width (target) &&
-         clip->y1 >= cairo_image_surface_get_height (target);
+static inline void
+dot_blit (const Frame *frame,
+          double       x,
+          double       y,
+          double       r,
+          guint32      color)
+{
+  int side = MAX (1, (int) (r * 1.7725 + 0.5)); /* r × √π */
+  int left = (int) (x - side / 2.0 + 1024.5) - 1024, top = (int) (y - side / 2.0 + 1024.5) - 1024;
+  int i0 = MAX (0, left), i1 = MIN (frame->width, left + side);
+  int j0 = MAX (0, top), j1 = MIN (frame->height, top + side);
+
+  for (int j = j0; j < j1; j++)
+    {
+      guint32 *row = (guint32 *) (frame->data + (gsize) j * frame->stride);
+
+      for (int i = i0; i < i1; i++)
+        row[i] = color;
+    }
 }
 
 static void
-draw_people (CirclesScene      *scene,
-             const CirclesView *view,
-             const Clip        *clip,
-             cairo_t           *cr)
+draw_people (Frame *frame)
 {
-  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (frame->scene, NULL);
+  const CirclesView *view = frame->view;
+  cairo_t *cr = frame->cr;
   guint first, n;
+  GArray *visible = frame->cache->visible;
   guint8 circles_seen[CIRCLES_CIRCLE_OUT_OF_NETWORK + 1] = { 0, };
 
-  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, &first, &n);
-  for (guint i = first; i < first + n; i++)
-    circles_seen[MIN (prims[i].circle, CIRCLES_CIRCLE_OUT_OF_NETWORK)] = 1;
+  circles_scene_get_range (frame->scene, CIRCLES_SCENE_PERSON, &first, &n);
 
-  /* One fill per circle; me (and a paths target) on top. */
-  for (guint c = CIRCLES_CIRCLE_FIRST; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
+  /* The people in the clip, by the scene's grid (a marker is at most
+   * 9 pixels: a margin of 12). */
+  g_array_set_size (visible, 0);
+  {
+    double qx = (frame->x0 - 12.0 - view->offset_x) / view->zoom;
+    double qy = (frame->y0 - 12.0 - view->offset_y) / view->zoom;
+    double qw = (frame->x1 - frame->x0 + 24.0) / view->zoom;
+    double qh = (frame->y1 - frame->y0 + 24.0) / view->zoom;
+    double bx, by, bw, bh;
+
+    circles_scene_get_bounds (frame->scene, &bx, &by, &bw, &bh);
+    if (qw * qh < 0.25 * bw * bh)
+      circles_scene_query_rect (frame->scene, qx, qy, qw, qh, visible);
+    else
+      {
+        /* Most of the scene shows: every person, in the scene's order
+         * (ring by ring, neighbours together), is faster than the grid's
+         * many small cells. */
+        g_array_set_size (visible, n);
+        for (guint i = 0; i < n; i++)
+          g_array_index (visible, guint, i) = first + i;
+      }
+  }
+
+  if (frame->data != NULL)
     {
-      CirclesMarkerShape shape = circles_scene_marker_shape (c);
+      guint32 colors[CIRCLES_CIRCLE_OUT_OF_NETWORK + 1 + CIRCLES_SCENE_N_COMPANIES + 1];
+      gboolean by_company = view->color_by == CIRCLES_COLOR_BY_COMPANY;
+      double s = frame->scale;
 
-      if (!circles_seen[c])
-        continue;
-      if (n >= FAST_MARKERS_MIN && can_blit (cr, clip))
+      for (guint c = 0; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
+        colors[c] = pack_color (&frame->palette->circle[c]);
+      for (guint c = 0; c <= CIRCLES_SCENE_N_COMPANIES; c++)
+        colors[CIRCLES_CIRCLE_OUT_OF_NETWORK + 1 + c] = pack_color (&frame->palette->company[c]);
+
+      /* A marker's radius depends on its circle and its size in the
+       * scene: remember the stamp of each. */
+      struct { float size; const Stamp *stamp; double r; } by_circle[CIRCLES_CIRCLE_OUT_OF_NETWORK + 1];
+      double zoom = view->zoom * s, ox = view->offset_x * s, oy = view->offset_y * s;
+      const guint *indices = (const guint *) visible->data;
+
+      for (guint c = 0; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
+        by_circle[c].size = -1.0f;
+
+      for (guint v = 0; v < visible->len; v++)
         {
-          cairo_surface_t *target = cairo_get_target (cr);
-          guint8 *data;
-          int stride, width, height;
-          Stamps stamps = { 0, };
-          double r = -1.0;
-
-          cairo_surface_flush (target);
-          data = cairo_image_surface_get_data (target);
-          stride = cairo_image_surface_get_stride (target);
-          width = cairo_image_surface_get_width (target);
-          height = cairo_image_surface_get_height (target);
-          for (guint i = first; i < first + n; i++)
-            {
-              const CirclesScenePrimitive *p = &prims[i];
-              double x, y, pr;
-
-              if (p->circle != c || (p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)))
-                continue;
-              pr = circles_scene_marker_radius (p, view->zoom);
-              if (pr != r)
-                {
-                  g_free (stamps.alpha);
-                  stamps_init (&stamps, shape, pr);
-                  r = pr;
-                }
-              x = p->x * view->zoom + view->offset_x;
-              y = p->y * view->zoom + view->offset_y;
-              if (!clip_has_point (clip, x, y, 2.0 * pr))
-                continue;
-              stamp_blit (&stamps, data, stride, width, height, x, y,
-                          circles_scene_circle_color (c));
-            }
-          g_free (stamps.alpha);
-          cairo_surface_mark_dirty (target);
-          continue;
-        }
-      cairo_new_path (cr);
-      for (guint i = first; i < first + n; i++)
-        {
-          const CirclesScenePrimitive *p = &prims[i];
+          guint index = indices[v];
+          const CirclesScenePrimitive *p = &prims[index];
+          guint c = MIN (p->circle, CIRCLES_CIRCLE_OUT_OF_NETWORK);
           double x, y, r;
+          guint32 color;
 
-          if (p->circle != c || (p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)))
+          if (G_UNLIKELY (p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)))
             continue;
-          x = p->x * view->zoom + view->offset_x;
-          y = p->y * view->zoom + view->offset_y;
-          r = circles_scene_marker_radius (p, view->zoom);
-          if (!clip_has_point (clip, x, y, 2.0 * r))
+          if (G_UNLIKELY (by_circle[c].size != p->r))
+            {
+              by_circle[c].size = p->r;
+              by_circle[c].r = circles_scene_marker_radius (p, view->zoom) * s;
+              by_circle[c].stamp = stamp_get (frame->cache, circles_scene_marker_shape (c), by_circle[c].r);
+            }
+          r = by_circle[c].r;
+          x = p->x * zoom + ox;
+          y = p->y * zoom + oy;
+          if (x < -2.0 * r || y < -2.0 * r || x > frame->width + 2.0 * r || y > frame->height + 2.0 * r)
             continue;
-          add_marker (cr, shape, x, y, r);
+          color = by_company ? colors[CIRCLES_CIRCLE_OUT_OF_NETWORK + 1 + circles_scene_get_company (frame->scene, index)]
+                             : colors[c];
+          if (r < TINY_MARKER)
+            dot_blit (frame, x, y, r, color);
+          else
+            stamp_blit (frame, by_circle[c].stamp, x, y, color);
         }
-      set_color (cr, circles_scene_circle_color (c), 1.0);
-      cairo_fill (cr);
+      /* The edges and the markers written: cairo draws over them. */
+      cairo_surface_mark_dirty (cairo_get_target (cr));
+    }
+  else
+    {
+      for (guint v = 0; v < visible->len; v++)
+        circles_seen[MIN (prims[g_array_index (visible, guint, v)].circle, CIRCLES_CIRCLE_OUT_OF_NETWORK)] = 1;
+
+      /* One fill per colour; me (and a paths target) on top. */
+      for (guint c = CIRCLES_CIRCLE_FIRST; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
+        {
+          CirclesMarkerShape shape = circles_scene_marker_shape (c);
+          guint n_colors = view->color_by == CIRCLES_COLOR_BY_COMPANY ? CIRCLES_SCENE_N_COMPANIES + 1 : 1;
+
+          if (!circles_seen[c])
+            continue;
+          for (guint k = 0; k < n_colors; k++)
+            {
+              gboolean any = FALSE;
+
+              cairo_new_path (cr);
+              for (guint v = 0; v < visible->len; v++)
+                {
+                  guint index = g_array_index (visible, guint, v);
+                  const CirclesScenePrimitive *p = &prims[index];
+                  double x, y, r;
+
+                  if (p->circle != c || (p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)))
+                    continue;
+                  if (n_colors > 1 && circles_scene_get_company (frame->scene, index) != k)
+                    continue;
+                  x = p->x * view->zoom + view->offset_x;
+                  y = p->y * view->zoom + view->offset_y;
+                  r = circles_scene_marker_radius (p, view->zoom);
+                  if (!clip_has_point (frame, x, y, 2.0 * r))
+                    continue;
+                  add_marker (cr, shape, x, y, r);
+                  any = TRUE;
+                }
+              if (!any)
+                continue;
+              set_color (cr, n_colors > 1 ? &frame->palette->company[k] : &frame->palette->circle[c], 1.0);
+              cairo_fill (cr);
+            }
+        }
     }
 
-  for (guint i = first; i < first + n; i++)
+  for (guint v = 0; v < visible->len; v++)
     {
-      const CirclesScenePrimitive *p = &prims[i];
+      guint index = g_array_index (visible, guint, v);
+      const CirclesScenePrimitive *p = &prims[index];
+      const CirclesColor *color;
       double x, y, r;
 
       if (!(p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)))
         continue;
+      color = circles_scene_primitive_color (frame->scene, view, index);
       x = p->x * view->zoom + view->offset_x;
       y = p->y * view->zoom + view->offset_y;
       r = circles_scene_marker_radius (p, view->zoom);
@@ -426,21 +753,21 @@ draw_people (CirclesScene      *scene,
       if (p->flags & CIRCLES_SCENE_FLAG_TARGET)
         {
           cairo_arc (cr, x, y, r + 2.0 * style.target_halo, 0.0, 2.0 * G_PI);
-          set_color (cr, circles_scene_circle_color (p->circle), 1.0);
+          set_color (cr, color, 1.0);
           cairo_set_line_width (cr, style.target_halo);
           cairo_stroke (cr);
         }
       add_marker (cr, circles_scene_marker_shape (p->circle), x, y, r);
-      set_color (cr, circles_scene_circle_color (p->circle), 1.0);
+      set_color (cr, color, 1.0);
       cairo_fill_preserve (cr);
-      set_color (cr, &style.halo, 1.0);
+      set_color (cr, &frame->palette->halo, 1.0);
       cairo_set_line_width (cr, style.me_outline);
       cairo_stroke (cr);
     }
 
   if (view->selected != CIRCLES_NO_PERSON)
     {
-      guint index = circles_scene_lookup_person (scene, view->selected);
+      guint index = circles_scene_lookup_person (frame->scene, view->selected);
 
       if (index != G_MAXUINT)
         {
@@ -450,10 +777,10 @@ draw_people (CirclesScene      *scene,
           cairo_new_path (cr);
           cairo_arc (cr, p->x * view->zoom + view->offset_x, p->y * view->zoom + view->offset_y,
                      r, 0.0, 2.0 * G_PI);
-          set_color (cr, &style.halo, 1.0);
+          set_color (cr, &frame->palette->halo, 1.0);
           cairo_set_line_width (cr, style.selected_width + 2.0);
           cairo_stroke_preserve (cr);
-          set_color (cr, &style.text, 1.0);
+          set_color (cr, &frame->palette->text, 1.0);
           cairo_set_line_width (cr, style.selected_width);
           cairo_stroke (cr);
         }
@@ -461,24 +788,73 @@ draw_people (CirclesScene      *scene,
 }
 
 static const CirclesColor *
-label_color (const CirclesScenePrimitive *label)
+label_color (const Frame                 *frame,
+             const CirclesScenePrimitive *label)
 {
   if (label->flags & CIRCLES_SCENE_FLAG_TITLE)
-    return circles_scene_circle_color (label->circle);
+    return &frame->palette->circle[MIN (label->circle, CIRCLES_CIRCLE_OUT_OF_NETWORK)];
   if (label->flags & CIRCLES_SCENE_FLAG_SECONDARY)
-    return &style.text_secondary;
-  return &style.text;
+    return &frame->palette->text_secondary;
+  return &frame->palette->text;
+}
+
+/* The glyphs of a label from its baseline origin: shaped once. */
+static const GlyphRun *
+label_glyphs (Frame                       *frame,
+              cairo_scaled_font_t         *font,
+              guint                        label_index,
+              const CirclesScenePrimitive *label)
+{
+  RenderCache *cache = frame->cache;
+  GlyphRun *run = &cache->runs[label_index];
+
+  if (run->n == G_MAXUINT32)
+    {
+      cairo_glyph_t *glyphs = NULL;
+      int n_glyphs = 0;
+
+      run->first = cache->glyphs->len;
+      run->n = 0;
+      if (cairo_scaled_font_text_to_glyphs (font, 0.0, 0.0, label->text, -1,
+                                            &glyphs, &n_glyphs, NULL, NULL, NULL) == CAIRO_STATUS_SUCCESS)
+        {
+          g_array_append_vals (cache->glyphs, glyphs, n_glyphs);
+          run->n = n_glyphs;
+        }
+      cairo_glyph_free (glyphs);
+    }
+  return run;
 }
 
 static void
-draw_labels (CirclesScene      *scene,
-             const CirclesView *view,
-             const Clip        *clip,
-             cairo_t           *cr)
+append_glyphs (GArray              *out,
+               const cairo_glyph_t *glyphs,
+               guint                n,
+               double               x,
+               double               y)
 {
-  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  guint start = out->len;
+  cairo_glyph_t *dst;
+
+  g_array_set_size (out, start + n);
+  dst = &g_array_index (out, cairo_glyph_t, start);
+  for (guint i = 0; i < n; i++)
+    {
+      dst[i].index = glyphs[i].index;
+      dst[i].x = glyphs[i].x + x;
+      dst[i].y = glyphs[i].y + y;
+    }
+}
+
+static void
+draw_labels (Frame *frame)
+{
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (frame->scene, NULL);
+  const CirclesView *view = frame->view;
+  cairo_t *cr = frame->cr;
+  RenderCache *cache = frame->cache;
+  GArray *visible = cache->visible;
   guint first, n;
-  g_autoptr(GArray) visible = g_array_new (FALSE, FALSE, sizeof (guint));
   struct
   {
     double              size;
@@ -486,19 +862,27 @@ draw_labels (CirclesScene      *scene,
     const CirclesColor *color;
   } styles[16];
   guint n_styles = 0;
+  /* The halo is the text drawn in the halo colour around itself: glyphs
+   * come from the font cache, far cheaper than stroking outlines. */
+  static const double offsets[][2] = {
+    { -1.0, -1.0 }, { 0.0, -1.5 }, { 1.0, -1.0 }, { 1.5, 0.0 },
+    { 1.0, 1.0 }, { 0.0, 1.5 }, { -1.0, 1.0 }, { -1.5, 0.0 },
+  };
 
-  circles_scene_ensure_labels (scene, view->zoom);
-  circles_scene_get_range (scene, CIRCLES_SCENE_LABEL, &first, &n);
+  circles_scene_ensure_labels (frame->scene, view->zoom);
+  circles_scene_get_range (frame->scene, CIRCLES_SCENE_LABEL, &first, &n);
 
+  g_array_set_size (visible, 0);
   for (guint i = first; i < first + n; i++)
     {
       const CirclesScenePrimitive *label = &prims[i];
-      double x, y, w, h;
+      double x, y;
 
       if (!circles_scene_label_visible (label, view->zoom))
         continue;
-      circles_scene_label_box (label, view, &x, &y, &w, &h, NULL, NULL);
-      if (x > clip->x1 || x + w < clip->x0 || y > clip->y1 || y + h < clip->y0)
+      x = label->x * view->zoom + view->offset_x + label->dx;
+      y = label->y * view->zoom + view->offset_y + label->dy;
+      if (x > frame->x1 || x + label->w < frame->x0 || y > frame->y1 || y + label->h < frame->y0)
         continue;
       g_array_append_val (visible, i);
     }
@@ -508,7 +892,7 @@ draw_labels (CirclesScene      *scene,
     {
       const CirclesScenePrimitive *label = &prims[g_array_index (visible, guint, v)];
       gboolean bold = (label->flags & CIRCLES_SCENE_FLAG_BOLD) != 0;
-      const CirclesColor *color = label_color (label);
+      const CirclesColor *color = label_color (frame, label);
       guint k;
 
       for (k = 0; k < n_styles; k++)
@@ -523,48 +907,50 @@ draw_labels (CirclesScene      *scene,
         }
     }
 
-  /* The halo is the text drawn in the halo colour around itself: glyphs
-   * come from the font cache, far cheaper than stroking outlines. */
+  /* Per label: its halo (eight copies) in one call, its text in one:
+   * cairo masks glyphs that overlap, so a call keeps to one label. */
   for (guint k = 0; k < n_styles; k++)
     {
-      static const double offsets[][2] = {
-        { -1.0, -1.0 }, { 0.0, -1.5 }, { 1.0, -1.0 }, { 1.5, 0.0 },
-        { 1.0, 1.0 }, { 0.0, 1.5 }, { -1.0, 1.0 }, { -1.5, 0.0 },
-      };
       cairo_scaled_font_t *font;
+      cairo_pattern_t *halo, *text;
 
       cairo_select_font_face (cr, CIRCLES_SCENE_FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
                               styles[k].bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
       cairo_set_font_size (cr, styles[k].size);
       font = cairo_get_scaled_font (cr);
+      halo = cairo_pattern_create_rgb (frame->palette->halo.r, frame->palette->halo.g, frame->palette->halo.b);
+      text = cairo_pattern_create_rgb (styles[k].color->r, styles[k].color->g, styles[k].color->b);
       for (guint v = 0; v < visible->len; v++)
         {
-          const CirclesScenePrimitive *label = &prims[g_array_index (visible, guint, v)];
-          cairo_glyph_t *glyphs = NULL;
-          int n_glyphs = 0;
+          guint index = g_array_index (visible, guint, v);
+          const CirclesScenePrimitive *label = &prims[index];
+          const GlyphRun *run;
+          const cairo_glyph_t *glyphs;
           double bx, by;
 
           if (label->r != styles[k].size ||
               ((label->flags & CIRCLES_SCENE_FLAG_BOLD) != 0) != styles[k].bold ||
-              label_color (label) != styles[k].color)
+              label_color (frame, label) != styles[k].color)
             continue;
+          run = label_glyphs (frame, font, index - first, label);
+          if (run->n == 0)
+            continue;
+          glyphs = &g_array_index (cache->glyphs, cairo_glyph_t, run->first);
           circles_scene_label_box (label, view, NULL, NULL, NULL, NULL, &bx, &by);
-          if (cairo_scaled_font_text_to_glyphs (font, bx, by, label->text, -1,
-                                                &glyphs, &n_glyphs, NULL, NULL, NULL) != CAIRO_STATUS_SUCCESS)
-            continue;
-          set_color (cr, &style.halo, 1.0);
+          g_array_set_size (cache->frame_halo, 0);
           for (guint o = 0; o < G_N_ELEMENTS (offsets); o++)
-            {
-              cairo_save (cr);
-              cairo_translate (cr, offsets[o][0] * style.halo_width / 3.0,
-                               offsets[o][1] * style.halo_width / 3.0);
-              cairo_show_glyphs (cr, glyphs, n_glyphs);
-              cairo_restore (cr);
-            }
-          set_color (cr, styles[k].color, 1.0);
-          cairo_show_glyphs (cr, glyphs, n_glyphs);
-          cairo_glyph_free (glyphs);
+            append_glyphs (cache->frame_halo, glyphs, run->n,
+                           bx + offsets[o][0] * style.halo_width / 3.0,
+                           by + offsets[o][1] * style.halo_width / 3.0);
+          g_array_set_size (cache->frame_text, 0);
+          append_glyphs (cache->frame_text, glyphs, run->n, bx, by);
+          cairo_set_source (cr, halo);
+          cairo_show_glyphs (cr, (cairo_glyph_t *) cache->frame_halo->data, cache->frame_halo->len);
+          cairo_set_source (cr, text);
+          cairo_show_glyphs (cr, (cairo_glyph_t *) cache->frame_text->data, cache->frame_text->len);
         }
+      cairo_pattern_destroy (halo);
+      cairo_pattern_destroy (text);
     }
 }
 
@@ -585,39 +971,42 @@ rounded_rectangle (cairo_t *cr,
 }
 
 static void
-draw_legend (CirclesScene      *scene,
-             const CirclesView *view,
-             cairo_t           *cr)
+draw_legend (Frame *frame)
 {
-  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (frame->scene, NULL);
+  const CirclesView *view = frame->view;
+  const CirclesPalette *palette = frame->palette;
+  cairo_t *cr = frame->cr;
   guint first, n;
   double ox, oy;
 
   circles_view_get_legend_origin (view, &ox, &oy);
-  circles_scene_get_range (scene, CIRCLES_SCENE_LEGEND, &first, &n);
+  circles_scene_get_range (frame->scene, CIRCLES_SCENE_LEGEND, &first, &n);
   for (guint i = first; i < first + n; i++)
     {
       const CirclesScenePrimitive *p = &prims[i];
 
+      if (!circles_scene_legend_visible (frame->scene, p, view))
+        continue;
       cairo_new_path (cr);
       if (p->flags & CIRCLES_SCENE_FLAG_PANEL)
         {
           rounded_rectangle (cr, ox + p->x + 0.5, oy + p->y + 0.5, p->w - 1.0, p->h - 1.0, 8.0);
-          set_color (cr, &style.panel, style.panel_alpha);
+          set_color (cr, &palette->panel, style.panel_alpha);
           cairo_fill_preserve (cr);
-          set_color (cr, &style.panel_border, 1.0);
+          set_color (cr, &palette->panel_border, 1.0);
           cairo_set_line_width (cr, 1.0);
           cairo_stroke (cr);
         }
       else if (p->flags & CIRCLES_SCENE_FLAG_GAUGE)
         {
           rounded_rectangle (cr, ox + p->x, oy + p->y, p->w, p->h, p->h / 2.0);
-          set_color (cr, &style.gauge_track, 1.0);
+          set_color (cr, &palette->gauge_track, 1.0);
           cairo_fill (cr);
           if (p->x2 > 0.0)
             {
               rounded_rectangle (cr, ox + p->x, oy + p->y, MAX (p->w * p->x2, p->h), p->h, p->h / 2.0);
-              set_color (cr, circles_scene_circle_color (p->circle), 1.0);
+              set_color (cr, &palette->circle[MIN (p->circle, CIRCLES_CIRCLE_OUT_OF_NETWORK)], 1.0);
               cairo_fill (cr);
             }
         }
@@ -630,17 +1019,71 @@ draw_legend (CirclesScene      *scene,
               add_marker (cr, circles_scene_marker_shape (p->circle),
                           ox + p->x - CIRCLES_SCENE_SWATCH_OFFSET, oy + p->y - p->r * 0.35,
                           CIRCLES_SCENE_SWATCH_RADIUS);
-              set_color (cr, circles_scene_circle_color (p->circle), 1.0);
+              if (p->flags & CIRCLES_SCENE_FLAG_COMPANY)
+                set_color (cr, circles_scene_primitive_color (frame->scene, view, i), 1.0);
+              else
+                set_color (cr, &palette->circle[MIN (p->circle, CIRCLES_CIRCLE_OUT_OF_NETWORK)], 1.0);
               cairo_fill (cr);
             }
           cairo_select_font_face (cr, CIRCLES_SCENE_FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
                                   bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
           cairo_set_font_size (cr, p->r);
-          set_color (cr, (p->flags & CIRCLES_SCENE_FLAG_SECONDARY) ? &style.text_secondary : &style.text, 1.0);
+          set_color (cr, (p->flags & CIRCLES_SCENE_FLAG_SECONDARY) ? &palette->text_secondary : &palette->text, 1.0);
           cairo_move_to (cr, ox + p->x, oy + p->y);
           cairo_show_text (cr, p->text);
         }
     }
+}
+
+/* Whether markers and edges can be written into the target's pixels:
+ * an ARGB32 image, no transformation but the device scale, the clip the
+ * whole surface. */
+static void
+frame_find_pixels (Frame *frame)
+{
+  cairo_surface_t *target = cairo_get_target (frame->cr);
+  cairo_matrix_t matrix;
+  double sx = 1.0, sy = 1.0, dx = 0.0, dy = 0.0;
+
+  guint n_people;
+
+  frame->data = NULL;
+  frame->scale = 1.0;
+  /* A small scene draws as fast through cairo, and exactly as PDF does. */
+  circles_scene_get_range (frame->scene, CIRCLES_SCENE_PERSON, NULL, &n_people);
+  if (n_people < FAST_MARKERS_MIN)
+    return;
+  if (cairo_surface_get_type (target) != CAIRO_SURFACE_TYPE_IMAGE ||
+      cairo_image_surface_get_format (target) != CAIRO_FORMAT_ARGB32)
+    return;
+  cairo_get_matrix (frame->cr, &matrix);
+  if (matrix.xx != 1.0 || matrix.yy != 1.0 || matrix.xy != 0.0 || matrix.yx != 0.0 ||
+      matrix.x0 != 0.0 || matrix.y0 != 0.0)
+    return;
+  cairo_surface_get_device_scale (target, &sx, &sy);
+  cairo_surface_get_device_offset (target, &dx, &dy);
+  if (sx != sy || sx < 1.0 || dx != 0.0 || dy != 0.0)
+    return;
+  frame->width = cairo_image_surface_get_width (target);
+  frame->height = cairo_image_surface_get_height (target);
+  if (frame->x0 > 0.0 || frame->y0 > 0.0 ||
+      frame->x1 * sx < frame->width || frame->y1 * sy < frame->height)
+    return;
+  cairo_surface_flush (target);
+  frame->data = cairo_image_surface_get_data (target);
+  frame->stride = cairo_image_surface_get_stride (target);
+  frame->scale = sx;
+}
+
+/* The time this thread has worked, in µs: what a frame costs, whatever
+ * else the machine does. */
+static gint64
+thread_time (void)
+{
+  struct timespec ts;
+
+  clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
 }
 
 void
@@ -648,36 +1091,44 @@ circles_render_cairo (CirclesScene      *scene,
                       const CirclesView *view,
                       cairo_t           *cr)
 {
-  Clip clip;
+  Frame frame = { 0, };
   gint64 t[6];
 
   g_return_if_fail (scene != NULL);
   g_return_if_fail (view != NULL);
   g_return_if_fail (cr != NULL);
 
+  frame.scene = scene;
+  frame.view = view;
+  frame.palette = circles_view_get_palette (view);
+  frame.cache = render_cache_get (scene);
+  frame.cr = cr;
+
   cairo_save (cr);
   circles_render_set_font_options (cr);
-  cairo_clip_extents (cr, &clip.x0, &clip.y0, &clip.x1, &clip.y1);
+  cairo_clip_extents (cr, &frame.x0, &frame.y0, &frame.x1, &frame.y1);
 
   if (!(view->flags & CIRCLES_VIEW_NO_BACKGROUND))
     {
-      set_color (cr, &style.background, 1.0);
+      set_color (cr, &frame.palette->background, 1.0);
       cairo_paint (cr);
     }
 
-  t[0] = g_get_monotonic_time ();
-  draw_rings (scene, view, cr);
-  t[1] = g_get_monotonic_time ();
-  draw_edges (scene, view, &clip, cr);
-  t[2] = g_get_monotonic_time ();
-  draw_people (scene, view, &clip, cr);
-  t[3] = g_get_monotonic_time ();
-  draw_labels (scene, view, &clip, cr);
-  t[4] = g_get_monotonic_time ();
+  t[0] = thread_time ();
+  draw_rings (&frame);
+  t[1] = thread_time ();
+  /* Cairo is done with the pixels until they are marked dirty. */
+  frame_find_pixels (&frame);
+  draw_edges (&frame);
+  t[2] = thread_time ();
+  draw_people (&frame);
+  t[3] = thread_time ();
+  draw_labels (&frame);
+  t[4] = thread_time ();
   if (!(view->flags & CIRCLES_VIEW_NO_LEGEND))
-    draw_legend (scene, view, cr);
-  t[5] = g_get_monotonic_time ();
-  g_debug ("Drawn in %.1f ms: rings %.1f, edges %.1f, people %.1f, labels %.1f, legend %.1f",
+    draw_legend (&frame);
+  t[5] = thread_time ();
+  g_debug ("Drawn in %.1f ms of CPU: rings %.1f, edges %.1f, people %.1f, labels %.1f, legend %.1f",
            (t[5] - t[0]) / 1000.0, (t[1] - t[0]) / 1000.0, (t[2] - t[1]) / 1000.0,
            (t[3] - t[2]) / 1000.0, (t[4] - t[3]) / 1000.0, (t[5] - t[4]) / 1000.0);
 

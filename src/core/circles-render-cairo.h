@@ -11,16 +11,9 @@
 G_BEGIN_DECLS
 
 /* The look shared by every backend (the SVG writer's <style> too). */
+/* The colours come from the scene's palette (circles_view_get_palette()). */
 typedef struct
 {
-  CirclesColor background;
-  CirclesColor text;
-  CirclesColor text_secondary;
-  CirclesColor halo;           /* behind labels */
-  CirclesColor panel;          /* the legend's background */
-  CirclesColor panel_border;
-  CirclesColor gauge_track;
-  CirclesColor edge_path;      /* paths diagram: connections */
   double       panel_alpha;
   double       band_alpha;     /* the tint of a ring's band */
   double       band_padding;   /* scene units on each side of the band */
@@ -39,8 +32,11 @@ typedef struct
 const CirclesRenderStyle *circles_render_get_style (void);
 
 /* Draws @scene with @view onto @cr, whose user space must be the view's
- * pixels (the canvas: widget coordinates). Only what intersects the clip
- * is drawn. Computes the labels' level of detail on demand. */
+ * pixels (the canvas: widget coordinates), in the view's palette and
+ * colour mode. Only what intersects the clip is drawn. Computes the
+ * labels' level of detail on demand. On an ARGB32 image surface without
+ * a transformation, markers and edges are written straight into its
+ * pixels (the same picture, far faster); other surfaces (PDF) get paths. */
 void                      circles_render_cairo     (CirclesScene      *scene,
                                                     const CirclesView *view,
                                                     cairo_t           *cr);

@@ -65,20 +65,103 @@ struct _CirclesScene
   guint            grid_cols, grid_rows;
   guint32         *grid_start;  /* cols × rows + 1 */
   guint32         *grid_items;  /* primitive indices */
+
+  /* colour by company: one index a primitive (0: the others) */
+  guint8          *companies;
+
+  gpointer         backend_data;
+  GDestroyNotify   backend_destroy;
 };
 
 /* ------------------------------------------------------------------ */
-/* Palette: GNOME colours that hold their contrast on a light surface.  */
+/* Palette                                                              */
 
-static const CirclesColor palette[] = {
-  [CIRCLES_CIRCLE_ME]             = { 0x24 / 255.0, 0x1f / 255.0, 0x31 / 255.0 }, /* dark 4 */
-  [CIRCLES_CIRCLE_FIRST]          = { 0x1a / 255.0, 0x5f / 255.0, 0xb4 / 255.0 }, /* blue 5 */
-  [CIRCLES_CIRCLE_SECOND]         = { 0xc6 / 255.0, 0x46 / 255.0, 0x00 / 255.0 }, /* orange 5 */
-  [CIRCLES_CIRCLE_THIRD]          = { 0x81 / 255.0, 0x3d / 255.0, 0x9c / 255.0 }, /* purple 4 */
-  [CIRCLES_CIRCLE_FOLLOWER]       = { 0x26 / 255.0, 0xa2 / 255.0, 0x69 / 255.0 }, /* green 5 */
-  [CIRCLES_CIRCLE_GROUP_MEMBER]   = { 0x98 / 255.0, 0x6a / 255.0, 0x44 / 255.0 }, /* brown 3 */
-  [CIRCLES_CIRCLE_OUT_OF_NETWORK] = { 0x77 / 255.0, 0x76 / 255.0, 0x7b / 255.0 }, /* dark 1 */
+#define RGB(hex) { ((hex) >> 16) / 255.0, (((hex) >> 8) & 0xff) / 255.0, ((hex) & 0xff) / 255.0 }
+
+/* Blue, orange and magenta tell the three circles apart with every kind
+ * of colour blindness (and the shapes do too); the contrast ratios are
+ * in tests/test-scene.c. The badges of style.css use the same colours. */
+static const CirclesPalette palettes[2] = {
+  { /* light: on white */
+    .background     = RGB (0xffffff),
+    .text           = RGB (0x241f31),
+    .text_secondary = RGB (0x5e5c64),
+    .halo           = RGB (0xffffff),
+    .panel          = RGB (0xfafafa),
+    .panel_border   = RGB (0xdeddda),
+    .gauge_track    = RGB (0xdeddda),
+    .edge_path      = RGB (0x77767b),
+    .circle = {
+      [CIRCLES_CIRCLE_ME]             = RGB (0x241f31),
+      [CIRCLES_CIRCLE_FIRST]          = RGB (0x1a5fb4), /* blue */
+      [CIRCLES_CIRCLE_SECOND]         = RGB (0xc64600), /* orange */
+      [CIRCLES_CIRCLE_THIRD]          = RGB (0xa8337f), /* magenta */
+      [CIRCLES_CIRCLE_FOLLOWER]       = RGB (0x1b7d4f), /* green */
+      [CIRCLES_CIRCLE_GROUP_MEMBER]   = RGB (0x8a5f3c), /* brown */
+      [CIRCLES_CIRCLE_OUT_OF_NETWORK] = RGB (0x6f6e74), /* grey */
+    },
+    .company = {
+      RGB (0x858489), RGB (0x1c71d8), RGB (0xc64600), RGB (0x1f8a57), RGB (0xc01c28), RGB (0x813d9c),
+      RGB (0x98690a), RGB (0x1b7a8a), RGB (0xc0468e), RGB (0x865e3c), RGB (0x4a5b8c),
+    },
+  },
+  { /* dark: on libadwaita's dark view, #1e1e1e */
+    .background     = RGB (0x1e1e1e),
+    .text           = RGB (0xf6f5f4),
+    .text_secondary = RGB (0xb8b7bc),
+    .halo           = RGB (0x1e1e1e),
+    .panel          = RGB (0x2a2a2a),
+    .panel_border   = RGB (0x46464b),
+    .gauge_track    = RGB (0x46464b),
+    .edge_path      = RGB (0x9a9996),
+    .circle = {
+      [CIRCLES_CIRCLE_ME]             = RGB (0xf6f5f4),
+      [CIRCLES_CIRCLE_FIRST]          = RGB (0x62a0ea),
+      [CIRCLES_CIRCLE_SECOND]         = RGB (0xffa348),
+      [CIRCLES_CIRCLE_THIRD]          = RGB (0xf08ac8),
+      [CIRCLES_CIRCLE_FOLLOWER]       = RGB (0x57e389),
+      [CIRCLES_CIRCLE_GROUP_MEMBER]   = RGB (0xcdab8f),
+      [CIRCLES_CIRCLE_OUT_OF_NETWORK] = RGB (0xa3a2a7),
+    },
+    .company = {
+      RGB (0x8f8e94), RGB (0x62a0ea), RGB (0xffa348), RGB (0x57e389), RGB (0xf66151), RGB (0xc88be0),
+      RGB (0xf5c211), RGB (0x5bc8d6), RGB (0xf28ac6), RGB (0xcdab8f), RGB (0xa0b1e0),
+    },
+  },
 };
+
+#undef RGB
+
+const CirclesPalette *
+circles_scene_get_palette (gboolean dark)
+{
+  return &palettes[dark ? 1 : 0];
+}
+
+const CirclesPalette *
+circles_view_get_palette (const CirclesView *view)
+{
+  return &palettes[(view->flags & CIRCLES_VIEW_DARK) ? 1 : 0];
+}
+
+static double
+relative_luminance (const CirclesColor *c)
+{
+  double v[3] = { c->r, c->g, c->b };
+
+  for (guint i = 0; i < 3; i++)
+    v[i] = v[i] <= 0.04045 ? v[i] / 12.92 : pow ((v[i] + 0.055) / 1.055, 2.4);
+  return 0.2126 * v[0] + 0.7152 * v[1] + 0.0722 * v[2];
+}
+
+double
+circles_color_contrast (const CirclesColor *a,
+                        const CirclesColor *b)
+{
+  double la = relative_luminance (a), lb = relative_luminance (b);
+
+  return (MAX (la, lb) + 0.05) / (MIN (la, lb) + 0.05);
+}
 
 static const char *circle_classes[] = {
   [CIRCLES_CIRCLE_ME]             = "me",
@@ -93,9 +176,9 @@ static const char *circle_classes[] = {
 const CirclesColor *
 circles_scene_circle_color (CirclesCircle circle)
 {
-  if ((guint) circle >= G_N_ELEMENTS (palette))
+  if ((guint) circle > CIRCLES_CIRCLE_OUT_OF_NETWORK)
     circle = CIRCLES_CIRCLE_OUT_OF_NETWORK;
-  return &palette[circle];
+  return &palettes[0].circle[circle];
 }
 
 const char *
@@ -530,6 +613,128 @@ format_count (guint64 n)
       g_string_append_c (out, digits[i]);
     }
   return g_string_free (out, FALSE);
+}
+
+/* ------------------------------------------------------------------ */
+/* Companies                                                           */
+
+typedef struct
+{
+  const char *name;
+  guint       count;
+} CompanyCount;
+
+static int
+compare_company_counts (gconstpointer a,
+                        gconstpointer b)
+{
+  const CompanyCount *ca = a, *cb = b;
+
+  if (ca->count != cb->count)
+    return ca->count > cb->count ? -1 : 1;
+  return g_strcmp0 (ca->name, cb->name);
+}
+
+/* The biggest companies among the people of the three circles (the same
+ * whatever the scene shows): fills @top (at most CIRCLES_SCENE_N_COMPANIES,
+ * with 2 people at least) and returns the company index of every person. */
+static guint8 *
+rank_companies (CirclesNetwork *network,
+                GArray         *top)
+{
+  guint n = circles_network_get_n_people (network);
+  g_autoptr(GHashTable) counts = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GArray) all = g_array_new (FALSE, FALSE, sizeof (CompanyCount));
+  g_autoptr(GHashTable) colors = g_hash_table_new (g_str_hash, g_str_equal);
+  guint8 *of_person = g_new0 (guint8, MAX (n, 1));
+  GHashTableIter iter;
+  gpointer key, value;
+
+  for (guint p = 0; p < n; p++)
+    {
+      const char *company = circles_network_get_company (network, p);
+      guint degree = circles_network_get_degree (network, p);
+
+      if (company == NULL || *company == '\0' || degree < 1 || degree > CIRCLES_MAX_DEGREE)
+        continue;
+      g_hash_table_insert (counts, (gpointer) company,
+                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, company)) + 1));
+    }
+  g_hash_table_iter_init (&iter, counts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      CompanyCount entry = { key, GPOINTER_TO_UINT (value) };
+
+      if (entry.count >= 2)
+        g_array_append_val (all, entry);
+    }
+  g_array_sort (all, compare_company_counts);
+  for (guint i = 0; i < MIN (all->len, CIRCLES_SCENE_N_COMPANIES); i++)
+    {
+      g_array_append_val (top, g_array_index (all, CompanyCount, i));
+      g_hash_table_insert (colors, (gpointer) g_array_index (all, CompanyCount, i).name,
+                           GUINT_TO_POINTER (i + 1));
+    }
+  if (top->len > 0)
+    for (guint p = 0; p < n; p++)
+      {
+        const char *company = circles_network_get_company (network, p);
+
+        if (company != NULL && *company != '\0')
+          of_person[p] = GPOINTER_TO_UINT (g_hash_table_lookup (colors, company));
+      }
+  return of_person;
+}
+
+/* The legend shown when people are coloured by company: the companies,
+ * then what the shapes tell. The company of a row is kept in x2 until
+ * the scene is assembled. */
+static void
+build_company_legend (CirclesScene *self,
+                      GArray       *top,
+                      GArray       *out)
+{
+  g_autoptr(GArray) prims = g_array_new (FALSE, FALSE, sizeof (CirclesScenePrimitive));
+  LegendBuilder legend = { prims, 0.0, 0.0 };
+  static const struct { CirclesCircle circle; const char *name; } shapes[] = {
+    { CIRCLES_CIRCLE_FIRST, N_("1st circle") },
+    { CIRCLES_CIRCLE_SECOND, N_("2nd circle") },
+    { CIRCLES_CIRCLE_THIRD, N_("3rd circle") },
+  };
+  double legend_w = self->legend_size[0], legend_h = self->legend_size[1];
+
+  legend_text (self, &legend, _("Colored by company"), LEGEND_TITLE_SIZE,
+               CIRCLES_SCENE_FLAG_TITLE, CIRCLES_CIRCLE_OUT_OF_NETWORK);
+  legend_space (&legend, 4.0);
+  for (guint i = 0; i <= top->len; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autofree char *count = NULL;
+      g_autofree char *text = NULL;
+
+      if (i < top->len)
+        {
+          name = circles_scene_sanitize_text (g_array_index (top, CompanyCount, i).name, LABEL_MAX_CHARS);
+          count = format_count (g_array_index (top, CompanyCount, i).count);
+          /* Translators: a company and how many of my circles work there */
+          text = g_strdup_printf (_("%s  %s"), name, count);
+        }
+      legend_text (self, &legend, i < top->len ? text : _("Other companies"), LEGEND_FONT_SIZE,
+                   CIRCLES_SCENE_FLAG_SWATCH, CIRCLES_CIRCLE_OUT_OF_NETWORK);
+      g_array_index (prims, CirclesScenePrimitive, prims->len - 1).x2 = i < top->len ? i + 1 : 0;
+    }
+  legend_space (&legend, 6.0);
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    legend_text (self, &legend, _(shapes[i].name), LEGEND_FONT_SIZE,
+                 CIRCLES_SCENE_FLAG_SWATCH | CIRCLES_SCENE_FLAG_SECONDARY, shapes[i].circle);
+  legend_finish (self, &legend);
+
+  for (guint i = 0; i < prims->len; i++)
+    g_array_index (prims, CirclesScenePrimitive, i).flags |= CIRCLES_SCENE_FLAG_COMPANY;
+  g_array_append_vals (out, prims->data, prims->len);
+  /* The view keeps room for the larger legend. */
+  self->legend_size[0] = MAX (self->legend_size[0], legend_w);
+  self->legend_size[1] = MAX (self->legend_size[1], legend_h);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1277,6 +1482,8 @@ circles_scene_new (CirclesNetwork *network,
 {
   CirclesScene *self;
   GArray *by_kind[CIRCLES_SCENE_N_KINDS];
+  g_autoptr(GArray) top = g_array_new (FALSE, FALSE, sizeof (CompanyCount));
+  g_autofree guint8 *company_of_person = NULL;
   gint64 begin = g_get_monotonic_time ();
 
   g_return_val_if_fail (network != NULL, NULL);
@@ -1296,6 +1503,10 @@ circles_scene_new (CirclesNetwork *network,
     build_rings (self, network, by_kind);
   else
     build_paths (self, network, by_kind);
+  company_of_person = rank_companies (network, top);
+  /* The paths diagram keeps its legend of the chains. */
+  if (self->kind == CIRCLES_LAYOUT_RINGS)
+    build_company_legend (self, top, by_kind[CIRCLES_SCENE_LEGEND]);
 
   self->primitives = g_array_new (FALSE, FALSE, sizeof (CirclesScenePrimitive));
   for (guint k = 0; k < CIRCLES_SCENE_N_KINDS; k++)
@@ -1304,6 +1515,21 @@ circles_scene_new (CirclesNetwork *network,
       self->range_n[k] = by_kind[k]->len;
       g_array_append_vals (self->primitives, by_kind[k]->data, by_kind[k]->len);
       g_array_unref (by_kind[k]);
+    }
+
+  self->companies = g_new0 (guint8, MAX (self->primitives->len, 1));
+  for (guint i = 0; i < self->primitives->len; i++)
+    {
+      CirclesScenePrimitive *p = &g_array_index (self->primitives, CirclesScenePrimitive, i);
+
+      if (p->kind == CIRCLES_SCENE_PERSON && p->person < self->n_people)
+        self->companies[i] = company_of_person[p->person];
+      else if (p->kind == CIRCLES_SCENE_LEGEND && (p->flags & CIRCLES_SCENE_FLAG_COMPANY) &&
+               (p->flags & CIRCLES_SCENE_FLAG_SWATCH))
+        {
+          self->companies[i] = (guint8) p->x2;
+          p->x2 = 0.0f;
+        }
     }
 
   self->prim_of_person = g_new (guint32, MAX (self->n_people, 1));
@@ -1348,6 +1574,9 @@ circles_scene_unref (CirclesScene *self)
   g_free (self->prim_of_person);
   g_free (self->grid_start);
   g_free (self->grid_items);
+  g_free (self->companies);
+  if (self->backend_destroy != NULL)
+    self->backend_destroy (self->backend_data);
   g_free (self);
 }
 
@@ -1412,6 +1641,70 @@ circles_scene_get_legend_size (CirclesScene *self,
     *width = self->legend_size[0];
   if (height != NULL)
     *height = self->legend_size[1];
+}
+
+guint
+circles_scene_get_company (CirclesScene *self,
+                           guint         index)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return index < self->primitives->len ? self->companies[index] : 0;
+}
+
+const CirclesColor *
+circles_scene_primitive_color (CirclesScene      *self,
+                               const CirclesView *view,
+                               guint              index)
+{
+  const CirclesPalette *palette = circles_view_get_palette (view);
+  const CirclesScenePrimitive *p;
+
+  g_return_val_if_fail (self != NULL, &palette->text);
+  g_return_val_if_fail (index < self->primitives->len, &palette->text);
+
+  p = &g_array_index (self->primitives, CirclesScenePrimitive, index);
+  if (p->kind == CIRCLES_SCENE_LEGEND && (p->flags & CIRCLES_SCENE_FLAG_COMPANY))
+    return (p->flags & CIRCLES_SCENE_FLAG_SECONDARY) ? &palette->text_secondary
+                                                     : &palette->company[self->companies[index]];
+  if (p->kind == CIRCLES_SCENE_PERSON && view->color_by == CIRCLES_COLOR_BY_COMPANY &&
+      !(p->flags & CIRCLES_SCENE_FLAG_ME))
+    return &palette->company[self->companies[index]];
+  return &palette->circle[MIN (p->circle, CIRCLES_CIRCLE_OUT_OF_NETWORK)];
+}
+
+gboolean
+circles_scene_legend_visible (CirclesScene                *self,
+                              const CirclesScenePrimitive *legend,
+                              const CirclesView           *view)
+{
+  gboolean company = (legend->flags & CIRCLES_SCENE_FLAG_COMPANY) != 0;
+
+  /* A paths diagram has only the legend of its chains. */
+  if (self->kind != CIRCLES_LAYOUT_RINGS)
+    return !company;
+  return company == (view->color_by == CIRCLES_COLOR_BY_COMPANY);
+}
+
+gpointer
+circles_scene_get_backend_data (CirclesScene *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->backend_data;
+}
+
+void
+circles_scene_set_backend_data (CirclesScene   *self,
+                                gpointer        data,
+                                GDestroyNotify  destroy)
+{
+  g_return_if_fail (self != NULL);
+
+  if (self->backend_destroy != NULL && self->backend_data != data)
+    self->backend_destroy (self->backend_data);
+  self->backend_data = data;
+  self->backend_destroy = destroy;
 }
 
 guint

@@ -39,6 +39,7 @@ typedef enum
   CIRCLES_SCENE_FLAG_PANEL     = 1 << 8,  /* legend: the panel (x,y,w,h) */
   CIRCLES_SCENE_FLAG_GAUGE     = 1 << 9,  /* legend: a gauge (x,y,w,h), x2 = filled ratio */
   CIRCLES_SCENE_FLAG_BOLD      = 1 << 10, /* text in bold */
+  CIRCLES_SCENE_FLAG_COMPANY   = 1 << 11, /* legend: a row of the legend of companies */
 } CirclesSceneFlags;
 
 /* Scene units are layout units (points); labels and the legend are in
@@ -73,7 +74,16 @@ typedef enum
 {
   CIRCLES_VIEW_NO_LEGEND     = 1 << 0,
   CIRCLES_VIEW_NO_BACKGROUND = 1 << 1, /* leave the surface transparent */
+  CIRCLES_VIEW_DARK          = 1 << 2, /* the dark palette */
 } CirclesViewFlags;
+
+/* What the colour of a person tells. Whatever it is, the shape of a
+ * marker tells its circle (disc, diamond, triangle). */
+typedef enum
+{
+  CIRCLES_COLOR_BY_CIRCLE,
+  CIRCLES_COLOR_BY_COMPANY, /* the biggest companies, the others grey */
+} CirclesColorBy;
 
 /* How a scene maps to a surface: screen = scene × zoom + offset. */
 typedef struct
@@ -83,6 +93,7 @@ typedef struct
   int    width, height;
   guint  selected; /* person to highlight, or CIRCLES_NO_PERSON */
   guint  flags;    /* CirclesViewFlags */
+  guint  color_by; /* CirclesColorBy */
 } CirclesView;
 
 /* A scene of the layout's kind (rings or paths). */
@@ -109,7 +120,8 @@ void           circles_scene_get_bounds        (CirclesScene    *self,
                                                 double          *y,
                                                 double          *width,
                                                 double          *height);
-/* Size of the legend, in pixels. */
+/* Size of the legend, in pixels (the larger of the legend of circles
+ * and that of companies, so that the view fits both). */
 void           circles_scene_get_legend_size   (CirclesScene    *self,
                                                 double          *width,
                                                 double          *height);
@@ -181,13 +193,63 @@ double         circles_scene_measure_text      (const char      *text,
                                                 double           size,
                                                 gboolean         bold);
 
-/* The palette, shared by the cairo backend and the SVG <style>. */
+/* The palette, shared by every backend (the SVG <style> too) and by the
+ * badges of the side panels (style.css): one light and one dark
+ * variant, the view choosing (CIRCLES_VIEW_DARK). Every colour of a
+ * circle or a company holds a contrast of at least 3:1 (WCAG, graphics)
+ * against the background of its variant. */
 typedef struct
 {
   double r, g, b;
 } CirclesColor;
 
+/* Companies coloured when people are coloured by company; index 0 is
+ * "every other company" (and nobody's). */
+#define CIRCLES_SCENE_N_COMPANIES 10
+
+typedef struct
+{
+  CirclesColor background;
+  CirclesColor text;
+  CirclesColor text_secondary;
+  CirclesColor halo;           /* behind labels */
+  CirclesColor panel;          /* the legend's background */
+  CirclesColor panel_border;
+  CirclesColor gauge_track;
+  CirclesColor edge_path;      /* paths diagram: connections */
+  CirclesColor circle[CIRCLES_CIRCLE_OUT_OF_NETWORK + 1];
+  CirclesColor company[CIRCLES_SCENE_N_COMPANIES + 1];
+} CirclesPalette;
+
+const CirclesPalette *circles_scene_get_palette (gboolean          dark);
+const CirclesPalette *circles_view_get_palette  (const CirclesView *view);
+/* The WCAG 2 contrast ratio of two opaque colours, 1 to 21. */
+double         circles_color_contrast          (const CirclesColor *a,
+                                                const CirclesColor *b);
+/* The light palette's colour of @circle. */
 const CirclesColor *circles_scene_circle_color (CirclesCircle    circle);
+
+/* Colour by company: the company colour of each PERSON primitive (and
+ * of each row of the legend of companies), 0 for the others. */
+guint          circles_scene_get_company       (CirclesScene    *self,
+                                                guint            index);
+/* The colour of a PERSON or LEGEND primitive for @view. */
+const CirclesColor *
+               circles_scene_primitive_color   (CirclesScene    *self,
+                                                const CirclesView *view,
+                                                guint            index);
+/* Whether a LEGEND primitive belongs to the legend @view shows. */
+gboolean       circles_scene_legend_visible    (CirclesScene    *self,
+                                                const CirclesScenePrimitive *legend,
+                                                const CirclesView *view);
+
+/* A slot for a backend's cache of drawing data (glyphs, stamps), freed
+ * with the scene; like the scene, for one thread at a time. */
+gpointer       circles_scene_get_backend_data  (CirclesScene    *self);
+void           circles_scene_set_backend_data  (CirclesScene    *self,
+                                                gpointer         data,
+                                                GDestroyNotify   destroy);
+
 typedef enum
 {
   CIRCLES_MARKER_DISC,     /* me, the 1st circle, and everyone off the rings */

@@ -139,25 +139,38 @@ append_alpha (GString *out,
 }
 
 static void
-append_style (GString *out)
+append_style (GString           *out,
+              const CirclesView *view)
 {
   const CirclesRenderStyle *style = circles_render_get_style ();
+  const CirclesPalette *palette = circles_view_get_palette (view);
 
   g_string_append (out, "<style>\nsvg{font-family:" CIRCLES_SCENE_FONT_FALLBACK "}\n.bg{fill:");
-  append_color (out, &style->background);
+  append_color (out, &palette->background);
   g_string_append (out, "}\n");
   for (guint c = CIRCLES_CIRCLE_ME; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
     {
       const char *cls = circles_scene_circle_class (c);
 
       g_string_append_printf (out, ".person.%s,.title.%s,.swatch.%s,.gauge.%s{fill:", cls, cls, cls, cls);
-      append_color (out, circles_scene_circle_color (c));
+      append_color (out, &palette->circle[c]);
       g_string_append_printf (out, "}.band.%s,.ring.%s,.edge.%s,.halo.%s{stroke:", cls, cls, cls, cls);
-      append_color (out, circles_scene_circle_color (c));
+      append_color (out, &palette->circle[c]);
       g_string_append (out, "}\n");
     }
+  /* Coloured by company: after the circles, so that these win. */
+  if (view->color_by == CIRCLES_COLOR_BY_COMPANY)
+    for (guint c = 0; c <= CIRCLES_SCENE_N_COMPANIES; c++)
+      {
+        g_string_append_printf (out, ".person.co%u,.swatch.co%u{fill:", c, c);
+        append_color (out, &palette->company[c]);
+        g_string_append (out, "}\n");
+      }
+  g_string_append (out, ".swatch.shape{fill:");
+  append_color (out, &palette->text_secondary);
+  g_string_append (out, "}\n");
   g_string_append (out, ".person use{stroke:none}\n.person circle,.person path{stroke:");
-  append_color (out, &style->halo);
+  append_color (out, &palette->halo);
   g_string_append_printf (out, ";stroke-width:%gpx}\n", style->me_outline);
   g_string_append (out, ".band,.ring,.edge,.halo{fill:none}\n.band{stroke-opacity:");
   append_alpha (out, style->band_alpha);
@@ -174,30 +187,30 @@ append_style (GString *out)
     }
   g_string_append_printf (out, ".halo{stroke-width:%gpx}\n", style->target_halo);
   g_string_append (out, ".chain{fill:none;stroke-linecap:round;stroke:");
-  append_color (out, &style->edge_path);
+  append_color (out, &palette->edge_path);
   g_string_append_printf (out, ";stroke-opacity:.55;stroke-width:%gpx}\n", style->path_edge_width);
   g_string_append (out, ".chain.warmest{stroke:");
-  append_color (out, circles_scene_circle_color (CIRCLES_CIRCLE_FIRST));
+  append_color (out, &palette->circle[CIRCLES_CIRCLE_FIRST]);
   g_string_append_printf (out, ";stroke-opacity:.85;stroke-width:%gpx}\n", style->path_edge_warm_width);
   g_string_append (out, ".selected{fill:none;stroke:");
-  append_color (out, &style->text);
+  append_color (out, &palette->text);
   g_string_append_printf (out, ";stroke-width:%gpx}\n", style->selected_width);
   g_string_append (out, "text{fill:");
-  append_color (out, &style->text);
+  append_color (out, &palette->text);
   g_string_append (out, "}\n.label{stroke:");
-  append_color (out, &style->halo);
+  append_color (out, &palette->halo);
   g_string_append (out, ";stroke-opacity:.9;stroke-linejoin:round;paint-order:stroke;");
   g_string_append_printf (out, "stroke-width:%gpx}\n", style->halo_width);
   g_string_append (out, "text.sec{fill:");
-  append_color (out, &style->text_secondary);
+  append_color (out, &palette->text_secondary);
   g_string_append (out, "}\n.b{font-weight:bold}\n.panel{fill:");
-  append_color (out, &style->panel);
+  append_color (out, &palette->panel);
   g_string_append (out, ";fill-opacity:");
   append_alpha (out, style->panel_alpha);
   g_string_append (out, ";stroke:");
-  append_color (out, &style->panel_border);
+  append_color (out, &palette->panel_border);
   g_string_append (out, ";stroke-width:1px}\n.track{fill:");
-  append_color (out, &style->gauge_track);
+  append_color (out, &palette->gauge_track);
   g_string_append (out, "}\n</style>\n");
 }
 
@@ -291,10 +304,12 @@ append_title (GString                     *out,
 
 static void
 append_person (GString                     *out,
+               CirclesScene                *scene,
                CirclesNetwork              *network,
                const CirclesView           *view,
-               const CirclesScenePrimitive *p)
+               guint                        index)
 {
+  const CirclesScenePrimitive *p = &circles_scene_get_primitives (scene, NULL)[index];
   const char *url = circles_network_get_profile_url (network, p->person);
   gboolean link = circles_svg_url_is_safe (url);
   double x = p->x * view->zoom + view->offset_x;
@@ -304,6 +319,8 @@ append_person (GString                     *out,
 
   g_string_append (out, "<g class=\"person ");
   g_string_append (out, cls);
+  if (view->color_by == CIRCLES_COLOR_BY_COMPANY && !(p->flags & CIRCLES_SCENE_FLAG_ME))
+    g_string_append_printf (out, " co%u", circles_scene_get_company (scene, index));
   if (p->flags & CIRCLES_SCENE_FLAG_TARGET)
     g_string_append (out, " target");
   if (p->flags & CIRCLES_SCENE_FLAG_FOLLOWER)
@@ -399,7 +416,7 @@ circles_svg_write (CirclesScene      *scene,
   g_string_append (out, "<title>");
   circles_svg_append_escaped (out, paths ? _("Circles: paths to a person") : _("Circles: my network"));
   g_string_append (out, "</title>\n");
-  append_style (out);
+  append_style (out, view);
 
   /* Markers of the people, one per circle, at this zoom. */
   circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, &first, &n);
@@ -522,7 +539,7 @@ circles_svg_write (CirclesScene      *scene,
           r = circles_scene_marker_radius (p, view->zoom);
           if (x < x0 - 2 * r || x > x1 + 2 * r || y < y0 - 2 * r || y > y1 + 2 * r)
             continue;
-          append_person (out, network, view, p);
+          append_person (out, scene, network, view, i);
         }
   if (view->selected != CIRCLES_NO_PERSON)
     {
@@ -580,6 +597,8 @@ circles_svg_write (CirclesScene      *scene,
           const CirclesScenePrimitive *p = &prims[i];
           const char *cls = circles_scene_circle_class (p->circle);
 
+          if (!circles_scene_legend_visible (scene, p, view))
+            continue;
           if (p->flags & CIRCLES_SCENE_FLAG_PANEL)
             {
               g_string_append (out, "<rect class=\"panel\" x=\"");
@@ -618,7 +637,14 @@ circles_svg_write (CirclesScene      *scene,
 
               if (p->flags & CIRCLES_SCENE_FLAG_SWATCH)
                 {
-                  g_autofree char *attributes = g_strdup_printf (" class=\"swatch %s\"", cls);
+                  g_autofree char *attributes = NULL;
+
+                  if (!(p->flags & CIRCLES_SCENE_FLAG_COMPANY))
+                    attributes = g_strdup_printf (" class=\"swatch %s\"", cls);
+                  else if (p->flags & CIRCLES_SCENE_FLAG_SECONDARY)
+                    attributes = g_strdup_printf (" class=\"swatch shape %s\"", cls);
+                  else
+                    attributes = g_strdup_printf (" class=\"swatch co%u\"", circles_scene_get_company (scene, i));
 
                   append_marker (out, circles_scene_marker_shape (p->circle),
                                  ox + p->x - CIRCLES_SCENE_SWATCH_OFFSET, oy + p->y - p->r * 0.35,

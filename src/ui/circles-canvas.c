@@ -9,13 +9,11 @@
  *  - the legend, rendered once into a texture of its own (it keeps its
  *    place on the screen);
  *  - the overlays, drawn every frame: the selection with every chain from
- *    me to it (the rest of the diagram dimmed), the person under the
- *    pointer, and the legend of companies when people are coloured by
- *    company.
- * The scene's palette is made for a light surface; in dark mode the
- * layers are turned into their dark version by inverting the lightness
- * of every pixel and keeping its hue, so that every colour keeps its
- * contrast with the background.
+ *    me to it (the rest of the diagram dimmed) and the person under the
+ *    pointer.
+ * The colours, light or dark, and whether people are coloured by circle
+ * or by company, are the view's: the scene draws them, in the layers and
+ * in every export alike.
  *
  * Whatever the pointer does, keys do too: arrows and Tab move the
  * selection, + − 0 zoom, Escape clears, / searches. The canvas is
@@ -41,15 +39,8 @@
 #define ANIMATION_MS      250
 #define REFRESH_DELAY_MS  120
 #define SLOW_LAYER_US     12000  /* a layer slower than this is not redrawn while moving */
-#define N_COMPANY_COLORS  11     /* "others", then the biggest companies */
 #define CHAIN_LABELS      6      /* chains whose people are named */
 #define DIM_ALPHA         0.62
-
-typedef enum
-{
-  COLOR_BY_CIRCLE,
-  COLOR_BY_COMPANY,
-} ColorBy;
 
 struct _CirclesCanvas
 {
@@ -61,10 +52,7 @@ struct _CirclesCanvas
 
   CirclesView      view;        /* in widget coordinates */
   gboolean         fitted;      /* the view follows the size of the widget */
-  ColorBy          color_by;
-  guint8          *company_colors;  /* one a person, when coloured by company */
-  GPtrArray       *top_companies;   /* names, biggest first */
-  GArray          *top_counts;      /* guint */
+  CirclesColorBy   color_by;
 
   guint            hover;
   guint            selected;
@@ -75,10 +63,11 @@ struct _CirclesCanvas
   CirclesView      layer_view;
   int              layer_scale;
   gboolean         layer_dark;
-  ColorBy          layer_color_by;
+  CirclesColorBy   layer_color_by;
   gint64           layer_usec;  /* time to render the last one */
   GdkTexture      *legend;
   gboolean         legend_dark;
+  CirclesColorBy   legend_color_by;
   guint            refresh_id;
   gint64           moving_until;
 
@@ -103,95 +92,17 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* GNOME palette colours, for the biggest companies (the first: others). */
-static const CirclesColor company_palette[N_COMPANY_COLORS] = {
-  { 0x9a / 255.0, 0x99 / 255.0, 0x96 / 255.0 },
-  { 0x1c / 255.0, 0x71 / 255.0, 0xd8 / 255.0 },
-  { 0x26 / 255.0, 0xa2 / 255.0, 0x69 / 255.0 },
-  { 0xe6 / 255.0, 0x61 / 255.0, 0x00 / 255.0 },
-  { 0xc0 / 255.0, 0x1c / 255.0, 0x28 / 255.0 },
-  { 0x81 / 255.0, 0x3d / 255.0, 0x9c / 255.0 },
-  { 0x98 / 255.0, 0x6a / 255.0, 0x44 / 255.0 },
-  { 0xe5 / 255.0, 0xa5 / 255.0, 0x0a / 255.0 },
-  { 0x21 / 255.0, 0x90 / 255.0, 0xa4 / 255.0 },
-  { 0xc0 / 255.0, 0x61 / 255.0, 0xcb / 255.0 },
-  { 0x63 / 255.0, 0x45 / 255.0, 0x2c / 255.0 },
-};
-
 /* ------------------------------------------------------------------ */
 /* Colours                                                             */
 
-#define DARK_LOW  0x1e  /* the background of a dark view */
-#define DARK_HIGH 0xf0
-
-/* Inverts the lightness of premultiplied ARGB32 pixels, keeping their
- * hue and saturation: white becomes the dark background, dark text
- * becomes light, and every colour its lighter (or darker) twin. */
-static void
-darken_pixels (guchar *data,
-               int     stride,
-               int     width,
-               int     height)
-{
-  guint32 last_in = 0, last_out = 0; /* runs of one colour are common */
-
-  for (int y = 0; y < height; y++)
-    {
-      guint32 *row = (guint32 *) (data + (gsize) y * stride);
-
-      for (int x = 0; x < width; x++)
-        {
-          guint32 p = row[x];
-          int a = p >> 24;
-
-          if (p == last_in)
-            {
-              row[x] = last_out;
-              continue;
-            }
-          last_in = p;
-          int r = (p >> 16) & 0xff, g = (p >> 8) & 0xff, b = p & 0xff;
-          int mx, mn, d;
-
-          if (a == 0)
-            {
-              last_out = p;
-              continue;
-            }
-          mx = MAX (r, MAX (g, b));
-          mn = MIN (r, MIN (g, b));
-          d = a - mx - mn;
-          r += d;
-          g += d;
-          b += d;
-#define MAP(c) ((guint32) ((DARK_LOW * a + (c) * (DARK_HIGH - DARK_LOW) + 127) / 255))
-          row[x] = last_out = ((guint32) a << 24) | (MAP (r) << 16) | (MAP (g) << 8) | MAP (b);
-#undef MAP
-        }
-    }
-}
-
 static void
 color_to_rgba (const CirclesColor *color,
-               gboolean            dark,
                double              alpha,
                GdkRGBA            *rgba)
 {
-  double r = color->r, g = color->g, b = color->b;
-
-  if (dark)
-    {
-      double mx = MAX (r, MAX (g, b)), mn = MIN (r, MIN (g, b));
-      double d = 1.0 - mx - mn;
-      double low = DARK_LOW / 255.0, span = (DARK_HIGH - DARK_LOW) / 255.0;
-
-      r = low + (r + d) * span;
-      g = low + (g + d) * span;
-      b = low + (b + d) * span;
-    }
-  rgba->red = r;
-  rgba->green = g;
-  rgba->blue = b;
+  rgba->red = color->r;
+  rgba->green = color->g;
+  rgba->blue = color->b;
   rgba->alpha = alpha;
 }
 
@@ -203,129 +114,6 @@ is_dark (void)
 
 /* ------------------------------------------------------------------ */
 /* The static layer                                                    */
-
-static void
-blit_disc (guchar             *data,
-           int                 stride,
-           int                 width,
-           int                 height,
-           double              cx,
-           double              cy,
-           double              r,
-           const CirclesColor *color)
-{
-  int x0 = MAX (0, (int) floor (cx - r - 1)), x1 = MIN (width - 1, (int) ceil (cx + r + 1));
-  int y0 = MAX (0, (int) floor (cy - r - 1)), y1 = MIN (height - 1, (int) ceil (cy + r + 1));
-  guint32 cr = (guint32) lround (color->r * 255), cg = (guint32) lround (color->g * 255);
-  guint32 cb = (guint32) lround (color->b * 255);
-
-  for (int y = y0; y <= y1; y++)
-    {
-      guint32 *row = (guint32 *) (data + (gsize) y * stride);
-
-      for (int x = x0; x <= x1; x++)
-        {
-          double dx = x + 0.5 - cx, dy = y + 0.5 - cy;
-          double coverage = CLAMP (r + 0.5 - sqrt (dx * dx + dy * dy), 0.0, 1.0);
-          guint32 a = (guint32) (coverage * 255.0 + 0.5), inv = 255 - a, p;
-
-          if (a == 0)
-            continue;
-          p = row[x];
-#define MIX(shift, c) ((((c) * a + ((p >> (shift)) & 0xff) * inv + 127) / 255) << (shift))
-          row[x] = MIX (24, 255u) | MIX (16, cr) | MIX (8, cg) | MIX (0, cb);
-#undef MIX
-        }
-    }
-}
-
-/* Paints every visible person in the colour of their company, over the
- * markers of the scene (and in their shape, once they are big enough). */
-static void
-draw_company_markers (CirclesScene      *scene,
-                      const CirclesView *view,
-                      int                scale,
-                      const guint8      *company_colors,
-                      cairo_t           *cr)
-{
-  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
-  g_autoptr(GArray) visible = g_array_new (FALSE, FALSE, sizeof (guint));
-  cairo_surface_t *target = cairo_get_target (cr);
-  gboolean blit = scale == 1;
-
-  circles_scene_query_rect (scene,
-                            -view->offset_x / view->zoom, -view->offset_y / view->zoom,
-                            view->width / view->zoom, view->height / view->zoom,
-                            visible);
-  if (blit)
-    {
-      guchar *data;
-      int stride, width, height;
-
-      cairo_surface_flush (target);
-      data = cairo_image_surface_get_data (target);
-      stride = cairo_image_surface_get_stride (target);
-      width = cairo_image_surface_get_width (target);
-      height = cairo_image_surface_get_height (target);
-      for (guint i = 0; i < visible->len; i++)
-        {
-          const CirclesScenePrimitive *p = &prims[g_array_index (visible, guint, i)];
-          double r = circles_scene_marker_radius (p, view->zoom);
-
-          if (p->flags & CIRCLES_SCENE_FLAG_ME)
-            continue;
-          if (r >= 3.0)
-            {
-              blit = FALSE;
-              break;
-            }
-          blit_disc (data, stride, width, height,
-                     p->x * view->zoom + view->offset_x, p->y * view->zoom + view->offset_y,
-                     r, &company_palette[company_colors[p->person]]);
-        }
-      cairo_surface_mark_dirty (target);
-      if (blit)
-        return;
-    }
-
-  /* Big markers: their shape tells the circle. */
-  for (guint c = 0; c < N_COMPANY_COLORS; c++)
-    {
-      gboolean any = FALSE;
-
-      cairo_new_path (cr);
-      for (guint i = 0; i < visible->len; i++)
-        {
-          const CirclesScenePrimitive *p = &prims[g_array_index (visible, guint, i)];
-          double x = p->x * view->zoom + view->offset_x;
-          double y = p->y * view->zoom + view->offset_y;
-          double r = circles_scene_marker_radius (p, view->zoom);
-          double points[8];
-          guint n;
-
-          if ((p->flags & CIRCLES_SCENE_FLAG_ME) || company_colors[p->person] != c)
-            continue;
-          n = circles_scene_marker_points (circles_scene_marker_shape (p->circle), r, points);
-          if (n == 0)
-            {
-              cairo_new_sub_path (cr);
-              cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-            }
-          else
-            {
-              cairo_move_to (cr, x + points[0], y + points[1]);
-              for (guint k = 1; k < n; k++)
-                cairo_line_to (cr, x + points[2 * k], y + points[2 * k + 1]);
-            }
-          cairo_close_path (cr);
-          any = TRUE;
-        }
-      if (!any)
-        continue;
-      cairo_set_source_rgb (cr, company_palette[c].r, company_palette[c].g, company_palette[c].b);
-      cairo_fill (cr);
-    }
-}
 
 static GdkTexture *
 texture_from_surface (guchar *data,
@@ -343,7 +131,8 @@ texture_from_surface (guchar *data,
  * @scale: the scale factor of the screen
  *
  * Renders the static layer of the canvas for @view: everything but the
- * legend and the selection, in the light or dark palette.
+ * legend and the selection, in the light or dark palette, coloured as
+ * @view says (by circle or by company).
  *
  * Returns: (transfer full): a texture of @view's size × @scale
  */
@@ -351,8 +140,7 @@ GdkTexture *
 circles_canvas_render_layer (CirclesScene      *scene,
                              const CirclesView *view,
                              int                scale,
-                             gboolean           dark,
-                             const guint8      *company_colors)
+                             gboolean           dark)
 {
   CirclesView layer_view = *view;
   int width = MAX (1, view->width * scale), height = MAX (1, view->height * scale);
@@ -372,17 +160,12 @@ circles_canvas_render_layer (CirclesScene      *scene,
   cr = cairo_create (surface);
 
   layer_view.selected = CIRCLES_NO_PERSON;
-  layer_view.flags = CIRCLES_VIEW_NO_LEGEND;
+  layer_view.flags = CIRCLES_VIEW_NO_LEGEND | (dark ? CIRCLES_VIEW_DARK : 0);
   circles_render_cairo (scene, &layer_view, cr);
-  if (company_colors != NULL)
-    draw_company_markers (scene, &layer_view, scale, company_colors, cr);
 
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   cairo_surface_destroy (surface);
-
-  if (dark)
-    darken_pixels (data, stride, width, height);
 
   return texture_from_surface (data, stride, width, height);
 }
@@ -390,9 +173,10 @@ circles_canvas_render_layer (CirclesScene      *scene,
 /* The legend alone: the view puts the diagram far off the surface, and
  * the backend draws only what is inside. */
 static GdkTexture *
-render_legend (CirclesScene *scene,
-               int           scale,
-               gboolean      dark)
+render_legend (CirclesScene   *scene,
+               int             scale,
+               gboolean        dark,
+               CirclesColorBy  color_by)
 {
   CirclesView view = { 0, };
   double lw, lh, ox, oy;
@@ -408,7 +192,8 @@ render_legend (CirclesScene *scene,
   view.width = (int) ceil (ox + lw + 1);
   view.height = (int) ceil (oy + lh + 1);
   view.selected = CIRCLES_NO_PERSON;
-  view.flags = CIRCLES_VIEW_NO_BACKGROUND;
+  view.flags = CIRCLES_VIEW_NO_BACKGROUND | (dark ? CIRCLES_VIEW_DARK : 0);
+  view.color_by = color_by;
 
   width = view.width * scale;
   height = view.height * scale;
@@ -421,9 +206,6 @@ render_legend (CirclesScene *scene,
   cairo_destroy (cr);
   cairo_surface_flush (surface);
   cairo_surface_destroy (surface);
-
-  if (dark)
-    darken_pixels (data, stride, width, height);
 
   return texture_from_surface (data, stride, width, height);
 }
@@ -534,74 +316,6 @@ circles_canvas_update_accessible (CirclesCanvas *self)
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                   description != NULL ? description : _("Nobody selected"),
                                   -1);
-}
-
-static void
-circles_canvas_compute_companies (CirclesCanvas *self)
-{
-  g_autoptr(GHashTable) counts = NULL;
-  g_autoptr(GHashTable) colors = NULL;
-  g_autoptr(GList) keys = NULL;
-  guint n;
-
-  g_clear_pointer (&self->company_colors, g_free);
-  g_clear_pointer (&self->top_companies, g_ptr_array_unref);
-  g_clear_pointer (&self->top_counts, g_array_unref);
-  if (self->network == NULL)
-    return;
-
-  n = circles_network_get_n_people (self->network);
-  counts = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint p = 0; p < n; p++)
-    {
-      const char *company = circles_network_get_company (self->network, p);
-      guint degree = circles_network_get_degree (self->network, p);
-
-      if (company == NULL || *company == '\0' || degree < 1 || degree > CIRCLES_MAX_DEGREE)
-        continue;
-      g_hash_table_insert (counts, (gpointer) company,
-                           GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (counts, company)) + 1));
-    }
-
-  /* The biggest companies, ties by name. */
-  self->top_companies = g_ptr_array_new ();
-  self->top_counts = g_array_new (FALSE, FALSE, sizeof (guint));
-  colors = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint c = 1; c < N_COMPANY_COLORS; c++)
-    {
-      GHashTableIter iter;
-      gpointer key, value;
-      const char *best = NULL;
-      guint best_count = 0;
-
-      g_hash_table_iter_init (&iter, counts);
-      while (g_hash_table_iter_next (&iter, &key, &value))
-        {
-          guint count = GPOINTER_TO_UINT (value);
-
-          if (g_hash_table_contains (colors, key))
-            continue;
-          if (count > best_count || (count == best_count && best != NULL && g_strcmp0 (key, best) < 0))
-            {
-              best = key;
-              best_count = count;
-            }
-        }
-      if (best == NULL || best_count < 2)
-        break;
-      g_hash_table_insert (colors, (gpointer) best, GUINT_TO_POINTER (c));
-      g_ptr_array_add (self->top_companies, (gpointer) best);
-      g_array_append_val (self->top_counts, best_count);
-    }
-
-  self->company_colors = g_new0 (guint8, MAX (n, 1));
-  for (guint p = 0; p < n; p++)
-    {
-      const char *company = circles_network_get_company (self->network, p);
-
-      if (company != NULL && *company != '\0')
-        self->company_colors[p] = GPOINTER_TO_UINT (g_hash_table_lookup (colors, company));
-    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -879,9 +593,6 @@ circles_canvas_notify_scene_cb (CirclesCanvas  *self,
       self->network = circles_network_ref (network);
       self->scene = circles_scene_ref (scene);
     }
-  g_clear_pointer (&self->company_colors, g_free);
-  if (self->color_by == COLOR_BY_COMPANY)
-    circles_canvas_compute_companies (self);
 
   self->hover = CIRCLES_NO_PERSON;
   self->selected = CIRCLES_NO_PERSON;
@@ -922,7 +633,7 @@ layer_is_current (CirclesCanvas *self,
          self->layer_view.width == self->view.width &&
          self->layer_view.height == self->view.height &&
          self->layer_scale == scale && self->layer_dark == dark &&
-         self->layer_color_by == self->color_by;
+         self->layer_color_by == self->view.color_by;
 }
 
 static void
@@ -937,7 +648,7 @@ snapshot_layer (CirclesCanvas *self,
    * and draw a fresh one once the view settles. */
   if (!layer_is_current (self, scale, dark) && self->layer != NULL && moving &&
       self->layer_usec > SLOW_LAYER_US && self->layer_dark == dark &&
-      self->layer_color_by == self->color_by)
+      self->layer_color_by == self->view.color_by)
     {
       double s = self->view.zoom / self->layer_view.zoom;
 
@@ -958,15 +669,12 @@ snapshot_layer (CirclesCanvas *self,
     {
       gint64 begin = g_get_monotonic_time ();
 
-      if (self->color_by == COLOR_BY_COMPANY && self->company_colors == NULL)
-        circles_canvas_compute_companies (self);
       g_clear_object (&self->layer);
-      self->layer = circles_canvas_render_layer (self->scene, &self->view, scale, dark,
-                                                 self->color_by == COLOR_BY_COMPANY ? self->company_colors : NULL);
+      self->layer = circles_canvas_render_layer (self->scene, &self->view, scale, dark);
       self->layer_view = self->view;
       self->layer_scale = scale;
       self->layer_dark = dark;
-      self->layer_color_by = self->color_by;
+      self->layer_color_by = self->view.color_by;
       self->layer_usec = g_get_monotonic_time () - begin;
       g_debug ("Layer of %d × %d drawn in %.1f ms", self->view.width, self->view.height,
                self->layer_usec / 1000.0);
@@ -1076,7 +784,7 @@ draw_selection (CirclesCanvas *self,
   cairo_set_source_rgba (cr, bg->red, bg->green, bg->blue, DIM_ALPHA);
   cairo_paint (cr);
 
-  color_to_rgba (circles_scene_circle_color (circle), dark, 1.0, &color);
+  color_to_rgba (&circles_scene_get_palette (dark)->circle[MIN (circle, CIRCLES_CIRCLE_OUT_OF_NETWORK)], 1.0, &color);
   halo = *bg;
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
@@ -1124,7 +832,7 @@ draw_selection (CirclesCanvas *self,
 
           if (!person_position (self, person, &x, &y, &r))
             continue;
-          color_to_rgba (circles_scene_circle_color (pc), dark, 1.0, &pcolor);
+          color_to_rgba (&circles_scene_get_palette (dark)->circle[MIN (pc, CIRCLES_CIRCLE_OUT_OF_NETWORK)], 1.0, &pcolor);
           cairo_new_path (cr);
           add_marker_path (cr, pc, x, y, MAX (r, 3.5) + 1.0);
           gdk_cairo_set_source_rgba (cr, &pcolor);
@@ -1194,78 +902,6 @@ draw_hover (CirclesCanvas *self,
   cairo_stroke (cr);
 }
 
-/* When people are coloured by company: which colour is which. */
-static void
-draw_company_legend (CirclesCanvas *self,
-                     cairo_t       *cr,
-                     gboolean       dark,
-                     const GdkRGBA *fg,
-                     const GdkRGBA *bg)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  double x = 16.0, y = 16.0, row = 20.0, width = 0.0, height;
-  guint n = self->top_companies != NULL ? self->top_companies->len : 0;
-  int w, h;
-
-  pango_layout_set_width (layout, 220 * PANGO_SCALE);
-  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
-
-  /* Measure, then draw the panel and the rows. */
-  for (guint i = 0; i <= n; i++)
-    {
-      const char *name = i < n ? g_ptr_array_index (self->top_companies, i) : _("Other companies");
-      g_autofree char *text = i < n ? g_strdup_printf ("%s  %'u", name, g_array_index (self->top_counts, guint, i))
-                                    : g_strdup (name);
-
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      width = MAX (width, w);
-    }
-  pango_layout_set_markup (layout, _("<b>Colored by company</b>"), -1);
-  pango_layout_get_pixel_size (layout, &w, &h);
-  width = MAX (width, w - 18.0) + 18.0 + 28.0;
-  height = 14.0 + 24.0 + (n + 1) * row + 10.0;
-
-  cairo_new_path (cr);
-  cairo_move_to (cr, x + 8, y);
-  cairo_arc (cr, x + width - 8, y + 8, 8, -G_PI / 2, 0);
-  cairo_arc (cr, x + width - 8, y + height - 8, 8, 0, G_PI / 2);
-  cairo_arc (cr, x + 8, y + height - 8, 8, G_PI / 2, G_PI);
-  cairo_arc (cr, x + 8, y + 8, 8, G_PI, 3 * G_PI / 2);
-  cairo_close_path (cr);
-  cairo_set_source_rgba (cr, bg->red, bg->green, bg->blue, 0.94);
-  cairo_fill_preserve (cr);
-  cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.15);
-  cairo_set_line_width (cr, 1.0);
-  cairo_stroke (cr);
-
-  gdk_cairo_set_source_rgba (cr, fg);
-  cairo_move_to (cr, x + 14, y + 12);
-  pango_cairo_show_layout (cr, layout);
-
-  for (guint i = 0; i <= n; i++)
-    {
-      guint c = i < n ? i + 1 : 0;
-      const char *name = i < n ? g_ptr_array_index (self->top_companies, i) : _("Other companies");
-      g_autofree char *text = i < n ? g_strdup_printf ("%s  %'u", name, g_array_index (self->top_counts, guint, i))
-                                    : g_strdup (name);
-      double ry = y + 14.0 + 24.0 + i * row;
-      GdkRGBA swatch;
-
-      color_to_rgba (&company_palette[c], dark, 1.0, &swatch);
-      cairo_new_path (cr);
-      cairo_arc (cr, x + 14 + 5, ry + row / 2.0, 5, 0, 2 * G_PI);
-      gdk_cairo_set_source_rgba (cr, &swatch);
-      cairo_fill (cr);
-
-      pango_layout_set_text (layout, text, -1);
-      pango_layout_get_pixel_size (layout, &w, &h);
-      gdk_cairo_set_source_rgba (cr, fg);
-      cairo_move_to (cr, x + 14 + 18, ry + (row - h) / 2.0);
-      pango_cairo_show_layout (cr, layout);
-    }
-}
-
 static void
 circles_canvas_snapshot (GtkWidget   *widget,
                          GtkSnapshot *snapshot)
@@ -1283,8 +919,9 @@ circles_canvas_snapshot (GtkWidget   *widget,
 
   self->view.width = width;
   self->view.height = height;
-  color_to_rgba (&circles_render_get_style ()->text, dark, 1.0, &fg);
-  color_to_rgba (&circles_render_get_style ()->background, dark, 1.0, &bg);
+  self->view.color_by = self->color_by;
+  color_to_rgba (&circles_scene_get_palette (dark)->text, 1.0, &fg);
+  color_to_rgba (&circles_scene_get_palette (dark)->background, 1.0, &bg);
 
   snapshot_layer (self, snapshot, scale, dark);
 
@@ -1292,23 +929,20 @@ circles_canvas_snapshot (GtkWidget   *widget,
   if (self->selected != CIRCLES_NO_PERSON)
     draw_selection (self, cr, dark, &fg, &bg);
   draw_hover (self, cr, &fg, &bg);
-  if (self->color_by == COLOR_BY_COMPANY && self->top_companies != NULL)
-    draw_company_legend (self, cr, dark, &fg, &bg);
   cairo_destroy (cr);
 
-  if (self->color_by == COLOR_BY_CIRCLE)
+  /* The legend of what the colours tell: circles or companies. */
+  if (self->legend == NULL || self->legend_dark != dark || self->legend_color_by != self->color_by)
     {
-      if (self->legend == NULL || self->legend_dark != dark)
-        {
-          g_clear_object (&self->legend);
-          self->legend = render_legend (self->scene, scale, dark);
-          self->legend_dark = dark;
-        }
-      gtk_snapshot_append_texture (snapshot, self->legend,
-                                   &GRAPHENE_RECT_INIT (0, 0,
-                                                        gdk_texture_get_width (self->legend) / (double) scale,
-                                                        gdk_texture_get_height (self->legend) / (double) scale));
+      g_clear_object (&self->legend);
+      self->legend = render_legend (self->scene, scale, dark, self->color_by);
+      self->legend_dark = dark;
+      self->legend_color_by = self->color_by;
     }
+  gtk_snapshot_append_texture (snapshot, self->legend,
+                               &GRAPHENE_RECT_INIT (0, 0,
+                                                    gdk_texture_get_width (self->legend) / (double) scale,
+                                                    gdk_texture_get_height (self->legend) / (double) scale));
 }
 
 static void
@@ -1710,9 +1344,6 @@ circles_canvas_finalize (GObject *object)
   g_clear_pointer (&self->paths, circles_paths_free);
   g_clear_pointer (&self->scene, circles_scene_unref);
   g_clear_pointer (&self->network, circles_network_unref);
-  g_clear_pointer (&self->company_colors, g_free);
-  g_clear_pointer (&self->top_companies, g_ptr_array_unref);
-  g_clear_pointer (&self->top_counts, g_array_unref);
 
   G_OBJECT_CLASS (circles_canvas_parent_class)->finalize (object);
 }
@@ -1944,24 +1575,23 @@ circles_canvas_get_color_by (CirclesCanvas *self)
 {
   g_return_val_if_fail (CIRCLES_IS_CANVAS (self), NULL);
 
-  return self->color_by == COLOR_BY_COMPANY ? "company" : "circle";
+  return self->color_by == CIRCLES_COLOR_BY_COMPANY ? "company" : "circle";
 }
 
 void
 circles_canvas_set_color_by (CirclesCanvas *self,
                              const char    *color_by)
 {
-  ColorBy value;
+  CirclesColorBy value;
 
   g_return_if_fail (CIRCLES_IS_CANVAS (self));
 
-  value = g_strcmp0 (color_by, "company") == 0 ? COLOR_BY_COMPANY : COLOR_BY_CIRCLE;
+  value = g_strcmp0 (color_by, "company") == 0 ? CIRCLES_COLOR_BY_COMPANY : CIRCLES_COLOR_BY_CIRCLE;
   if (self->color_by == value)
     return;
 
   self->color_by = value;
-  if (value == COLOR_BY_COMPANY && self->company_colors == NULL)
-    circles_canvas_compute_companies (self);
+  self->view.color_by = value;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COLOR_BY]);
 }
@@ -1983,5 +1613,8 @@ circles_canvas_get_view (CirclesCanvas *self,
 
   *view = self->view;
   view->selected = self->selected;
+  /* Exports keep the light palette (paper, documents), and the colours
+   * shown: by circle or by company. */
   view->flags = 0;
+  view->color_by = self->color_by;
 }

@@ -50,12 +50,11 @@ char              *circles_canvas_describe_person         (CirclesNetwork    *ne
                                                            guint              person);
 
 /* The static layer of the canvas (rings, edges, people, labels; no
- * legend, no selection) as the canvas renders it, for the benchmark.
- * @company_colors: NULL, or one colour index a person (see the canvas). */
+ * legend, no selection) as the canvas renders it, for the benchmark:
+ * coloured as @view says (view->color_by), in the dark palette or not. */
 GdkTexture        *circles_canvas_render_layer            (CirclesScene      *scene,
                                                            const CirclesView *view,
                                                            int                scale,
-                                                           gboolean           dark,
-                                                           const guint8      *company_colors);
+                                                           gboolean           dark);
 
 G_END_DECLS
