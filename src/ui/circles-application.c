@@ -11,6 +11,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <sqlite3.h>
 
 #include "circles-application.h"
 #include "circles-session.h"
@@ -80,6 +81,24 @@ circles_application_quit_action (GSimpleAction *action,
   g_application_quit (G_APPLICATION (user_data));
 }
 
+/* What a bug report needs: the versions Circles runs with. */
+static char *
+circles_application_debug_info (CirclesApplication *self)
+{
+  return g_strdup_printf ("Circles %s (%s)\n"
+                          "Database: %s\n"
+                          "GLib %u.%u.%u\n"
+                          "GTK %u.%u.%u\n"
+                          "libadwaita %u.%u.%u\n"
+                          "SQLite %s\n",
+                          PACKAGE_VERSION, APP_ID,
+                          self->db_path,
+                          glib_major_version, glib_minor_version, glib_micro_version,
+                          gtk_get_major_version (), gtk_get_minor_version (), gtk_get_micro_version (),
+                          adw_get_major_version (), adw_get_minor_version (), adw_get_micro_version (),
+                          sqlite3_libversion ());
+}
+
 static void
 circles_application_about_action (GSimpleAction *action,
                                   GVariant      *parameter,
@@ -97,6 +116,10 @@ circles_application_about_action (GSimpleAction *action,
     "Graphviz https://graphviz.org",
     NULL
   };
+  /* Translators: your names, one a line, with an e-mail or a web address:
+   * "Marie Dupont <marie@example.com>". */
+  const char *translators = _("translator-credits");
+  g_autofree char *debug_info = circles_application_debug_info (self);
   GtkWindow *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -107,14 +130,16 @@ circles_application_about_action (GSimpleAction *action,
                         "comments", _("See your professional network in circles and find the way to a prospect"),
                         "developer-name", _("The Circles Developers"),
                         "developers", developers,
-                        "designers", developers,
-                        /* Translators: your names, one a line, with an e-mail or a web address. */
-                        "translator-credits", _("translator-credits"),
                         "copyright", _("© 2026 The Circles Developers"),
                         "license-type", GTK_LICENSE_GPL_3_0,
                         "website", "https://example.com/circles",
                         "issue-url", "https://example.com/circles/issues",
+                        "debug-info", debug_info,
+                        "debug-info-filename", "circles-debug-info.txt",
                         NULL);
+  /* Untranslated, the msgid itself would show as a translator. */
+  if (g_strcmp0 (translators, "translator-credits") != 0)
+    adw_about_window_set_translator_credits (ADW_ABOUT_WINDOW (about), translators);
   adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about),
                                                 _("Built With"), built_with);
   gtk_window_present (about);

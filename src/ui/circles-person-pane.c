@@ -252,6 +252,8 @@ introducer_row_new (CirclesPersonPane *self,
   g_object_set_data (G_OBJECT (check), "introducer", GUINT_TO_POINTER (index));
   g_signal_connect (check, "toggled", G_CALLBACK (introducer_toggled_cb), self);
   adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+  /* The row made its title the check's name too: "… Alice Martin Alice Martin". */
+  gtk_accessible_reset_relation (GTK_ACCESSIBLE (check), GTK_ACCESSIBLE_RELATION_LABELLED_BY);
   g_object_set_data (G_OBJECT (row), "check", check);
 
   /* Translators: %s is the name of a person; the button selects them. */

@@ -78,6 +78,23 @@ display_folder (const char *path)
 }
 
 
+/* GTK 4.8 names a button with a mnemonic twice ("_Cancel Cancel"): from
+ * its label, underscore included, and from the label child that points
+ * back at it. The child alone says it right. */
+static void
+fix_mnemonic_button_names (GtkWidget *widget)
+{
+  if (GTK_IS_BUTTON (widget) &&
+      gtk_button_get_use_underline (GTK_BUTTON (widget)) &&
+      gtk_button_get_label (GTK_BUTTON (widget)) != NULL)
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (widget), GTK_ACCESSIBLE_PROPERTY_LABEL);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    fix_mnemonic_button_names (child);
+}
+
 static void
 circles_window_update_state (CirclesWindow *self)
 {
@@ -213,6 +230,8 @@ circles_window_set_session (CirclesWindow  *self,
                      g_object_new (CIRCLES_TYPE_PEOPLE_PANEL, "session", session, NULL));
   adw_bin_set_child (self->person_pane_slot,
                      g_object_new (CIRCLES_TYPE_PERSON_PANE, "session", session, NULL));
+  fix_mnemonic_button_names (GTK_WIDGET (self->people_panel_slot));
+  fix_mnemonic_button_names (GTK_WIDGET (self->person_pane_slot));
 }
 
 static void
@@ -386,6 +405,7 @@ circles_window_init (CirclesWindow *self)
   self->settings = g_settings_new (APP_ID);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  fix_mnemonic_button_names (GTK_WIDGET (self));
   g_queue_init (&self->import_queue);
   _circles_window_init_actions (self);
 
