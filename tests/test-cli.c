@@ -346,7 +346,7 @@ test_cap_warning (Fixture       *f,
   g_clear_pointer (&path, g_free);
   path = write_edges (f, "Connections-2.csv", csv->str);
   g_assert_cmpint (run (f, "import", path, NULL), ==, 0);
-  g_assert_nonnull (strstr (f->err, "warning: your 1st-degree circle holds 27000 people, 90%"));
+  g_assert_nonnull (strstr (f->err, "warning: your 1st-degree circle holds 27,000 people, 90.0% of the 30,000"));
 }
 
 static void

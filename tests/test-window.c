@@ -270,7 +270,7 @@ test_window_counts (void)
   g_assert_cmpstr (label_text (window, "follower-count"), ==, "2");
   g_assert_cmpstr (label_text (window, "group-member-count"), ==, "2");
   g_assert_cmpstr (label_text (window, "out-of-network-count"), ==, "2");
-  g_assert_cmpstr (label_text (window, "cap-count"), ==, "3 of 30000");
+  g_assert_cmpstr (label_text (window, "cap-count"), ==, "3 of 30,000");
 
   cap_bar = find_named (GTK_WIDGET (window), "cap-bar");
   g_assert_nonnull (cap_bar);
@@ -377,7 +377,7 @@ test_window_empty_then_demo (void)
 
   /* The demo network is 2,000 people, me included; its rings are not
    * empty (numbers are not grouped in the C locale of the tests). */
-  g_assert_true (g_str_has_prefix (label_text (window, "summary"), "1999 people in the network, "));
+  g_assert_true (g_str_has_prefix (label_text (window, "summary"), "1,999 people in the network, "));
   first = g_ascii_strtoull (label_text (window, "first-count"), NULL, 10);
   second = g_ascii_strtoull (label_text (window, "second-count"), NULL, 10);
   third = g_ascii_strtoull (label_text (window, "third-count"), NULL, 10);

@@ -17,6 +17,7 @@
 #include "circles-cli-private.h"
 #include "circles-demo.h"
 #include "circles-export.h"
+#include "circles-format.h"
 #include "circles-import.h"
 #include "circles-network.h"
 #include "circles-paths.h"
@@ -164,6 +165,36 @@ _circles_cli_print_json (JsonBuilder *builder)
   g_print ("%s\n", text);
 }
 
+/* "Label:   12,345  note", the numbers aligned whatever the language:
+ * widths are counted in characters, not bytes. */
+static void
+print_figure (const char *label,
+              guint64     value,
+              const char *note)
+{
+  g_autofree char *number = circles_format_count (value);
+  /* Translators: a label and its figure on the command line, "People: 12" */
+  g_autofree char *title = g_strdup_printf (_("%s:"), label);
+  glong title_width = g_utf8_strlen (title, -1);
+  glong number_width = g_utf8_strlen (number, -1);
+
+  g_print ("%s%*s%*s%s%s%s\n", title,
+           (int)MAX (1, 22 - title_width), "",
+           (int)MAX (0, 10 - number_width), "", number,
+           note != NULL ? "  " : "", note != NULL ? note : "");
+}
+
+/* "1.6%", or "1,6 %" in French: the number follows LC_NUMERIC. */
+static char *
+percent (guint64 part,
+         guint64 whole)
+{
+  g_autofree char *number = g_strdup_printf ("%.1f", whole > 0 ? 100.0 * part / whole : 0.0);
+
+  /* Translators: a percentage, as in "1.6%" */
+  return g_strdup_printf (_("%s%%"), number);
+}
+
 /* import */
 
 static int
@@ -204,25 +235,33 @@ cmd_import (const char  *db_path,
                             NULL, NULL, NULL, &error))
     return _circles_cli_fail (error);
 
-  g_print (_("Imported %s (%s): %'" G_GUINT64_FORMAT " records, "
-             "%'" G_GUINT64_FORMAT " people added, "
-             "%'" G_GUINT64_FORMAT " connections added\n"),
-           argv[1], circles_import_format_to_string (report.format),
-           report.rows, report.people_added, report.connections_added);
+  {
+    g_autofree char *name = g_filename_display_name (argv[1]);
+
+    g_print (_("Imported %s (%s)\n"), name, circles_import_format_to_string (report.format));
+  }
+  print_figure (_("Records read"), report.rows, NULL);
+  print_figure (_("People added"), report.people_added, NULL);
+  print_figure (_("Connections added"), report.connections_added, NULL);
   if (report.follows_added > 0)
-    g_print (_("%'" G_GUINT64_FORMAT " followers added\n"), report.follows_added);
+    print_figure (_("Followers added"), report.follows_added, NULL);
   if (report.memberships_added > 0)
-    g_print (_("%'" G_GUINT64_FORMAT " group memberships added\n"), report.memberships_added);
+    print_figure (_("Group memberships added"), report.memberships_added, NULL);
   if (report.hidden_members > 0)
-    g_print (_("%'" G_GUINT64_FORMAT " hidden members (rows without a name)\n"),
-             report.hidden_members);
-  if (report.first_degree >= CIRCLES_IMPORT_CAP_WARNING * CIRCLES_FIRST_DEGREE_CAP)
-    g_printerr (_("circles: warning: your 1st-degree circle holds %'" G_GUINT64_FORMAT
-                  " people, %.0f%% of the %'u the network allows\n"),
-                report.first_degree, 100.0 * report.first_degree / CIRCLES_FIRST_DEGREE_CAP,
-                CIRCLES_FIRST_DEGREE_CAP);
+    print_figure (_("Hidden members (rows without a name)"), report.hidden_members, NULL);
   if (report.duplicates > 0)
-    g_print (_("%'" G_GUINT64_FORMAT " duplicate rows imported once\n"), report.duplicates);
+    print_figure (_("Duplicate rows, imported once"), report.duplicates, NULL);
+  if (report.first_degree >= CIRCLES_IMPORT_CAP_WARNING * CIRCLES_FIRST_DEGREE_CAP)
+    {
+      g_autofree char *first = circles_format_count (report.first_degree);
+      g_autofree char *cap = circles_format_count (CIRCLES_FIRST_DEGREE_CAP);
+      g_autofree char *share = percent (report.first_degree, CIRCLES_FIRST_DEGREE_CAP);
+
+      /* Translators: "your 1st-degree circle holds 27,500 people, 92% of
+       * the 30,000 the network allows"; the second %s is a percentage. */
+      g_printerr (_("circles: warning: your 1st-degree circle holds %s people, %s of the %s the network allows\n"),
+                  first, share, cap);
+    }
 
   return CIRCLES_EXIT_OK;
 }
@@ -322,16 +361,20 @@ cmd_stats (const char  *db_path,
         g_print (_("Me: %s\n"), me_name);
       else
         g_print ("%s\n", _("Nobody is “me” yet: import your connections first."));
-      g_print (_("People:          %'12" G_GUINT64_FORMAT "\n"), counts.people);
-      g_print (_("Connections:     %'12" G_GUINT64_FORMAT "\n"), counts.connections);
-      g_print (_("1st degree:      %'12" G_GUINT64_FORMAT "  (%.1f%% of the %'u cap)\n"),
-               counts.first, 100.0 * counts.first / CIRCLES_FIRST_DEGREE_CAP,
-               CIRCLES_FIRST_DEGREE_CAP);
-      g_print (_("2nd degree:      %'12" G_GUINT64_FORMAT "\n"), counts.second);
-      g_print (_("3rd degree:      %'12" G_GUINT64_FORMAT "\n"), counts.third);
-      g_print (_("Followers:       %'12" G_GUINT64_FORMAT "\n"), counts.followers);
-      g_print (_("Group members:   %'12" G_GUINT64_FORMAT "\n"), counts.group_members);
-      g_print (_("Out of network:  %'12" G_GUINT64_FORMAT "\n"), counts.out_of_network);
+      g_autofree char *cap = circles_format_count (CIRCLES_FIRST_DEGREE_CAP);
+      g_autofree char *share = percent (counts.first, CIRCLES_FIRST_DEGREE_CAP);
+      /* Translators: after the count of the 1st degree: "(1.6% of the
+       * 30,000 cap)"; the first %s is a percentage */
+      g_autofree char *of_cap = g_strdup_printf (_("(%s of the %s cap)"), share, cap);
+
+      print_figure (_("People"), counts.people, NULL);
+      print_figure (_("Connections"), counts.connections, NULL);
+      print_figure (_("1st degree"), counts.first, of_cap);
+      print_figure (_("2nd degree"), counts.second, NULL);
+      print_figure (_("3rd degree"), counts.third, NULL);
+      print_figure (_("Followers"), counts.followers, NULL);
+      print_figure (_("Group members"), counts.group_members, NULL);
+      print_figure (_("Out of network"), counts.out_of_network, NULL);
     }
 
   return CIRCLES_EXIT_OK;
@@ -429,11 +472,15 @@ cmd_paths (const char  *db_path,
       g_print ("%s\n", _("Beyond the 3rd degree: no chain of connections leads there."));
       return CIRCLES_EXIT_OK;
     }
-  g_print (g_dngettext (GETTEXT_PACKAGE,
-                        "Degree %u, %'" G_GUINT64_FORMAT " shortest chain\n",
-                        "Degree %u, %'" G_GUINT64_FORMAT " shortest chains\n",
-                        paths->chains_total),
-           paths->degree, paths->chains_total);
+  {
+    g_autofree char *total = circles_format_count (paths->chains_total);
+
+    g_print (g_dngettext (GETTEXT_PACKAGE,
+                          "Degree %u, %s shortest chain\n",
+                          "Degree %u, %s shortest chains\n",
+                          paths->chains_total),
+             paths->degree, total);
+  }
   for (guint i = 0; i < paths->chains->len; i++)
     {
       const CirclesChain *chain = &g_array_index (paths->chains, CirclesChain, i);
@@ -449,8 +496,13 @@ cmd_paths (const char  *db_path,
       g_print ("%s\n", line->str);
     }
   if (paths->chains_total > paths->chains->len)
-    g_print (_("  … and %'" G_GUINT64_FORMAT " more\n"),
-             paths->chains_total - paths->chains->len);
+    {
+      guint64 more = paths->chains_total - paths->chains->len;
+      g_autofree char *number = circles_format_count (more);
+
+      g_print (g_dngettext (GETTEXT_PACKAGE, "  … and %s more\n", "  … and %s more\n", more),
+               number);
+    }
 
   return CIRCLES_EXIT_OK;
 }

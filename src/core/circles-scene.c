@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "circles-format.h"
 #include "circles-scene.h"
 
 #define PERSON_FONT_SIZE     11.0
@@ -597,23 +598,6 @@ legend_finish (CirclesScene  *self,
   self->legend_size[1] = panel.h;
 }
 
-static char *
-format_count (guint64 n)
-{
-  /* Translators: the separator of thousands in counts, as in 30,000 */
-  const char *separator = C_("thousands separator", ",");
-  g_autofree char *digits = g_strdup_printf ("%" G_GUINT64_FORMAT, n);
-  GString *out = g_string_new (NULL);
-  gsize len = strlen (digits);
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (i > 0 && (len - i) % 3 == 0)
-        g_string_append (out, separator);
-      g_string_append_c (out, digits[i]);
-    }
-  return g_string_free (out, FALSE);
-}
 
 /* ------------------------------------------------------------------ */
 /* Companies                                                           */
@@ -715,7 +699,7 @@ build_company_legend (CirclesScene *self,
       if (i < top->len)
         {
           name = circles_scene_sanitize_text (g_array_index (top, CompanyCount, i).name, LABEL_MAX_CHARS);
-          count = format_count (g_array_index (top, CompanyCount, i).count);
+          count = circles_format_count (g_array_index (top, CompanyCount, i).count);
           /* Translators: a company and how many of my circles work there */
           text = g_strdup_printf (_("%s  %s"), name, count);
         }
@@ -872,13 +856,13 @@ build_rings (CirclesScene   *self,
 
   /* Legend: the counts of every circle; the 1st against its cap. */
   {
-    g_autofree char *first = format_count (counts->first);
-    g_autofree char *cap = format_count (CIRCLES_FIRST_DEGREE_CAP);
-    g_autofree char *second = format_count (counts->second);
-    g_autofree char *third = format_count (counts->third);
-    g_autofree char *followers = format_count (counts->followers);
-    g_autofree char *groups = format_count (counts->group_members);
-    g_autofree char *out = format_count (counts->out_of_network);
+    g_autofree char *first = circles_format_count (counts->first);
+    g_autofree char *cap = circles_format_count (CIRCLES_FIRST_DEGREE_CAP);
+    g_autofree char *second = circles_format_count (counts->second);
+    g_autofree char *third = circles_format_count (counts->third);
+    g_autofree char *followers = circles_format_count (counts->followers);
+    g_autofree char *groups = circles_format_count (counts->group_members);
+    g_autofree char *out = circles_format_count (counts->out_of_network);
     g_autofree char *text = NULL;
     guint me = circles_network_get_me (network);
 
@@ -1062,7 +1046,7 @@ build_paths (CirclesScene   *self,
 
     if (paths->degree >= 1 && paths->degree <= CIRCLES_MAX_DEGREE)
       {
-        total = format_count (paths->chains_total);
+        total = circles_format_count (paths->chains_total);
         text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                              "%s · %s shortest chain",
                                              "%s · %s shortest chains",
@@ -1072,7 +1056,7 @@ build_paths (CirclesScene   *self,
         g_clear_pointer (&text, g_free);
         if (more > 0)
           {
-            g_autofree char *more_text = format_count (more);
+            g_autofree char *more_text = circles_format_count (more);
 
             text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                  "The %u warmest shown; %s more",
@@ -1085,7 +1069,7 @@ build_paths (CirclesScene   *self,
           }
         if (paths->degree == 2 && paths->mutual != NULL)
           {
-            g_autofree char *mutual = format_count (paths->mutual->len);
+            g_autofree char *mutual = circles_format_count (paths->mutual->len);
 
             text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                  "%s mutual connection",

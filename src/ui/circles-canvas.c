@@ -29,6 +29,7 @@
 #include <math.h>
 
 #include "circles-canvas.h"
+#include "circles-format.h"
 #include "circles-paths.h"
 #include "circles-render-cairo.h"
 
@@ -266,11 +267,13 @@ person_name (CirclesNetwork *network,
 static char *
 mutual_text (guint mutual)
 {
+  g_autofree char *number = circles_format_count (mutual);
+
   /* Translators: as in "2nd degree, 3 mutual connections" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                       "%u mutual connection",
-                                       "%u mutual connections", mutual),
-                          mutual);
+                                       "%s mutual connection",
+                                       "%s mutual connections", mutual),
+                          number);
 }
 
 char *

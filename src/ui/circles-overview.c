@@ -13,6 +13,7 @@
 
 #include <glib/gi18n.h>
 
+#include "circles-format.h"
 #include "circles-overview.h"
 
 struct _CirclesOverview
@@ -45,13 +46,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* A count with the locale's digit grouping: 30,000 or 30 000. */
-static char *
-format_count (guint64 n)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
-}
-
 /* The n to choose a plural form with. */
 static gulong
 plural_n (guint64 n)
@@ -63,7 +57,7 @@ static void
 set_count (GtkLabel *label,
            guint64   n)
 {
-  g_autofree char *text = format_count (n);
+  g_autofree char *text = circles_format_count (n);
 
   gtk_label_set_text (label, text);
 }
@@ -114,12 +108,12 @@ circles_overview_update (CirclesOverview *self)
   adw_avatar_set_text (self->avatar, name);
   gtk_label_set_text (self->me_label, name);
 
-  number = format_count (counts->people);
+  number = circles_format_count (counts->people);
   people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people",
                                          plural_n (counts->people)),
                             number);
   g_free (number);
-  number = format_count (counts->connections);
+  number = circles_format_count (counts->connections);
   connections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s connection", "%s connections",
                                               plural_n (counts->connections)),
                                  number);
@@ -135,8 +129,8 @@ circles_overview_update (CirclesOverview *self)
   set_count (self->follower_count, counts->followers);
   set_count (self->out_of_network_count, counts->out_of_network);
 
-  first = format_count (counts->first);
-  cap = format_count (CIRCLES_FIRST_DEGREE_CAP);
+  first = circles_format_count (counts->first);
+  cap = circles_format_count (CIRCLES_FIRST_DEGREE_CAP);
   /* Translators: 1st-degree connections against the limit, as in
    * "1,234 of 30,000". */
   cap_text = g_strdup_printf (_("%s of %s"), first, cap);

@@ -20,11 +20,12 @@
 #include <glib/gi18n.h>
 
 #include "circles-badge.h"
+#include "circles-format.h"
 #include "circles-group-list.h"
 #include "circles-people-panel.h"
 #include "circles-person-item.h"
-#include "circles-person-list.h"
 #include "circles-person-list-row.h"
+#include "circles-person-list.h"
 
 struct _CirclesPeoplePanel
 {
@@ -97,12 +98,6 @@ static const CirclesPersonListKind ring_kinds[3] = {
   CIRCLES_PERSON_LIST_THIRD,
 };
 
-static char *
-format_count (guint64 n)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
-}
-
 static gulong
 plural_n (guint64 n)
 {
@@ -113,7 +108,7 @@ static void
 set_count (GtkLabel *label,
            guint64   n)
 {
-  g_autofree char *text = format_count (n);
+  g_autofree char *text = circles_format_count (n);
 
   gtk_label_set_text (label, text);
 }
@@ -122,7 +117,7 @@ set_count (GtkLabel *label,
 static char *
 people_text (guint64 n)
 {
-  g_autofree char *number = format_count (n);
+  g_autofree char *number = circles_format_count (n);
 
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people", plural_n (n)),
                           number);
@@ -233,7 +228,7 @@ group_bind_cb (GtkSignalListItemFactory *factory,
     {
       CirclesPersonList *group = item;
       guint n = g_list_model_get_n_items (G_LIST_MODEL (group));
-      g_autofree char *number = format_count (n);
+      g_autofree char *number = circles_format_count (n);
       g_autofree char *members = NULL;
 
       members = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s other member", "%s other members", n),
@@ -471,7 +466,7 @@ static void
 circles_people_panel_update_followers (CirclesPeoplePanel *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->followers));
-  g_autofree char *number = format_count (n);
+  g_autofree char *number = circles_format_count (n);
   g_autofree char *text = NULL;
 
   if (n == 0)
@@ -494,7 +489,7 @@ static void
 circles_people_panel_update_groups (CirclesPeoplePanel *self)
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->groups));
-  g_autofree char *number = format_count (n);
+  g_autofree char *number = circles_format_count (n);
   g_autofree char *text = NULL;
 
   if (n == 0)
@@ -546,7 +541,7 @@ circles_people_panel_update_out (CirclesPeoplePanel *self)
   if (self->network != NULL)
     count = circles_network_get_counts (self->network)->out_of_network;
 
-  people = format_count (count);
+  people = circles_format_count (count);
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         "%s Person Out of Network",
                                         "%s People Out of Network",

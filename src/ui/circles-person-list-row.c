@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "circles-badge.h"
+#include "circles-format.h"
 #include "circles-person-list-row.h"
 
 struct _CirclesPersonListRow
@@ -46,7 +47,7 @@ chains_text (CirclesPersonItem *item)
 {
   guint64 chains = circles_person_item_get_chains (item);
   gulong n = chains > G_MAXULONG ? G_MAXULONG : (gulong)chains;
-  g_autofree char *number = g_strdup_printf ("%'" G_GUINT64_FORMAT, chains);
+  g_autofree char *number = circles_format_count (chains);
 
   switch (circles_person_item_get_degree (item))
     {

@@ -18,6 +18,7 @@
 #include <glib/gi18n.h>
 
 #include "circles-badge.h"
+#include "circles-format.h"
 #include "circles-person-details.h"
 #include "circles-person-item.h"
 #include "circles-person-pane.h"
@@ -291,7 +292,7 @@ circles_person_pane_update_introducers (CirclesPersonPane *self)
   guint degree = circles_person_details_get_degree (self->details);
   guint64 total = circles_person_details_get_chains_total (self->details);
   guint n = circles_person_details_get_n_introducers (self->details);
-  g_autofree char *number = g_strdup_printf ("%'" G_GUINT64_FORMAT, total);
+  g_autofree char *number = circles_format_count (total);
   g_autofree char *description = NULL;
   GtkCheckButton *group = NULL;
   const char *title;

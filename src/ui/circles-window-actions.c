@@ -16,6 +16,7 @@
 #include <errno.h>
 #include <string.h>
 
+#include "circles-format.h"
 #include "circles-window-private.h"
 
 #define SEARCH_MAX_MATCHES 1000
@@ -42,12 +43,6 @@ show_error (CirclesWindow *self,
 
   adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
   gtk_window_present (GTK_WINDOW (dialog));
-}
-
-static char *
-format_count (guint64 n)
-{
-  return g_strdup_printf ("%'" G_GUINT64_FORMAT, n);
 }
 
 static gulong
@@ -284,10 +279,10 @@ describe_report (const CirclesImportReport *report)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *joined = NULL;
-  g_autofree char *people = format_count (report->people_added);
-  g_autofree char *connections = format_count (report->connections_added);
-  g_autofree char *follows = format_count (report->follows_added);
-  g_autofree char *memberships = format_count (report->memberships_added);
+  g_autofree char *people = circles_format_count (report->people_added);
+  g_autofree char *connections = circles_format_count (report->connections_added);
+  g_autofree char *follows = circles_format_count (report->follows_added);
+  g_autofree char *memberships = circles_format_count (report->memberships_added);
 
   if (report->people_added > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people",
@@ -755,8 +750,8 @@ show_match (CirclesWindow *self)
 {
   guint person = g_array_index (self->matches, guint, self->match);
   g_autofree char *status = NULL;
-  g_autofree char *index = format_count (self->match + 1);
-  g_autofree char *total = format_count (self->matches->len);
+  g_autofree char *index = circles_format_count (self->match + 1);
+  g_autofree char *total = circles_format_count (self->matches->len);
 
   /* Translators: the match shown among all of them: "2 of 15" */
   status = g_strdup_printf (_("%s of %s"), index, total);

@@ -1,0 +1,30 @@
+/* circles-format.c: numbers as people read them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "circles-format.h"
+
+char *
+circles_format_count (guint64 n)
+{
+  /* Translators: the separator of thousands in counts, as in 30,000 */
+  const char *separator = C_("thousands separator", ",");
+  char digits[24];
+  GString *out = g_string_sized_new (32);
+  gsize len;
+
+  g_snprintf (digits, sizeof digits, "%" G_GUINT64_FORMAT, n);
+  len = strlen (digits);
+  for (gsize i = 0; i < len; i++)
+    {
+      if (i > 0 && (len - i) % 3 == 0)
+        g_string_append (out, separator);
+      g_string_append_c (out, digits[i]);
+    }
+  return g_string_free (out, FALSE);
+}

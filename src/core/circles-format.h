@@ -1,0 +1,17 @@
+/* circles-format.h: numbers as people read them
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* A count with the thousands separator of the user's language: 30,000
+ * in English, 30 000 in French. The separator comes from the translation
+ * (not LC_NUMERIC), so that the window, the command line and the exports
+ * agree, and drawn text never needs a glyph the diagram's font lacks. */
+char *circles_format_count (guint64 n);
+
+G_END_DECLS
