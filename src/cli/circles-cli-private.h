@@ -41,4 +41,11 @@ int      _circles_cli_prospects     (const char       *db_path,
                                      int               argc,
                                      char            **argv);
 
+/* Opens the store and loads a network that has a me; on failure prints
+ * why and returns FALSE with the exit status in *status. */
+gboolean _circles_cli_open_network  (const char       *db_path,
+                                     CirclesStore    **store,
+                                     CirclesNetwork  **network,
+                                     int              *status);
+
 G_END_DECLS

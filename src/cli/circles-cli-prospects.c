@@ -37,32 +37,6 @@
 /* How many introducers the text output lists. */
 #define TEXT_RANKING_LIMIT 20
 
-/* Opens the store and loads the network; on failure returns FALSE with
- * the exit status in *status. */
-static gboolean
-open_network (const char      *db_path,
-              CirclesStore   **store,
-              CirclesNetwork **network,
-              int             *status)
-{
-  g_autoptr(GError) error = NULL;
-
-  *store = circles_store_open (db_path, &error);
-  if (*store == NULL || !_circles_cli_load_network (*store, network, &error))
-    {
-      *status = _circles_cli_fail (error);
-      return FALSE;
-    }
-  if (*network == NULL)
-    {
-      g_printerr ("circles: %s\n",
-                  _("Nobody is “me” in this database yet: import your connections, or name yourself with --me"));
-      *status = CIRCLES_EXIT_BAD_INPUT;
-      return FALSE;
-    }
-  return TRUE;
-}
-
 /* introducers */
 
 int
@@ -102,7 +76,7 @@ _circles_cli_introducers (const char  *db_path,
         }
     }
 
-  if (!open_network (db_path, &store, &network, &status))
+  if (!_circles_cli_open_network (db_path, &store, &network, &status))
     return status;
 
   if (filter != NULL && !circles_prospect_filter_bind (filter, network, store, &error))
@@ -243,7 +217,7 @@ _circles_cli_reach (const char  *db_path,
   if (top < 0 && argc != 2)
     return _circles_cli_usage_error ("reach", _("give the key of one person"));
 
-  if (!open_network (db_path, &store, &network, &status))
+  if (!_circles_cli_open_network (db_path, &store, &network, &status))
     return status;
 
   if (top > 0)
@@ -346,7 +320,7 @@ _circles_cli_prospects (const char  *db_path,
         }
     }
 
-  if (!open_network (db_path, &store, &network, &status))
+  if (!_circles_cli_open_network (db_path, &store, &network, &status))
     return status;
   if (filter != NULL && !circles_prospect_filter_bind (filter, network, store, &error))
     return _circles_cli_fail (error);

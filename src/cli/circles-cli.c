@@ -283,6 +283,30 @@ _circles_cli_load_network (CirclesStore    *store,
   return FALSE;
 }
 
+gboolean
+_circles_cli_open_network (const char      *db_path,
+                           CirclesStore   **store,
+                           CirclesNetwork **network,
+                           int             *status)
+{
+  g_autoptr(GError) error = NULL;
+
+  *store = circles_store_open (db_path, &error);
+  if (*store == NULL || !_circles_cli_load_network (*store, network, &error))
+    {
+      *status = _circles_cli_fail (error);
+      return FALSE;
+    }
+  if (*network == NULL)
+    {
+      g_printerr ("circles: %s\n",
+                  _("Nobody is “me” in this database yet: import your connections, or name yourself with --me"));
+      *status = CIRCLES_EXIT_BAD_INPUT;
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /* stats */
 
 static int
@@ -397,7 +421,6 @@ cmd_paths (const char  *db_path,
   g_autoptr(CirclesStore) store = NULL;
   g_autoptr(CirclesNetwork) network = NULL;
   g_autoptr(CirclesPaths) paths = NULL;
-  g_autoptr(GError) error = NULL;
   guint target;
   int status;
 
@@ -408,15 +431,8 @@ cmd_paths (const char  *db_path,
   if (limit < 0)
     return _circles_cli_usage_error ("paths", _("--limit must be 0 or more"));
 
-  store = circles_store_open (db_path, &error);
-  if (store == NULL || !_circles_cli_load_network (store, &network, &error))
-    return _circles_cli_fail (error);
-  if (network == NULL)
-    {
-      g_printerr ("circles: %s\n",
-                  _("Nobody is “me” in this database yet: import your connections, or name yourself with --me"));
-      return CIRCLES_EXIT_BAD_INPUT;
-    }
+  if (!_circles_cli_open_network (db_path, &store, &network, &status))
+    return status;
 
   target = circles_network_lookup (network, argv[1]);
   if (target == CIRCLES_NO_PERSON)
@@ -543,15 +559,8 @@ cmd_export (const char  *db_path,
   if (!circles_export_format_for_path (argv[1], &format, &error))
     return _circles_cli_fail (error);
 
-  store = circles_store_open (db_path, &error);
-  if (store == NULL || !_circles_cli_load_network (store, &network, &error))
-    return _circles_cli_fail (error);
-  if (network == NULL)
-    {
-      g_printerr ("circles: %s\n",
-                  _("Nobody is “me” in this database yet: import your connections, or name yourself with --me"));
-      return CIRCLES_EXIT_BAD_INPUT;
-    }
+  if (!_circles_cli_open_network (db_path, &store, &network, &status))
+    return status;
 
   if (!circles_export_file (network, argv[1], focus, width, height, &error))
     return _circles_cli_fail (error);
