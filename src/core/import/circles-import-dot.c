@@ -78,6 +78,44 @@ set_syntax_error (CirclesImportContext  *ctx,
     }
 }
 
+/* cgraph takes any bytes for names and labels: refuse a file that is
+ * not UTF-8 (or holds a NUL byte), as the other formats do, rather than
+ * store text that nothing can show. */
+static gboolean
+check_utf8 (CirclesImportContext  *ctx,
+            GError               **error)
+{
+  g_autoptr(GMappedFile) file = NULL;
+  g_autoptr(GError) local_error = NULL;
+  const char *contents, *end, *line_start;
+  guint64 line = 1;
+  gsize length;
+
+  file = g_mapped_file_new (ctx->path, FALSE, &local_error);
+  if (file == NULL)
+    {
+      _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_IO, ctx->display,
+                                 0, 0, "%s", local_error->message);
+      return FALSE;
+    }
+  contents = g_mapped_file_get_contents (file);
+  length = g_mapped_file_get_length (file);
+  if (contents == NULL || g_utf8_validate_len (contents, length, &end))
+    return TRUE;
+
+  line_start = contents;
+  for (const char *p = contents; p < end; p++)
+    if (*p == '\n')
+      {
+        line++;
+        line_start = p + 1;
+      }
+  _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_INVALID_UTF8, ctx->display,
+                             line, g_utf8_strlen (line_start, end - line_start) + 1,
+                             "%s", _("invalid UTF-8"));
+  return FALSE;
+}
+
 static Agraph_t *
 read_graph (CirclesImportContext  *ctx,
             GError               **error)
@@ -218,9 +256,12 @@ gboolean
 _circles_import_dot (CirclesImportContext  *ctx,
                      GError               **error)
 {
-  Agraph_t *graph = read_graph (ctx, error);
+  Agraph_t *graph;
   gboolean ok;
 
+  if (!check_utf8 (ctx, error))
+    return FALSE;
+  graph = read_graph (ctx, error);
   if (graph == NULL)
     return FALSE;
   ok = import_graph (ctx, graph, error);
