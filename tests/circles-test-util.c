@@ -3,6 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <stdarg.h>
+#include <sys/wait.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -169,3 +171,90 @@ circles_test_person (CirclesNetwork *network,
   g_assert_cmpuint (person, !=, CIRCLES_NO_PERSON);
   return person;
 }
+
+JsonObject *
+circles_test_parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonNode *root;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  root = json_parser_get_root (parser);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
+  return json_object_ref (json_node_get_object (root));
+}
+
+#ifdef CIRCLES_BINARY
+
+int
+circles_test_run_cliv (const char           *db,
+                 const char * const   *args,
+                 GSpawnChildSetupFunc  child_setup,
+                 gpointer              child_data,
+                 char                **out,
+                 char                **err)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *local_out = NULL;
+  g_autofree char *local_err = NULL;
+  int wait_status;
+
+  g_ptr_array_add (argv, (char *) CIRCLES_BINARY);
+  g_ptr_array_add (argv, (char *) "--db");
+  g_ptr_array_add (argv, (char *) db);
+  for (guint i = 0; args[i] != NULL; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
+                child_setup, child_data, &local_out, &local_err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (out != NULL)
+    *out = g_steal_pointer (&local_out);
+  if (err != NULL)
+    *err = g_steal_pointer (&local_err);
+
+  if (WIFEXITED (wait_status))
+    return WEXITSTATUS (wait_status);
+  if (WIFSIGNALED (wait_status))
+    return 128 + WTERMSIG (wait_status);
+  return -1;
+}
+
+int
+circles_test_run_cli_va (const char  *db,
+                         char       **out,
+                         char       **err,
+                         const char  *first,
+                         va_list      ap)
+{
+  g_autoptr(GPtrArray) args = g_ptr_array_new ();
+
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (args, (char *) arg);
+  g_ptr_array_add (args, NULL);
+
+  return circles_test_run_cliv (db, (const char * const *) args->pdata, NULL, NULL, out, err);
+}
+
+int
+circles_test_run_cli (const char  *db,
+                char       **out,
+                char       **err,
+                const char  *first,
+                ...)
+{
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  status = circles_test_run_cli_va (db, out, err, first, ap);
+  va_end (ap);
+  return status;
+}
+
+#endif /* CIRCLES_BINARY */

@@ -22,6 +22,9 @@ GBytes   *circles_test_read_bytes    (const char  *path);
 
 G_END_DECLS
 
+#include <json-glib/json-glib.h>
+#include <stdarg.h>
+
 #include "circles-network.h"
 #include "circles-store.h"
 
@@ -40,5 +43,31 @@ CirclesNetwork *circles_test_network_new     (const char *description);
 /* The snapshot index of the person with @key (asserts it exists). */
 guint           circles_test_person          (CirclesNetwork *network,
                                               const char     *key);
+
+/* The JSON object a command printed (asserts it is one). */
+JsonObject     *circles_test_parse_object    (const char     *text);
+
+/* Runs "circles --db DB ARGS…" (NULL-terminated) and returns its exit
+ * status, or 128 + the signal that killed it. @out and @err may be
+ * NULL. Only in test programs built with CIRCLES_BINARY. */
+G_GNUC_NULL_TERMINATED
+int             circles_test_run_cli         (const char           *db,
+                                              char                **out,
+                                              char                **err,
+                                              const char           *first,
+                                              ...);
+int             circles_test_run_cli_va      (const char           *db,
+                                              char                **out,
+                                              char                **err,
+                                              const char           *first,
+                                              va_list               ap);
+/* The same, with the arguments in a NULL-terminated vector, and a
+ * function run in the child before exec (may be NULL). */
+int             circles_test_run_cliv        (const char           *db,
+                                              const char * const   *args,
+                                              GSpawnChildSetupFunc  child_setup,
+                                              gpointer              child_data,
+                                              char                **out,
+                                              char                **err);
 
 G_END_DECLS

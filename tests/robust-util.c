@@ -10,10 +10,6 @@
 
 #include "robust-util.h"
 
-#ifndef CIRCLES_BINARY
-#error "CIRCLES_BINARY names the circles executable"
-#endif
-
 guint32
 robust_seed (void)
 {
@@ -27,63 +23,6 @@ robust_seed (void)
 
   g_test_message ("seed %u (replay with CIRCLES_TEST_SEED=%u)", seed, seed);
   return seed;
-}
-
-int
-robust_run_cliv (const char           *db,
-                 const char * const   *args,
-                 GSpawnChildSetupFunc  child_setup,
-                 gpointer              child_data,
-                 char                **out,
-                 char                **err)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  g_autofree char *local_out = NULL;
-  g_autofree char *local_err = NULL;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *) CIRCLES_BINARY);
-  g_ptr_array_add (argv, (char *) "--db");
-  g_ptr_array_add (argv, (char *) db);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (char *) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT,
-                child_setup, child_data, &local_out, &local_err, &wait_status, &error);
-  g_assert_no_error (error);
-
-  if (out != NULL)
-    *out = g_steal_pointer (&local_out);
-  if (err != NULL)
-    *err = g_steal_pointer (&local_err);
-
-  if (WIFEXITED (wait_status))
-    return WEXITSTATUS (wait_status);
-  if (WIFSIGNALED (wait_status))
-    return 128 + WTERMSIG (wait_status);
-  return -1;
-}
-
-int
-robust_run_cli (const char  *db,
-                char       **out,
-                char       **err,
-                const char  *first,
-                ...)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  const char *arg;
-  va_list ap;
-
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (args, (char *) arg);
-  va_end (ap);
-  g_ptr_array_add (args, NULL);
-
-  return robust_run_cliv (db, (const char * const *) args->pdata, NULL, NULL, out, err);
 }
 
 /* Feeds every row of @sql into @checksum; FALSE on an SQLite error. */

@@ -13,23 +13,6 @@ G_BEGIN_DECLS
  * new one; printed either way so that a failure can be replayed. */
 guint32   robust_seed            (void);
 
-/* Runs "circles --db DB ARGS…" (NULL-terminated) and returns its exit
- * status, or 128 + the signal that killed it. @out and @err may be NULL. */
-G_GNUC_NULL_TERMINATED
-int       robust_run_cli         (const char   *db,
-                                  char        **out,
-                                  char        **err,
-                                  const char   *first,
-                                  ...);
-/* The same, with the arguments in a NULL-terminated vector, and a
- * function run in the child before exec (may be NULL). */
-int       robust_run_cliv        (const char           *db,
-                                  const char * const   *args,
-                                  GSpawnChildSetupFunc  child_setup,
-                                  gpointer              child_data,
-                                  char                **out,
-                                  char                **err);
-
 /* A SHA-256 of what the database holds (people, connections, follows,
  * groups, memberships, settings but the generation), read with SQLite
  * directly. *integrity (freed first: NULL or a string of an earlier

@@ -4,7 +4,6 @@
  */
 #include <json-glib/json-glib.h>
 #include <string.h>
-#include <sys/wait.h>
 
 #include "circles-test-util.h"
 
@@ -41,44 +40,14 @@ run (Fixture    *f,
      const char *first,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
   va_list ap;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *)CIRCLES_BINARY);
-  g_ptr_array_add (argv, (char *)"--db");
-  g_ptr_array_add (argv, f->db);
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
 
   g_clear_pointer (&f->out, g_free);
   g_clear_pointer (&f->err, g_free);
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &f->out, &f->err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!WIFEXITED (wait_status))
-    g_error ("circles %s died (wait status %d): %s", first, wait_status, f->err);
-  f->status = WEXITSTATUS (wait_status);
+  va_start (ap, first);
+  f->status = circles_test_run_cli_va (f->db, &f->out, &f->err, first, ap);
+  va_end (ap);
   return f->status;
-}
-
-static JsonObject *
-parse_object (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-  return json_object_ref (json_node_get_object (root));
 }
 
 /* me knows a, b, c; a knows d; d knows e; b and c know f; g is apart. */
@@ -118,7 +87,7 @@ test_import_stats_paths (Fixture       *f,
   g_assert_cmpint (run (f, "import", edges, "--format", "csv", "--me", "me", NULL), ==, 0);
 
   g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
-  stats = parse_object (f->out);
+  stats = circles_test_parse_object (f->out);
   g_assert_cmpstr (json_object_get_string_member (stats, "me"), ==, "me");
   g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 8);
   g_assert_cmpint (json_object_get_int_member (stats, "connections"), ==, 8);
@@ -131,7 +100,7 @@ test_import_stats_paths (Fixture       *f,
 
   /* f is 2nd-degree through b (1 × 1) and c (1 × 0.5): b first. */
   g_assert_cmpint (run (f, "paths", "f", "--json", NULL), ==, 0);
-  paths = parse_object (f->out);
+  paths = circles_test_parse_object (f->out);
   g_assert_cmpstr (json_object_get_string_member (paths, "key"), ==, "f");
   g_assert_cmpint (json_object_get_int_member (paths, "degree"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (paths, "paths_total"), ==, 2);
@@ -147,14 +116,14 @@ test_import_stats_paths (Fixture       *f,
   /* --limit cuts the list, not the count. */
   g_clear_pointer (&paths, json_object_unref);
   g_assert_cmpint (run (f, "paths", "f", "--limit", "1", "--json", NULL), ==, 0);
-  paths = parse_object (f->out);
+  paths = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (paths, "paths_total"), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (paths, "paths")), ==, 1);
 
   /* Beyond the 3rd degree: null, 0, nothing. */
   g_clear_pointer (&paths, json_object_unref);
   g_assert_cmpint (run (f, "paths", "h", "--json", NULL), ==, 0);
-  paths = parse_object (f->out);
+  paths = circles_test_parse_object (f->out);
   g_assert_true (json_object_get_null_member (paths, "degree"));
   g_assert_cmpint (json_object_get_int_member (paths, "paths_total"), ==, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (paths, "paths")), ==, 0);
@@ -176,7 +145,7 @@ test_import_twice (Fixture       *f,
   g_assert_cmpint (run (f, "import", edges, "--me", "me", NULL), ==, 0);
   g_assert_cmpint (run (f, "import", edges, "--me", "me", NULL), ==, 0);
   g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
-  stats = parse_object (f->out);
+  stats = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 8);
   g_assert_cmpint (json_object_get_int_member (stats, "connections"), ==, 8);
 }
@@ -260,7 +229,7 @@ test_empty_database (Fixture       *f,
   g_autoptr(JsonObject) stats = NULL;
 
   g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
-  stats = parse_object (f->out);
+  stats = circles_test_parse_object (f->out);
   g_assert_true (json_object_get_null_member (stats, "me"));
   g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 0);
 
@@ -276,7 +245,7 @@ test_demo (Fixture       *f,
 
   g_assert_cmpint (run (f, "demo", "--people", "3000", "--seed", "7", NULL), ==, 0);
   g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
-  stats = parse_object (f->out);
+  stats = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 2999);
   g_assert_cmpint (json_object_get_int_member (stats, "first"), >, 0);
   g_assert_cmpint (json_object_get_int_member (stats, "second"), >,

@@ -54,7 +54,7 @@ fixture_setup (Fixture       *f,
   robust_write_edges (base_csv, "p", 300, 3000, 6000, 1);
   robust_write_edges (f->big, "p", 1000, BIG_PEOPLE, BIG_EDGES, 2);
 
-  g_assert_cmpint (robust_run_cli (f->base_db, NULL, &err, "import", base_csv,
+  g_assert_cmpint (circles_test_run_cli (f->base_db, NULL, &err, "import", base_csv,
                                    "--me", "me", NULL), ==, 0);
   f->before = robust_db_digest (f->base_db, &integrity);
   g_assert_nonnull (f->before);
@@ -104,7 +104,7 @@ test_crash_kill_import (Fixture       *f,
   /* The whole import, once: the state after, and how long it takes. */
   robust_copy_db (f->base_db, f->after_db);
   start = g_get_monotonic_time ();
-  status = robust_run_cli (f->after_db, NULL, NULL, "import", f->big, NULL);
+  status = circles_test_run_cli (f->after_db, NULL, NULL, "import", f->big, NULL);
   duration = g_get_monotonic_time () - start;
   g_assert_cmpint (status, ==, 0);
   f->after = robust_db_digest (f->after_db, &integrity);
@@ -155,7 +155,7 @@ test_crash_kill_import (Fixture       *f,
         {
           g_autofree char *out = NULL;
 
-          g_assert_cmpint (robust_run_cli (work, &out, NULL, "stats", "--json", NULL), ==, 0);
+          g_assert_cmpint (circles_test_run_cli (work, &out, NULL, "stats", "--json", NULL), ==, 0);
           g_assert_nonnull (strstr (out, "\"me\" : \"me\""));
         }
     }

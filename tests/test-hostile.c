@@ -304,13 +304,13 @@ make_hostile_database (const char *dir)
       int status;
 
       if (i == 0)
-        status = robust_run_cli (db, NULL, &err, "import", path, NULL);
+        status = circles_test_run_cli (db, NULL, &err, "import", path, NULL);
       else
-        status = robust_run_cli (db, NULL, &err, "import", path, "--me", "me", NULL);
+        status = circles_test_run_cli (db, NULL, &err, "import", path, "--me", "me", NULL);
       if (status != 0)
         g_error ("import %s: exit %d: %s", path, status, err);
     }
-  g_assert_cmpint (robust_run_cli (db, NULL, NULL, "import", long_file, NULL), ==, 0);
+  g_assert_cmpint (circles_test_run_cli (db, NULL, NULL, "import", long_file, NULL), ==, 0);
 
   before = robust_db_digest (db, &integrity);
   g_assert_cmpstr (integrity, ==, "ok");
@@ -324,7 +324,7 @@ make_hostile_database (const char *dir)
       g_autofree char *check = NULL;
       g_autofree char *where = NULL;
 
-      g_assert_cmpint (robust_run_cli (db, NULL, &err, "import", path, "--me", "me", NULL), ==, 2);
+      g_assert_cmpint (circles_test_run_cli (db, NULL, &err, "import", path, "--me", "me", NULL), ==, 2);
       g_test_message ("%s refused: %s", base, err);
       /* "FILE:LINE:…" */
       where = g_strconcat (base, ":", NULL);
@@ -350,7 +350,7 @@ test_hostile_cli (void)
       g_autofree char *path = g_build_filename (dir, outputs[i], NULL);
       g_autofree char *err = NULL;
 
-      g_assert_cmpint (robust_run_cli (db, NULL, &err, "export", path, NULL), ==, 0);
+      g_assert_cmpint (circles_test_run_cli (db, NULL, &err, "export", path, NULL), ==, 0);
       g_assert_cmpint (robust_file_size (path), >, 0);
     }
 
@@ -360,7 +360,7 @@ test_hostile_cli (void)
 
     assert_svg_inert (svg);
     /* The paths diagram of a hostile person. */
-    g_assert_cmpint (robust_run_cli (db, NULL, NULL, "export", focus, "--focus",
+    g_assert_cmpint (circles_test_run_cli (db, NULL, NULL, "export", focus, "--focus",
                                      "<script>alert(1)</script>", NULL), ==, 0);
     assert_svg_inert (focus);
   }
@@ -562,7 +562,7 @@ make_truncated_database (const char *dir)
   char *path = g_build_filename (dir, "truncated.db", NULL);
 
   robust_write_edges (csv, "t", 100, 2000, 4000, 3);
-  g_assert_cmpint (robust_run_cli (whole, NULL, NULL, "import", csv, "--me", "me", NULL), ==, 0);
+  g_assert_cmpint (circles_test_run_cli (whole, NULL, NULL, "import", csv, "--me", "me", NULL), ==, 0);
   bytes = circles_test_read_bytes (whole);
   g_assert_cmpuint (g_bytes_get_size (bytes), >, 16384);
   /* Cut in the middle of a page. */
@@ -612,7 +612,7 @@ test_bad_databases (void)
       g_autofree char *wal = g_strconcat (paths[i], "-wal", NULL);
 
       /* The command: bad input, a clear message. */
-      g_assert_cmpint (robust_run_cli (paths[i], NULL, &err, "stats", NULL), ==, 2);
+      g_assert_cmpint (circles_test_run_cli (paths[i], NULL, &err, "stats", NULL), ==, 2);
       g_test_message ("%s: %s", paths[i], err);
 
       window = open_window (session);

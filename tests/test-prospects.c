@@ -565,44 +565,14 @@ run (Fixture    *f,
      const char *first,
      ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *arg;
   va_list ap;
-  int wait_status;
-
-  g_ptr_array_add (argv, (char *)CIRCLES_BINARY);
-  g_ptr_array_add (argv, (char *)"--db");
-  g_ptr_array_add (argv, f->db);
-  va_start (ap, first);
-  for (arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (char *)arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
 
   g_clear_pointer (&f->out, g_free);
   g_clear_pointer (&f->err, g_free);
-  g_spawn_sync (NULL, (char **)argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
-                &f->out, &f->err, &wait_status, &error);
-  g_assert_no_error (error);
-  if (!WIFEXITED (wait_status))
-    g_error ("circles %s died (wait status %d): %s", first, wait_status, f->err);
-  f->status = WEXITSTATUS (wait_status);
+  va_start (ap, first);
+  f->status = circles_test_run_cli_va (f->db, &f->out, &f->err, first, ap);
+  va_end (ap);
   return f->status;
-}
-
-static JsonObject *
-parse_object (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  JsonNode *root;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  root = json_parser_get_root (parser);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (root));
-  return json_object_ref (json_node_get_object (root));
 }
 
 static char *
@@ -645,7 +615,7 @@ test_cli_introducers (Fixture       *f,
   import_edges (f);
 
   g_assert_cmpint (run (f, "introducers", "--json", NULL), ==, 0);
-  object = parse_object (f->out);
+  object = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (object, "prospects"), ==, 6);
   ranking = json_object_get_array_member (object, "ranking");
   g_assert_cmpuint (json_array_get_length (ranking), ==, 4);
@@ -668,7 +638,7 @@ test_cli_introducers (Fixture       *f,
   g_clear_pointer (&cover, g_free);
 
   g_assert_cmpint (run (f, "introducers", "--filter", "circle=3", "--json", NULL), ==, 0);
-  object = parse_object (f->out);
+  object = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (object, "prospects"), ==, 1);
   cover = strings_to_string (json_object_get_array_member (object, "cover"));
   g_assert_cmpstr (cover, ==, "c");
@@ -697,20 +667,20 @@ test_cli_reach (Fixture       *f,
 
   /* p6 is 2nd degree; far would become 2nd, farther and farther2 3rd. */
   g_assert_cmpint (run (f, "reach", "p6", "--json", NULL), ==, 0);
-  object = parse_object (f->out);
+  object = circles_test_parse_object (f->out);
   g_assert_cmpstr (json_object_get_string_member (object, "key"), ==, "p6");
   g_assert_cmpint (json_object_get_int_member (object, "second_gain"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (object, "third_gain"), ==, 2);
   g_clear_pointer (&object, json_object_unref);
 
   g_assert_cmpint (run (f, "reach", "far", "--json", NULL), ==, 0);
-  object = parse_object (f->out);
+  object = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (object, "second_gain"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (object, "third_gain"), ==, 0);
   g_clear_pointer (&object, json_object_unref);
 
   g_assert_cmpint (run (f, "reach", "--top", "2", "--json", NULL), ==, 0);
-  object = parse_object (f->out);
+  object = circles_test_parse_object (f->out);
   top = json_object_get_array_member (object, "top");
   g_assert_cmpuint (json_array_get_length (top), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (top, 0), "key"),

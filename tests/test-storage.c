@@ -48,7 +48,7 @@ fixture_setup (Fixture       *f,
   robust_write_edges (small, "p", 50, 200, 300, 1);
   robust_write_edges (f->big, "p", 500, 20000, 30000, 2);
 
-  g_assert_cmpint (robust_run_cli (f->db, NULL, NULL, "import", small, "--me", "me", NULL), ==, 0);
+  g_assert_cmpint (circles_test_run_cli (f->db, NULL, NULL, "import", small, "--me", "me", NULL), ==, 0);
   f->before = robust_db_digest (f->db, &integrity);
   g_assert_nonnull (f->before);
   g_assert_cmpstr (integrity, ==, "ok");
@@ -130,14 +130,14 @@ test_file_size_limit (Fixture       *f,
   g_autofree char *err = NULL;
   gsize limit = (gsize) robust_file_size (f->db) + 64 * 1024;
 
-  g_assert_cmpint (robust_run_cliv (f->db, args, limit_file_size_cb, GSIZE_TO_POINTER (limit),
+  g_assert_cmpint (circles_test_run_cliv (f->db, args, limit_file_size_cb, GSIZE_TO_POINTER (limit),
                                     NULL, &err), ==, 1);
   assert_clear_error (err, f->db, NULL);
   assert_unchanged (f->db, f->before);
 
   /* Without the limit, the same import goes through. */
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (robust_run_cli (f->db, NULL, &err, "import", f->big, NULL), ==, 0);
+  g_assert_cmpint (circles_test_run_cli (f->db, NULL, &err, "import", f->big, NULL), ==, 0);
 }
 
 static void
@@ -169,12 +169,12 @@ test_full_disk (Fixture       *f,
     }
 
   robust_copy_db (f->db, db);
-  g_assert_cmpint (robust_run_cli (db, NULL, &err, "import", f->big, NULL), ==, 1);
+  g_assert_cmpint (circles_test_run_cli (db, NULL, &err, "import", f->big, NULL), ==, 1);
   assert_clear_error (err, db, "full");
   assert_unchanged (db, f->before);
 
   /* The database still opens, with its network. */
-  g_assert_cmpint (robust_run_cli (db, &out, NULL, "stats", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_test_run_cli (db, &out, NULL, "stats", "--json", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\"me\" : \"me\""));
 
   g_assert_cmpint (umount2 (mnt, MNT_DETACH), ==, 0);
@@ -242,7 +242,7 @@ test_read_only (Fixture       *f,
 
   /* Nothing but the database in the folder: SQLite cannot even make
    * the -shm file it needs to read a WAL database. */
-  g_assert_cmpint (robust_run_cli (db, NULL, &err, "import", f->big, NULL), ==, 1);
+  g_assert_cmpint (circles_test_run_cli (db, NULL, &err, "import", f->big, NULL), ==, 1);
   assert_clear_error (err, db, "read-only");
 
   bytes_after = circles_test_read_bytes (db);
@@ -280,10 +280,10 @@ test_immutable_file (Fixture       *f,
       return;
     }
 
-  g_assert_cmpint (robust_run_cli (f->db, NULL, &err, "import", f->big, NULL), ==, 1);
+  g_assert_cmpint (circles_test_run_cli (f->db, NULL, &err, "import", f->big, NULL), ==, 1);
   assert_clear_error (err, f->db, "read-only");
   /* Reading still works. */
-  g_assert_cmpint (robust_run_cli (f->db, &out, NULL, "stats", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_test_run_cli (f->db, &out, NULL, "stats", "--json", NULL), ==, 0);
   g_assert_nonnull (strstr (out, "\"me\" : \"me\""));
 
   g_assert_true (g_spawn_sync (NULL, (char **) chattr_off, NULL, G_SPAWN_SEARCH_PATH,

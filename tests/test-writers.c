@@ -67,7 +67,7 @@ fixture_setup (Fixture       *f,
   f->db = g_build_filename (f->dir, "network.db", NULL);
   base = g_build_filename (f->dir, "base.csv", NULL);
   robust_write_edges (base, "base", 100, 1000, 2000, 1);
-  g_assert_cmpint (robust_run_cli (f->db, NULL, NULL, "import", base, "--me", "me", NULL), ==, 0);
+  g_assert_cmpint (circles_test_run_cli (f->db, NULL, NULL, "import", base, "--me", "me", NULL), ==, 0);
 
   f->session = circles_session_new (f->db);
   circles_session_load_async (f->session, NULL, load_cb, &done);
