@@ -21,6 +21,7 @@
 #include "circles-canvas.h"
 #include "circles-session.h"
 #include "circles-store.h"
+#include "circles-test-ui.h"
 #include "circles-test-util.h"
 #include "circles-window.h"
 
@@ -79,21 +80,6 @@ make_fixture_database (void)
 }
 
 static void
-wait_for_session (CirclesSession *session)
-{
-  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb,
-                                            (gpointer)"the session");
-
-  while (circles_session_get_busy (session) ||
-         circles_session_get_state (session) == CIRCLES_SESSION_STATE_NONE)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-
-  g_source_remove (timeout_id);
-}
-
-static void
 drain (void)
 {
   while (g_main_context_pending (NULL))
@@ -118,7 +104,7 @@ fixture_set_up (Fixture       *f,
   g_object_ref (f->window);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1200, 800);
   gtk_window_present (GTK_WINDOW (f->window));
-  wait_for_session (f->session);
+  circles_test_wait_for_session (f->session);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
   g_assert_cmpint (circles_session_get_state (f->session), ==, CIRCLES_SESSION_STATE_READY);
 }
@@ -143,46 +129,6 @@ select_person (Fixture    *f,
   gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 /* ------------------------------------------------------------------ */
 /* GTK's test backend                                                  */
 
@@ -190,7 +136,7 @@ static void
 test_canvas_exposes_selection (Fixture       *f,
                                gconstpointer  data)
 {
-  GtkWidget *canvas = find_of_type (GTK_WIDGET (f->window), CIRCLES_TYPE_CANVAS);
+  GtkWidget *canvas = circles_test_find_of_type (GTK_WIDGET (f->window), CIRCLES_TYPE_CANVAS);
   g_autofree char *mismatch = NULL;
 
   g_assert_nonnull (canvas);
@@ -264,7 +210,7 @@ static void
 test_header_bar_buttons (Fixture       *f,
                          gconstpointer  data)
 {
-  GtkWidget *header_bar = find_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
+  GtkWidget *header_bar = circles_test_find_of_type (GTK_WIDGET (f->window), ADW_TYPE_HEADER_BAR);
   g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
   guint checked = 0;
 
@@ -306,13 +252,13 @@ test_person_pane_readable (Fixture       *f,
 
   select_person (f, "d");
 
-  name = find_named (GTK_WIDGET (f->window), "person-name");
+  name = circles_test_find_named (GTK_WIDGET (f->window), "person-name");
   g_assert_nonnull (name);
   g_assert_true (gtk_widget_is_drawable (name));
   gtk_test_accessible_assert_role (GTK_ACCESSIBLE (name), GTK_ACCESSIBLE_ROLE_LABEL);
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (name)), ==, "David Thomas");
 
-  advice = find_named (GTK_WIDGET (f->window), "advice-row");
+  advice = circles_test_find_named (GTK_WIDGET (f->window), "advice-row");
   g_assert_nonnull (advice);
   g_assert_true (gtk_widget_is_drawable (advice));
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (advice)), !=, "");
@@ -746,7 +692,7 @@ test_atspi_reads_selection (Fixture       *f,
     return;
 
   select_person (f, "d");
-  gtk_widget_grab_focus (GTK_WIDGET (find_of_type (GTK_WIDGET (f->window), CIRCLES_TYPE_CANVAS)));
+  gtk_widget_grab_focus (GTK_WIDGET (circles_test_find_of_type (GTK_WIDGET (f->window), CIRCLES_TYPE_CANVAS)));
   drain ();
 
   nodes = read_accessible_tree (atspi_address);

@@ -13,6 +13,7 @@
 #include "circles-layout.h"
 #include "circles-session.h"
 #include "circles-store.h"
+#include "circles-test-ui.h"
 #include "circles-test-util.h"
 #include "circles-window.h"
 
@@ -32,19 +33,6 @@ timeout_cb (gpointer user_data)
 }
 
 static void
-wait_for_session (CirclesSession *session)
-{
-  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, (gpointer) "the session");
-
-  while (circles_session_get_busy (session) ||
-         circles_session_get_state (session) == CIRCLES_SESSION_STATE_NONE)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_source_remove (timeout_id);
-}
-
-static void
 wait_for_file (const char *path)
 {
   guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, (gpointer) path);
@@ -59,24 +47,6 @@ wait_for_file (const char *path)
         g_main_context_iteration (NULL, FALSE);
     }
   g_source_remove (timeout_id);
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
 }
 
 typedef struct
@@ -97,9 +67,9 @@ fixture_set_up (Fixture       *fixture,
   fixture->window = g_object_ref (circles_window_new (NULL, fixture->session));
   gtk_window_set_default_size (GTK_WINDOW (fixture->window), 1000, 700);
   gtk_window_present (GTK_WINDOW (fixture->window));
-  wait_for_session (fixture->session);
+  circles_test_wait_for_session (fixture->session);
   g_assert_cmpint (circles_session_get_state (fixture->session), ==, CIRCLES_SESSION_STATE_READY);
-  fixture->canvas = CIRCLES_CANVAS (find_of_type (GTK_WIDGET (fixture->window), CIRCLES_TYPE_CANVAS));
+  fixture->canvas = CIRCLES_CANVAS (circles_test_find_of_type (GTK_WIDGET (fixture->window), CIRCLES_TYPE_CANVAS));
   g_assert_nonnull (fixture->canvas);
   fixture->network = circles_session_get_network (fixture->session);
   g_assert_nonnull (circles_session_get_scene (fixture->session));

@@ -29,6 +29,7 @@
 #include "circles-person-pane.h"
 #include "circles-session.h"
 #include "circles-store.h"
+#include "circles-test-ui.h"
 #include "circles-test-util.h"
 #include "circles-window.h"
 #include "robust-util.h"
@@ -60,56 +61,6 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-wait_for_session (CirclesSession *session)
-{
-  guint id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, (gpointer) "the session");
-
-  while (circles_session_get_busy (session) ||
-         circles_session_get_state (session) == CIRCLES_SESSION_STATE_NONE ||
-         circles_session_get_state (session) == CIRCLES_SESSION_STATE_LOADING)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_source_remove (id);
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 /* A button of @widget's tree whose action is @action_name. */
 static GtkWidget *
 find_action_button (GtkWidget  *widget,
@@ -137,7 +88,7 @@ open_window (CirclesSession *session)
 
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_session (session);
+  circles_test_wait_for_session (session);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   return window;
 }
@@ -377,11 +328,11 @@ show_everyone (CirclesWindow *window)
   guint n_links = 0;
 
   g_assert_nonnull (network);
-  pane = find_of_type (GTK_WIDGET (window), CIRCLES_TYPE_PERSON_PANE);
+  pane = circles_test_find_of_type (GTK_WIDGET (window), CIRCLES_TYPE_PERSON_PANE);
   g_assert_nonnull (pane);
-  link = find_of_type (pane, GTK_TYPE_LINK_BUTTON);
+  link = circles_test_find_of_type (pane, GTK_TYPE_LINK_BUTTON);
   g_assert_nonnull (link);
-  canvas = find_of_type (GTK_WIDGET (window), CIRCLES_TYPE_CANVAS);
+  canvas = circles_test_find_of_type (GTK_WIDGET (window), CIRCLES_TYPE_CANVAS);
   g_assert_nonnull (canvas);
 
   for (guint person = 0; person < n; person++)
@@ -458,7 +409,7 @@ test_hostile_window (void)
 
   /* Hostile searches. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  entry = find_named (GTK_WIDGET (window), "search-entry");
+  entry = circles_test_find_named (GTK_WIDGET (window), "search-entry");
   g_assert_nonnull (entry);
   {
     static const char * const searches[] = {
@@ -619,7 +570,7 @@ test_bad_databases (void)
       g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_FAILED);
       g_assert_error ((GError *) circles_session_get_error (session), CIRCLES_STORE_ERROR, (int) codes[i]);
 
-      page = find_named (GTK_WIDGET (window), "error-page");
+      page = circles_test_find_named (GTK_WIDGET (window), "error-page");
       g_assert_nonnull (page);
       g_assert_true (gtk_widget_is_drawable (page));
       g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");

@@ -17,6 +17,7 @@
 #include "circles-demo.h"
 #include "circles-session.h"
 #include "circles-store.h"
+#include "circles-test-ui.h"
 #include "circles-test-util.h"
 #include "circles-window.h"
 #include "robust-util.h"
@@ -27,42 +28,6 @@
 static const char * const junk_keys[] = {
   "", "nobody", "<b>", "\xe2\x80\xae", "me ", "ME", "%s%n", "https://", "demo-0",
 };
-
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
 
 static gboolean
 timeout_cb (gpointer user_data)
@@ -123,9 +88,9 @@ test_monkey (void)
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
   g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
 
-  canvas = find_of_type (GTK_WIDGET (window), CIRCLES_TYPE_CANVAS);
+  canvas = circles_test_find_of_type (GTK_WIDGET (window), CIRCLES_TYPE_CANVAS);
   g_assert_nonnull (canvas);
-  entry = find_named (GTK_WIDGET (window), "search-entry");
+  entry = circles_test_find_named (GTK_WIDGET (window), "search-entry");
   g_assert_nonnull (entry);
 
   for (guint i = 0; i < n_actions; i++)

@@ -14,6 +14,7 @@
 #include "circles-person-list-row.h"
 #include "circles-person-pane.h"
 #include "circles-session.h"
+#include "circles-test-ui.h"
 #include "circles-test-util.h"
 
 /* Gives up on a test that waits for too long rather than hanging. */
@@ -137,26 +138,6 @@ finalize_widget (Fixture   *f,
   g_assert_finalize_object (widget);
 }
 
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
 static void
 collect_of_type (GtkWidget *widget,
                  GType      type,
@@ -175,7 +156,7 @@ static GtkWidget *
 get_named (GtkWidget  *widget,
            const char *name)
 {
-  GtkWidget *found = find_named (widget, name);
+  GtkWidget *found = circles_test_find_named (widget, name);
 
   g_assert_nonnull (found);
   return found;

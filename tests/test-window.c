@@ -11,81 +11,15 @@
 #include "circles-application.h"
 #include "circles-session.h"
 #include "circles-store.h"
+#include "circles-test-ui.h"
 #include "circles-test-util.h"
 #include "circles-window.h"
-
-/* Gives up on a test that waits for too long rather than hanging. */
-#define WAIT_TIMEOUT_SECONDS 120
-
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  g_error ("Timed out waiting for %s", (const char *)user_data);
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main loop until nothing is pending on the session, then
- * until idle callbacks (completion of its tasks) have run. */
-static void
-wait_for_session (CirclesSession *session)
-{
-  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb,
-                                            (gpointer)"the session");
-
-  while (circles_session_get_busy (session) ||
-         circles_session_get_state (session) == CIRCLES_SESSION_STATE_NONE)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-
-  g_source_remove (timeout_id);
-}
-
-static GtkWidget *
-find_named (GtkWidget  *widget,
-            const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_named (child, name);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
-
-static GtkWidget *
-find_of_type (GtkWidget *widget,
-              GType      type)
-{
-  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
-    return widget;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (widget);
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_of_type (child, type);
-
-      if (found != NULL)
-        return found;
-    }
-
-  return NULL;
-}
 
 static const char *
 label_text (CirclesWindow *window,
             const char    *name)
 {
-  GtkWidget *label = find_named (GTK_WIDGET (window), name);
+  GtkWidget *label = circles_test_find_named (GTK_WIDGET (window), name);
 
   g_assert_nonnull (label);
   g_assert_true (GTK_IS_LABEL (label));
@@ -95,7 +29,7 @@ label_text (CirclesWindow *window,
 static const char *
 visible_page (CirclesWindow *window)
 {
-  GtkWidget *stack = find_named (GTK_WIDGET (window), "main-stack");
+  GtkWidget *stack = circles_test_find_named (GTK_WIDGET (window), "main-stack");
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (GTK_STACK (stack));
@@ -228,7 +162,7 @@ open_window (CirclesSession *session)
   /* GTK owns toplevels; keep a reference to check the finalization. */
   g_object_ref (window);
   gtk_window_present (GTK_WINDOW (window));
-  wait_for_session (session);
+  circles_test_wait_for_session (session);
   gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
 
   return window;
@@ -258,7 +192,7 @@ test_window_counts (void)
   g_assert_nonnull (circles_session_get_network (session));
   g_assert_cmpstr (visible_page (window), ==, "network");
 
-  title = find_of_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
+  title = circles_test_find_of_type (GTK_WIDGET (window), ADW_TYPE_WINDOW_TITLE);
   g_assert_nonnull (title);
   g_assert_cmpstr (adw_window_title_get_title (ADW_WINDOW_TITLE (title)), ==, "fixture.db");
 
@@ -272,17 +206,17 @@ test_window_counts (void)
   g_assert_cmpstr (label_text (window, "out-of-network-count"), ==, "2");
   g_assert_cmpstr (label_text (window, "cap-count"), ==, "3 of 30,000");
 
-  cap_bar = find_named (GTK_WIDGET (window), "cap-bar");
+  cap_bar = circles_test_find_named (GTK_WIDGET (window), "cap-bar");
   g_assert_nonnull (cap_bar);
   g_assert_cmpfloat_with_epsilon (gtk_level_bar_get_value (GTK_LEVEL_BAR (cap_bar)),
                                   3.0 / 30000.0, 1e-9);
 
   /* Nothing to generate into a database that is not empty. */
-  g_assert_false (gtk_widget_is_sensitive (find_named (GTK_WIDGET (window), "demo-button")));
+  g_assert_false (gtk_widget_is_sensitive (circles_test_find_named (GTK_WIDGET (window), "demo-button")));
 
   /* Reloading gives the same counts. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
-  wait_for_session (session);
+  circles_test_wait_for_session (session);
   g_assert_cmpstr (visible_page (window), ==, "network");
   g_assert_cmpstr (label_text (window, "first-count"), ==, "3");
 
@@ -303,7 +237,7 @@ test_window_search (void)
   g_assert_nonnull (network);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
-  entry = find_named (GTK_WIDGET (window), "search-entry");
+  entry = circles_test_find_named (GTK_WIDGET (window), "search-entry");
   g_assert_nonnull (entry);
 
   /* By name, case and accents aside from the case folding. */
@@ -360,7 +294,7 @@ test_window_empty_then_demo (void)
   g_assert_null (circles_session_get_network (session));
   g_assert_cmpstr (visible_page (window), ==, "empty");
 
-  demo_button = find_named (GTK_WIDGET (window), "demo-button");
+  demo_button = circles_test_find_named (GTK_WIDGET (window), "demo-button");
   g_assert_nonnull (demo_button);
   g_assert_true (gtk_widget_get_visible (demo_button));
   g_assert_true (gtk_widget_is_sensitive (demo_button));
@@ -369,7 +303,7 @@ test_window_empty_then_demo (void)
   g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_GENERATING);
   g_assert_cmpstr (visible_page (window), ==, "loading");
 
-  wait_for_session (session);
+  circles_test_wait_for_session (session);
 
   g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
   g_assert_cmpstr (visible_page (window), ==, "network");
@@ -404,7 +338,7 @@ test_window_not_a_database (void)
   g_assert_nonnull (circles_session_get_error (session));
   g_assert_cmpstr (visible_page (window), ==, "error");
 
-  page = find_named (GTK_WIDGET (window), "error-page");
+  page = circles_test_find_named (GTK_WIDGET (window), "error-page");
   g_assert_nonnull (page);
   g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), !=, "");
 
@@ -453,7 +387,7 @@ test_application_windows (void)
   g_assert_nonnull (window);
   g_object_ref (window);
   g_assert_cmpstr (circles_session_get_path (circles_window_get_session (window)), ==, path);
-  wait_for_session (circles_window_get_session (window));
+  circles_test_wait_for_session (circles_window_get_session (window));
   g_assert_cmpstr (visible_page (window), ==, "network");
 
   g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);

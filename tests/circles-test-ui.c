@@ -1,0 +1,66 @@
+/* circles-test-ui.c: helpers shared by the widget tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "circles-test-ui.h"
+
+#define WAIT_SECONDS 120
+
+static gboolean
+timed_out (gpointer data)
+{
+  g_error ("timed out waiting for %s", (const char *)data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+circles_test_wait_for_session (CirclesSession *session)
+{
+  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out, (gpointer)"the session");
+
+  while (circles_session_get_busy (session) ||
+         circles_session_get_state (session) == CIRCLES_SESSION_STATE_NONE ||
+         circles_session_get_state (session) == CIRCLES_SESSION_STATE_LOADING)
+    g_main_context_iteration (NULL, TRUE);
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_source_remove (id);
+}
+
+GtkWidget *
+circles_test_find_named (GtkWidget  *widget,
+                         const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = circles_test_find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+circles_test_find_of_type (GtkWidget *widget,
+                           GType      type)
+{
+  if (g_type_is_a (G_OBJECT_TYPE (widget), type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = circles_test_find_of_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

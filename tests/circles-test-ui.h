@@ -1,0 +1,23 @@
+/* circles-test-ui.h: helpers shared by the widget tests
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "circles-session.h"
+
+G_BEGIN_DECLS
+
+/* Spins the main loop until @session has loaded (or failed), then until
+ * nothing is pending; fails the test after two minutes. */
+void       circles_test_wait_for_session (CirclesSession *session);
+/* The first widget of @widget's tree (itself included) with that name,
+ * or of that type; NULL when there is none. */
+GtkWidget *circles_test_find_named       (GtkWidget      *widget,
+                                          const char     *name);
+GtkWidget *circles_test_find_of_type     (GtkWidget      *widget,
+                                          GType           type);
+
+G_END_DECLS
