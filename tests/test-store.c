@@ -171,6 +171,55 @@ test_merge (Fixture       *f,
 }
 
 static void
+sum_strengths (gint64   a,
+               gint64   b,
+               double   strength,
+               gpointer user_data)
+{
+  double *sum = user_data;
+
+  *sum += strength;
+}
+
+/* Connections are written many at a time: the same rules must hold as
+ * one by one, whatever the size of the batch. */
+static void
+test_batches (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 ids[101];
+  double sum = 0;
+
+  g_assert_true (circles_store_begin (f->store, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("p%u", i);
+      ids[i] = circles_store_ensure_person (f->store, key, &error);
+    }
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (ids); i++)
+    g_assert_true (circles_store_add_connection (f->store, ids[i], ids[i + 1], -1, NULL, &error));
+  g_assert_cmpuint (circles_store_get_changes (f->store)->connections_added, ==, 100);
+  g_assert_true (circles_store_commit (f->store, &error));
+
+  /* Again with strengths: nothing added, every strength set; a pair
+   * given twice in the same batch keeps the later strength. */
+  g_assert_true (circles_store_begin (f->store, &error));
+  for (guint i = 0; i + 1 < G_N_ELEMENTS (ids); i++)
+    g_assert_true (circles_store_add_connection (f->store, ids[i + 1], ids[i], 0.5, NULL, &error));
+  g_assert_true (circles_store_add_connection (f->store, ids[3], ids[4], 0.25, NULL, &error));
+  g_assert_true (circles_store_add_connection (f->store, ids[3], ids[4], 0.75, NULL, &error));
+  g_assert_true (circles_store_add_connection (f->store, ids[0], ids[100], 1.0, NULL, &error));
+  g_assert_cmpuint (circles_store_get_changes (f->store)->connections_added, ==, 1);
+  g_assert_true (circles_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (circles_store_count_connections (f->store), ==, 101);
+  g_assert_true (circles_store_foreach_connection (f->store, sum_strengths, &sum, &error));
+  g_assert_cmpfloat_with_epsilon (sum, 99 * 0.5 + 0.75 + 1.0, 1e-9);
+}
+
+static void
 test_rollback (Fixture       *f,
                gconstpointer  data)
 {
@@ -508,6 +557,7 @@ main (int   argc,
   ADD ("create-and-reopen", test_create_and_reopen);
   ADD ("read-back", test_read_back);
   ADD ("merge", test_merge);
+  ADD ("batches", test_batches);
   ADD ("rollback", test_rollback);
   ADD ("foreign-file", test_foreign_file);
   ADD ("foreign-sqlite", test_foreign_sqlite);

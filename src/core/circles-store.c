@@ -189,6 +189,9 @@ typedef struct
 
 #define PENDING_BATCH 262144
 
+/* Connections written by one INSERT: fewer statements to run. */
+#define CONNECTION_ROWS 32
+
 /* SQLite's page cache, in KiB: while reading, and within an import. */
 #define READ_CACHE_KIB   65536
 #define IMPORT_CACHE_KIB 131072
@@ -203,6 +206,7 @@ struct _CirclesStore
   sqlite3_stmt        *stmts[N_STMTS];
   GHashTable          *key_cache;   /* key -> id, valid within a transaction */
   GArray              *pending;     /* of PendingConnection, within a transaction */
+  sqlite3_stmt        *insert_rows; /* INSERT of CONNECTION_ROWS connections at once */
   CirclesStoreChanges  changes;
   gint64               max_person_id;  /* within a transaction */
   guint                in_transaction : 1;
@@ -306,6 +310,7 @@ circles_store_finalize (GObject *object)
 
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
+  g_clear_pointer (&self->insert_rows, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   unregister_open_file (self);
   g_clear_pointer (&self->key_cache, g_hash_table_unref);
@@ -729,6 +734,20 @@ circles_store_open (const char  *path,
         }
     }
 
+  {
+    g_autoptr(GString) sql = g_string_new ("INSERT OR IGNORE INTO connections (a, b, strength, since) VALUES ");
+
+    for (guint i = 0; i < CONNECTION_ROWS; i++)
+      g_string_append (sql, i > 0 ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)");
+    rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
+                             &self->insert_rows, NULL);
+    if (rc != SQLITE_OK)
+      {
+        set_sqlite_error (self, rc, error);
+        return NULL;
+      }
+  }
+
   return g_steal_pointer (&self);
 }
 
@@ -863,6 +882,7 @@ circles_store_rollback (CirclesStore *self)
 
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_reset (self->stmts[i]);
+  sqlite3_reset (self->insert_rows);
   g_array_set_size (self->pending, 0);
   end_transaction (self, "ROLLBACK");
   self->in_transaction = FALSE;
@@ -1001,11 +1021,15 @@ circles_store_ensure_person (CirclesStore  *self,
                              GError       **error)
 {
   sqlite3_stmt *stmt;
+  gpointer cached;
   gint64 id;
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
   g_return_val_if_fail (key != NULL, -1);
   g_return_val_if_fail (self->in_transaction, -1);
+
+  if (g_hash_table_lookup_extended (self->key_cache, key, NULL, &cached))
+    return GPOINTER_TO_SIZE (cached);
 
   id = circles_store_lookup_person (self, key);
   if (id < 0)
@@ -1139,6 +1163,55 @@ write_connection (CirclesStore             *self,
   return step_done (self, stmt, error);
 }
 
+/* Writes CONNECTION_ROWS connections with one statement. When some were
+ * there already, those that bring a strength or a date update them, in
+ * order, as write_connection() would have one by one. */
+static gboolean
+write_connection_rows (CirclesStore             *self,
+                       const PendingConnection  *rows,
+                       GError                  **error)
+{
+  sqlite3_stmt *stmt = self->insert_rows;
+  int inserted;
+
+  for (guint i = 0; i < CONNECTION_ROWS; i++)
+    {
+      const PendingConnection *c = &rows[i];
+
+      sqlite3_bind_int64 (stmt, 4 * i + 1, c->a);
+      sqlite3_bind_int64 (stmt, 4 * i + 2, c->b);
+      if (c->strength >= 0)
+        sqlite3_bind_double (stmt, 4 * i + 3, c->strength);
+      else
+        sqlite3_bind_null (stmt, 4 * i + 3);
+      bind_text_or_null (stmt, 4 * i + 4, c->since);
+    }
+  if (!step_done (self, stmt, error))
+    return FALSE;
+
+  inserted = sqlite3_changes (self->db);
+  self->changes.connections_added += inserted;
+  if (inserted == CONNECTION_ROWS)
+    return TRUE;
+
+  for (guint i = 0; i < CONNECTION_ROWS; i++)
+    {
+      const PendingConnection *c = &rows[i];
+      sqlite3_stmt *update = self->stmts[STMT_UPDATE_CONNECTION];
+
+      if (c->strength < 0 && c->since == NULL)
+        continue;
+      sqlite3_bind_int64 (update, 1, c->a);
+      sqlite3_bind_int64 (update, 2, c->b);
+      if (c->strength >= 0)
+        sqlite3_bind_double (update, 3, c->strength);
+      bind_text_or_null (update, 4, c->since);
+      if (!step_done (self, update, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 static gboolean
 flush_connections (CirclesStore  *self,
                    GError       **error)
@@ -1150,8 +1223,20 @@ flush_connections (CirclesStore  *self,
 
   /* g_array_sort is a stable merge sort (GLib's qsort_r). */
   g_array_sort (self->pending, compare_pending);
-  for (guint i = 0; ok && i < self->pending->len; i++)
-    ok = write_connection (self, &g_array_index (self->pending, PendingConnection, i), error);
+
+  for (guint i = 0; ok && i < self->pending->len; )
+    {
+      if (self->pending->len - i >= CONNECTION_ROWS)
+        {
+          ok = write_connection_rows (self, &g_array_index (self->pending, PendingConnection, i),
+                                      error);
+          i += CONNECTION_ROWS;
+        }
+      else
+        ok = write_connection (self, &g_array_index (self->pending, PendingConnection, i++),
+                               error);
+    }
+
   g_array_set_size (self->pending, 0);
   return ok;
 }
