@@ -257,4 +257,37 @@ circles_test_run_cli (const char  *db,
   return status;
 }
 
+void
+circles_cli_fixture_setup (CirclesCliFixture *f,
+                           gconstpointer      data)
+{
+  f->dir = circles_test_make_tmpdir ();
+  f->db = g_build_filename (f->dir, "network.db", NULL);
+}
+
+void
+circles_cli_fixture_teardown (CirclesCliFixture *f,
+                              gconstpointer      data)
+{
+  g_free (f->out);
+  g_free (f->err);
+  g_free (f->db);
+  g_free (f->dir);
+}
+
+int
+circles_cli_fixture_run (CirclesCliFixture *f,
+                         const char        *first,
+                         ...)
+{
+  va_list ap;
+
+  g_clear_pointer (&f->out, g_free);
+  g_clear_pointer (&f->err, g_free);
+  va_start (ap, first);
+  f->status = circles_test_run_cli_va (f->db, &f->out, &f->err, first, ap);
+  va_end (ap);
+  return f->status;
+}
+
 #endif /* CIRCLES_BINARY */

@@ -61,6 +61,27 @@ int             circles_test_run_cli_va      (const char           *db,
                                               char                **err,
                                               const char           *first,
                                               va_list               ap);
+/* A fixture for command tests: a new database in a temporary folder,
+ * and what the last command printed and returned. */
+typedef struct
+{
+  char *dir;
+  char *db;
+  char *out;
+  char *err;
+  int   status;
+} CirclesCliFixture;
+
+void            circles_cli_fixture_setup    (CirclesCliFixture    *f,
+                                              gconstpointer         data);
+void            circles_cli_fixture_teardown (CirclesCliFixture    *f,
+                                              gconstpointer         data);
+/* Runs "circles --db F->DB ARGS…" (NULL-terminated); keeps its output. */
+G_GNUC_NULL_TERMINATED
+int             circles_cli_fixture_run      (CirclesCliFixture    *f,
+                                              const char           *first,
+                                              ...);
+
 /* The same, with the arguments in a NULL-terminated vector, and a
  * function run in the child before exec (may be NULL). */
 int             circles_test_run_cliv        (const char           *db,

@@ -7,48 +7,6 @@
 
 #include "circles-test-util.h"
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  char *out;
-  char *err;
-  int   status;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = circles_test_make_tmpdir ();
-  f->db = g_build_filename (f->dir, "network.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_free (f->out);
-  g_free (f->err);
-  g_free (f->db);
-  g_free (f->dir);
-}
-
-/* Runs "circles --db DB ARGS…"; NULL-terminated arguments. */
-G_GNUC_NULL_TERMINATED static int
-run (Fixture    *f,
-     const char *first,
-     ...)
-{
-  va_list ap;
-
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  va_start (ap, first);
-  f->status = circles_test_run_cli_va (f->db, &f->out, &f->err, first, ap);
-  va_end (ap);
-  return f->status;
-}
 
 /* me knows a, b, c; a knows d; d knows e; b and c know f; g is apart. */
 static const char edges_csv[] =
@@ -63,7 +21,7 @@ static const char edges_csv[] =
   "g,h,1\n";
 
 static char *
-write_edges (Fixture    *f,
+write_edges (CirclesCliFixture    *f,
              const char *name,
              const char *contents)
 {
@@ -76,17 +34,17 @@ write_edges (Fixture    *f,
 }
 
 static void
-test_import_stats_paths (Fixture       *f,
-                         gconstpointer  data)
+test_import_stats_paths (CirclesCliFixture *f,
+                         gconstpointer      data)
 {
   g_autofree char *edges = write_edges (f, "edges.csv", edges_csv);
   g_autoptr(JsonObject) stats = NULL;
   g_autoptr(JsonObject) paths = NULL;
   JsonArray *chains;
 
-  g_assert_cmpint (run (f, "import", edges, "--format", "csv", "--me", "me", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "import", edges, "--format", "csv", "--me", "me", NULL), ==, 0);
 
-  g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "stats", "--json", NULL), ==, 0);
   stats = circles_test_parse_object (f->out);
   g_assert_cmpstr (json_object_get_string_member (stats, "me"), ==, "me");
   g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 8);
@@ -99,7 +57,7 @@ test_import_stats_paths (Fixture       *f,
   g_assert_cmpint (json_object_get_int_member (stats, "out_of_network"), ==, 2);
 
   /* f is 2nd-degree through b (1 × 1) and c (1 × 0.5): b first. */
-  g_assert_cmpint (run (f, "paths", "f", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "paths", "f", "--json", NULL), ==, 0);
   paths = circles_test_parse_object (f->out);
   g_assert_cmpstr (json_object_get_string_member (paths, "key"), ==, "f");
   g_assert_cmpint (json_object_get_int_member (paths, "degree"), ==, 2);
@@ -115,36 +73,36 @@ test_import_stats_paths (Fixture       *f,
 
   /* --limit cuts the list, not the count. */
   g_clear_pointer (&paths, json_object_unref);
-  g_assert_cmpint (run (f, "paths", "f", "--limit", "1", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "paths", "f", "--limit", "1", "--json", NULL), ==, 0);
   paths = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (paths, "paths_total"), ==, 2);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (paths, "paths")), ==, 1);
 
   /* Beyond the 3rd degree: null, 0, nothing. */
   g_clear_pointer (&paths, json_object_unref);
-  g_assert_cmpint (run (f, "paths", "h", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "paths", "h", "--json", NULL), ==, 0);
   paths = circles_test_parse_object (f->out);
   g_assert_true (json_object_get_null_member (paths, "degree"));
   g_assert_cmpint (json_object_get_int_member (paths, "paths_total"), ==, 0);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (paths, "paths")), ==, 0);
 
   /* The human forms work too. */
-  g_assert_cmpint (run (f, "stats", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "stats", NULL), ==, 0);
   g_assert_nonnull (strstr (f->out, "2nd degree"));
-  g_assert_cmpint (run (f, "paths", "e", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "paths", "e", NULL), ==, 0);
   g_assert_nonnull (strstr (f->out, "me → a → d → e"));
 }
 
 static void
-test_import_twice (Fixture       *f,
-                   gconstpointer  data)
+test_import_twice (CirclesCliFixture *f,
+                   gconstpointer      data)
 {
   g_autofree char *edges = write_edges (f, "edges.csv", edges_csv);
   g_autoptr(JsonObject) stats = NULL;
 
-  g_assert_cmpint (run (f, "import", edges, "--me", "me", NULL), ==, 0);
-  g_assert_cmpint (run (f, "import", edges, "--me", "me", NULL), ==, 0);
-  g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "import", edges, "--me", "me", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "import", edges, "--me", "me", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "stats", "--json", NULL), ==, 0);
   stats = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 8);
   g_assert_cmpint (json_object_get_int_member (stats, "connections"), ==, 8);
@@ -153,7 +111,7 @@ test_import_twice (Fixture       *f,
 /* Bad input: status 2, a message naming the file and line, and the
  * database exactly as it was. */
 static void
-assert_refused (Fixture    *f,
+assert_refused (CirclesCliFixture    *f,
                 const char *needle)
 {
   g_assert_cmpint (f->status, ==, 2);
@@ -163,8 +121,8 @@ assert_refused (Fixture    *f,
 }
 
 static void
-test_bad_input (Fixture       *f,
-                gconstpointer  data)
+test_bad_input (CirclesCliFixture *f,
+                gconstpointer      data)
 {
   g_autofree char *edges = write_edges (f, "edges.csv", edges_csv);
   g_autofree char *broken = write_edges (f, "broken.csv",
@@ -172,42 +130,42 @@ test_bad_input (Fixture       *f,
   g_autofree char *unknown = write_edges (f, "unknown.csv", "Colour,Shape\nred,round\n");
   g_autofree char *stats_before = NULL;
 
-  g_assert_cmpint (run (f, "import", edges, "--me", "me", NULL), ==, 0);
-  g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "import", edges, "--me", "me", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "stats", "--json", NULL), ==, 0);
   stats_before = g_strdup (f->out);
 
-  run (f, "import", broken, NULL);
+  circles_cli_fixture_run (f, "import", broken, NULL);
   assert_refused (f, "broken.csv:3");
-  run (f, "import", unknown, NULL);
+  circles_cli_fixture_run (f, "import", unknown, NULL);
   assert_refused (f, "unknown.csv:1");
-  run (f, "import", edges, "--me", "nobody", NULL);
+  circles_cli_fixture_run (f, "import", edges, "--me", "nobody", NULL);
   assert_refused (f, "nobody");
-  run (f, "import", "/nonexistent/edges.csv", NULL);
+  circles_cli_fixture_run (f, "import", "/nonexistent/edges.csv", NULL);
   g_assert_cmpint (f->status, ==, 2);
-  run (f, "import", edges, "--format", "spreadsheet", NULL);
+  circles_cli_fixture_run (f, "import", edges, "--format", "spreadsheet", NULL);
   assert_refused (f, "spreadsheet");
-  run (f, "import", NULL);
+  circles_cli_fixture_run (f, "import", NULL);
   assert_refused (f, "Usage");
-  run (f, "paths", "nobody", NULL);
+  circles_cli_fixture_run (f, "paths", "nobody", NULL);
   assert_refused (f, "nobody");
-  run (f, "paths", "f", "--limit", "-3", NULL);
+  circles_cli_fixture_run (f, "paths", "f", "--limit", "-3", NULL);
   assert_refused (f, "--limit");
-  run (f, "stats", "--bogus", NULL);
+  circles_cli_fixture_run (f, "stats", "--bogus", NULL);
   assert_refused (f, "--bogus");
-  run (f, "frobnicate", NULL);
+  circles_cli_fixture_run (f, "frobnicate", NULL);
   assert_refused (f, "frobnicate");
-  run (f, "demo", "--people", "10", NULL);
+  circles_cli_fixture_run (f, "demo", "--people", "10", NULL);
   assert_refused (f, "--people");
-  run (f, "demo", "--people", "200", NULL);
+  circles_cli_fixture_run (f, "demo", "--people", "200", NULL);
   assert_refused (f, "already holds a network");
 
-  g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "stats", "--json", NULL), ==, 0);
   g_assert_cmpstr (f->out, ==, stats_before);
 }
 
 static void
-test_foreign_database (Fixture       *f,
-                       gconstpointer  data)
+test_foreign_database (CirclesCliFixture *f,
+                       gconstpointer      data)
 {
   g_autoptr(GBytes) after = NULL;
   g_autoptr(GError) error = NULL;
@@ -216,35 +174,35 @@ test_foreign_database (Fixture       *f,
   g_file_set_contents (f->db, text, -1, &error);
   g_assert_no_error (error);
 
-  run (f, "stats", NULL);
+  circles_cli_fixture_run (f, "stats", NULL);
   assert_refused (f, "not a Circles database");
   after = circles_test_read_bytes (f->db);
   g_assert_cmpmem (g_bytes_get_data (after, NULL), g_bytes_get_size (after), text, strlen (text));
 }
 
 static void
-test_empty_database (Fixture       *f,
-                     gconstpointer  data)
+test_empty_database (CirclesCliFixture *f,
+                     gconstpointer      data)
 {
   g_autoptr(JsonObject) stats = NULL;
 
-  g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "stats", "--json", NULL), ==, 0);
   stats = circles_test_parse_object (f->out);
   g_assert_true (json_object_get_null_member (stats, "me"));
   g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 0);
 
-  run (f, "paths", "anyone", NULL);
+  circles_cli_fixture_run (f, "paths", "anyone", NULL);
   g_assert_cmpint (f->status, ==, 2);
 }
 
 static void
-test_demo (Fixture       *f,
-           gconstpointer  data)
+test_demo (CirclesCliFixture *f,
+           gconstpointer      data)
 {
   g_autoptr(JsonObject) stats = NULL;
 
-  g_assert_cmpint (run (f, "demo", "--people", "3000", "--seed", "7", NULL), ==, 0);
-  g_assert_cmpint (run (f, "stats", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "demo", "--people", "3000", "--seed", "7", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "stats", "--json", NULL), ==, 0);
   stats = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 2999);
   g_assert_cmpint (json_object_get_int_member (stats, "first"), >, 0);
@@ -260,8 +218,8 @@ test_demo (Fixture       *f,
 }
 
 static void
-test_export (Fixture       *f,
-             gconstpointer  data)
+test_export (CirclesCliFixture *f,
+             gconstpointer      data)
 {
   g_autofree char *edges = write_edges (f, "edges.csv", edges_csv);
   g_autofree char *svg = g_build_filename (f->dir, "rings.svg", NULL);
@@ -271,35 +229,35 @@ test_export (Fixture       *f,
   g_autoptr(GBytes) bytes = NULL;
   g_autofree char *contents = NULL;
 
-  g_assert_cmpint (run (f, "import", edges, "--me", "me", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "import", edges, "--me", "me", NULL), ==, 0);
 
-  g_assert_cmpint (run (f, "export", svg, NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "export", svg, NULL), ==, 0);
   g_assert_true (g_file_get_contents (svg, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "<svg"));
   g_assert_nonnull (strstr (contents, "data-key=\"f\""));
   g_clear_pointer (&contents, g_free);
 
-  g_assert_cmpint (run (f, "export", focus, "--focus", "e", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "export", focus, "--focus", "e", NULL), ==, 0);
   g_assert_true (g_file_get_contents (focus, &contents, NULL, NULL));
   g_assert_nonnull (strstr (contents, "data-key=\"d\""));
 
-  g_assert_cmpint (run (f, "export", png, "--width", "640", "--height", "480", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "export", png, "--width", "640", "--height", "480", NULL), ==, 0);
   bytes = circles_test_read_bytes (png);
   g_assert_nonnull (bytes);
   g_assert_cmpmem (g_bytes_get_data (bytes, NULL), 4, "\x89PNG", 4);
 
-  run (f, "export", text, NULL);
+  circles_cli_fixture_run (f, "export", text, NULL);
   assert_refused (f, "rings.txt");
   g_assert_false (g_file_test (text, G_FILE_TEST_EXISTS));
-  run (f, "export", svg, "--focus", "nobody", NULL);
+  circles_cli_fixture_run (f, "export", svg, "--focus", "nobody", NULL);
   assert_refused (f, "nobody");
-  run (f, "export", svg, "--width", "-5", NULL);
+  circles_cli_fixture_run (f, "export", svg, "--width", "-5", NULL);
   assert_refused (f, "--width");
 }
 
 static void
-test_cap_warning (Fixture       *f,
-                  gconstpointer  data)
+test_cap_warning (CirclesCliFixture *f,
+                  gconstpointer      data)
 {
   g_autoptr(GString) csv = g_string_new ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
   g_autofree char *path = NULL;
@@ -308,21 +266,21 @@ test_cap_warning (Fixture       *f,
   for (guint i = 0; i < 26999; i++)
     g_string_append_printf (csv, "Ana,B%u,https://www.linkedin.com/in/p%u,,,,1 Mar 2024\n", i, i);
   path = write_edges (f, "Connections.csv", csv->str);
-  g_assert_cmpint (run (f, "import", path, NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "import", path, NULL), ==, 0);
   g_assert_null (strstr (f->err, "warning"));
 
   g_string_append (csv, "Ana,Last,https://www.linkedin.com/in/last,,,,1 Mar 2024\n");
   g_clear_pointer (&path, g_free);
   path = write_edges (f, "Connections-2.csv", csv->str);
-  g_assert_cmpint (run (f, "import", path, NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "import", path, NULL), ==, 0);
   g_assert_nonnull (strstr (f->err, "warning: your 1st-degree circle holds 27,000 people, 90.0% of the 30,000"));
 }
 
 static void
-test_usage (Fixture       *f,
-            gconstpointer  data)
+test_usage (CirclesCliFixture *f,
+            gconstpointer      data)
 {
-  g_assert_cmpint (run (f, "--help", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "--help", NULL), ==, 0);
   g_assert_nonnull (strstr (f->out, "paths"));
 }
 
@@ -333,7 +291,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) \
-  g_test_add ("/cli/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  g_test_add ("/cli/" name, CirclesCliFixture, NULL, circles_cli_fixture_setup, func, circles_cli_fixture_teardown)
   ADD ("import-stats-paths", test_import_stats_paths);
   ADD ("import-twice", test_import_twice);
   ADD ("bad-input", test_bad_input);

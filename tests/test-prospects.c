@@ -533,47 +533,6 @@ test_prospect_list (void)
 
 /* {{{ The commands */
 
-typedef struct
-{
-  char *dir;
-  char *db;
-  char *out;
-  char *err;
-  int   status;
-} Fixture;
-
-static void
-fixture_setup (Fixture       *f,
-               gconstpointer  data)
-{
-  f->dir = circles_test_make_tmpdir ();
-  f->db = g_build_filename (f->dir, "network.db", NULL);
-}
-
-static void
-fixture_teardown (Fixture       *f,
-                  gconstpointer  data)
-{
-  g_free (f->out);
-  g_free (f->err);
-  g_free (f->db);
-  g_free (f->dir);
-}
-
-G_GNUC_NULL_TERMINATED static int
-run (Fixture    *f,
-     const char *first,
-     ...)
-{
-  va_list ap;
-
-  g_clear_pointer (&f->out, g_free);
-  g_clear_pointer (&f->err, g_free);
-  va_start (ap, first);
-  f->status = circles_test_run_cli_va (f->db, &f->out, &f->err, first, ap);
-  va_end (ap);
-  return f->status;
-}
 
 static char *
 strings_to_string (JsonArray *array)
@@ -594,19 +553,19 @@ static const char edges_csv[] =
   "p6,far\nfar,farther\nfar,farther2\n";
 
 static void
-import_edges (Fixture *f)
+import_edges (CirclesCliFixture *f)
 {
   g_autofree char *path = g_build_filename (f->dir, "edges.csv", NULL);
   g_autoptr(GError) error = NULL;
 
   g_file_set_contents (path, edges_csv, -1, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (run (f, "import", path, "--format", "csv", "--me", "me", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "import", path, "--format", "csv", "--me", "me", NULL), ==, 0);
 }
 
 static void
-test_cli_introducers (Fixture       *f,
-                      gconstpointer  data)
+test_cli_introducers (CirclesCliFixture *f,
+                      gconstpointer      data)
 {
   g_autoptr(JsonObject) object = NULL;
   g_autofree char *cover = NULL;
@@ -614,7 +573,7 @@ test_cli_introducers (Fixture       *f,
 
   import_edges (f);
 
-  g_assert_cmpint (run (f, "introducers", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "introducers", "--json", NULL), ==, 0);
   object = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (object, "prospects"), ==, 6);
   ranking = json_object_get_array_member (object, "ranking");
@@ -637,7 +596,7 @@ test_cli_introducers (Fixture       *f,
   g_clear_pointer (&object, json_object_unref);
   g_clear_pointer (&cover, g_free);
 
-  g_assert_cmpint (run (f, "introducers", "--filter", "circle=3", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "introducers", "--filter", "circle=3", "--json", NULL), ==, 0);
   object = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (object, "prospects"), ==, 1);
   cover = strings_to_string (json_object_get_array_member (object, "cover"));
@@ -645,20 +604,20 @@ test_cli_introducers (Fixture       *f,
   g_clear_pointer (&object, json_object_unref);
 
   /* The text output names the cover. */
-  g_assert_cmpint (run (f, "introducers", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "introducers", NULL), ==, 0);
   g_assert_nonnull (strstr (f->out, "6 prospects"));
 
   /* A bad filter is bad usage, and says what is wrong. */
-  g_assert_cmpint (run (f, "introducers", "--filter", "compny=Acme", NULL), ==, 2);
+  g_assert_cmpint (circles_cli_fixture_run (f, "introducers", "--filter", "compny=Acme", NULL), ==, 2);
   g_assert_nonnull (strstr (f->err, "compny"));
-  g_assert_cmpint (run (f, "introducers", "--filter", "circle=5", NULL), ==, 2);
+  g_assert_cmpint (circles_cli_fixture_run (f, "introducers", "--filter", "circle=5", NULL), ==, 2);
   g_assert_nonnull (strstr (f->err, "5"));
-  g_assert_cmpint (run (f, "introducers", "extra", NULL), ==, 2);
+  g_assert_cmpint (circles_cli_fixture_run (f, "introducers", "extra", NULL), ==, 2);
 }
 
 static void
-test_cli_reach (Fixture       *f,
-                gconstpointer  data)
+test_cli_reach (CirclesCliFixture *f,
+                gconstpointer      data)
 {
   g_autoptr(JsonObject) object = NULL;
   JsonArray *top;
@@ -666,20 +625,20 @@ test_cli_reach (Fixture       *f,
   import_edges (f);
 
   /* p6 is 2nd degree; far would become 2nd, farther and farther2 3rd. */
-  g_assert_cmpint (run (f, "reach", "p6", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "reach", "p6", "--json", NULL), ==, 0);
   object = circles_test_parse_object (f->out);
   g_assert_cmpstr (json_object_get_string_member (object, "key"), ==, "p6");
   g_assert_cmpint (json_object_get_int_member (object, "second_gain"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (object, "third_gain"), ==, 2);
   g_clear_pointer (&object, json_object_unref);
 
-  g_assert_cmpint (run (f, "reach", "far", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "reach", "far", "--json", NULL), ==, 0);
   object = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (object, "second_gain"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (object, "third_gain"), ==, 0);
   g_clear_pointer (&object, json_object_unref);
 
-  g_assert_cmpint (run (f, "reach", "--top", "2", "--json", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "reach", "--top", "2", "--json", NULL), ==, 0);
   object = circles_test_parse_object (f->out);
   top = json_object_get_array_member (object, "top");
   g_assert_cmpuint (json_array_get_length (top), ==, 2);
@@ -688,19 +647,19 @@ test_cli_reach (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (top, 1), "key"),
                    ==, "p6");
 
-  g_assert_cmpint (run (f, "reach", "p6", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "reach", "p6", NULL), ==, 0);
   g_assert_nonnull (strstr (f->out, "+1"));
 
-  g_assert_cmpint (run (f, "reach", "nobody", "--json", NULL), ==, 2);
+  g_assert_cmpint (circles_cli_fixture_run (f, "reach", "nobody", "--json", NULL), ==, 2);
   g_assert_nonnull (strstr (f->err, "nobody"));
-  g_assert_cmpint (run (f, "reach", NULL), ==, 2);
-  g_assert_cmpint (run (f, "reach", "--top", "0", NULL), ==, 2);
-  g_assert_cmpint (run (f, "reach", "p6", "--top", "3", NULL), ==, 2);
+  g_assert_cmpint (circles_cli_fixture_run (f, "reach", NULL), ==, 2);
+  g_assert_cmpint (circles_cli_fixture_run (f, "reach", "--top", "0", NULL), ==, 2);
+  g_assert_cmpint (circles_cli_fixture_run (f, "reach", "p6", "--top", "3", NULL), ==, 2);
 }
 
 static void
-test_cli_prospects (Fixture       *f,
-                    gconstpointer  data)
+test_cli_prospects (CirclesCliFixture *f,
+                    gconstpointer      data)
 {
   g_autofree char *path = g_build_filename (f->dir, "prospects.csv", NULL);
   g_autofree char *contents = NULL;
@@ -709,30 +668,30 @@ test_cli_prospects (Fixture       *f,
 
   import_edges (f);
 
-  g_assert_cmpint (run (f, "prospects", "-", "--filter", "circle=3", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "prospects", "-", "--filter", "circle=3", NULL), ==, 0);
   lines = g_strsplit (f->out, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 3);
   g_assert_cmpstr (lines[0], ==, CIRCLES_PROSPECT_LIST_HEADER);
   g_assert_true (g_str_has_prefix (lines[1], "far,far,,,third,c,me > c > p6 > far,,"));
   g_clear_pointer (&lines, g_strfreev);
 
-  g_assert_cmpint (run (f, "prospects", path, NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "prospects", path, NULL), ==, 0);
   g_assert_true (g_file_get_contents (path, &contents, NULL, &error));
   g_assert_no_error (error);
   lines = g_strsplit (contents, "\r\n", -1);
   g_assert_cmpuint (g_strv_length (lines), ==, 8); /* header, p1..p6, "" */
 
-  g_assert_cmpint (run (f, "prospects", path, "--filter", "circle=", NULL), ==, 2);
+  g_assert_cmpint (circles_cli_fixture_run (f, "prospects", path, "--filter", "circle=", NULL), ==, 2);
   g_assert_nonnull (strstr (f->err, "empty value"));
-  g_assert_cmpint (run (f, "prospects", NULL), ==, 2);
+  g_assert_cmpint (circles_cli_fixture_run (f, "prospects", NULL), ==, 2);
 }
 
 static void
-test_cli_no_me (Fixture       *f,
-                gconstpointer  data)
+test_cli_no_me (CirclesCliFixture *f,
+                gconstpointer      data)
 {
-  g_assert_cmpint (run (f, "introducers", NULL), ==, 2);
-  g_assert_cmpint (run (f, "reach", "x", NULL), ==, 2);
+  g_assert_cmpint (circles_cli_fixture_run (f, "introducers", NULL), ==, 2);
+  g_assert_cmpint (circles_cli_fixture_run (f, "reach", "x", NULL), ==, 2);
 }
 
 /* }}} */
@@ -754,14 +713,14 @@ main (int    argc,
   g_test_add_func ("/prospects/reach/top", test_reach_top);
   g_test_add_func ("/prospects/strength", test_connection_strength);
   g_test_add_func ("/prospects/list", test_prospect_list);
-  g_test_add ("/prospects/cli/introducers", Fixture, NULL,
-              fixture_setup, test_cli_introducers, fixture_teardown);
-  g_test_add ("/prospects/cli/reach", Fixture, NULL,
-              fixture_setup, test_cli_reach, fixture_teardown);
-  g_test_add ("/prospects/cli/prospects", Fixture, NULL,
-              fixture_setup, test_cli_prospects, fixture_teardown);
-  g_test_add ("/prospects/cli/no-me", Fixture, NULL,
-              fixture_setup, test_cli_no_me, fixture_teardown);
+  g_test_add ("/prospects/cli/introducers", CirclesCliFixture, NULL,
+              circles_cli_fixture_setup, test_cli_introducers, circles_cli_fixture_teardown);
+  g_test_add ("/prospects/cli/reach", CirclesCliFixture, NULL,
+              circles_cli_fixture_setup, test_cli_reach, circles_cli_fixture_teardown);
+  g_test_add ("/prospects/cli/prospects", CirclesCliFixture, NULL,
+              circles_cli_fixture_setup, test_cli_prospects, circles_cli_fixture_teardown);
+  g_test_add ("/prospects/cli/no-me", CirclesCliFixture, NULL,
+              circles_cli_fixture_setup, test_cli_no_me, circles_cli_fixture_teardown);
 
   return g_test_run ();
 }

@@ -1481,36 +1481,34 @@ circles_store_foreach_person (CirclesStore            *self,
   return finish_rows (self, stmt, rc, error);
 }
 
+typedef struct
+{
+  CirclesStoreConnectionFunc func;
+  gpointer                   user_data;
+} ConnectionAdapter;
+
+static void
+adapt_connection (const CirclesConnectionRow *row,
+                  gpointer                    user_data)
+{
+  ConnectionAdapter *adapter = user_data;
+
+  adapter->func (row->a, row->b, row->weight, adapter->user_data);
+}
+
+/* The connections with their weight only: a shorter form of
+ * circles_store_foreach_connection_row(). */
 gboolean
 circles_store_foreach_connection (CirclesStore                *self,
                                   CirclesStoreConnectionFunc   func,
                                   gpointer                     user_data,
                                   GError                     **error)
 {
-  sqlite3_stmt *stmt;
-  int rc;
+  ConnectionAdapter adapter = { func, user_data };
 
-  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  if (self->in_transaction && !flush_connections (self, error))
-    return FALSE;
-
-  stmt = prepare (self, "SELECT a, b, strength FROM connections", error);
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      double strength = -1;
-
-      if (sqlite3_column_type (stmt, 2) != SQLITE_NULL)
-        strength = sqlite3_column_double (stmt, 2);
-      func (sqlite3_column_int64 (stmt, 0), sqlite3_column_int64 (stmt, 1),
-            strength, user_data);
-    }
-
-  return finish_rows (self, stmt, rc, error);
+  return circles_store_foreach_connection_row (self, adapt_connection, &adapter, error);
 }
 
 static gboolean
