@@ -247,6 +247,8 @@ test_pane_empty (Fixture       *f,
   g_assert_false (gtk_widget_get_visible (get_named (pane, "introducers-group")));
   g_assert_false (gtk_widget_get_visible (get_named (pane, "message-group")));
   g_assert_false (gtk_widget_get_visible (get_named (pane, "reasons-group")));
+  /* Nor does connecting with them again bring anyone closer. */
+  g_assert_false (gtk_widget_get_visible (get_named (pane, "gain-row")));
 
   circles_session_select (f->session, CIRCLES_NO_PERSON);
   g_assert_cmpuint (circles_person_pane_get_person (CIRCLES_PERSON_PANE (pane)), ==, CIRCLES_NO_PERSON);
@@ -273,6 +275,9 @@ test_pane_second (Fixture       *f,
   advice = get_named (pane, "advice-row");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (advice)), ==,
                    "Invitation naming your mutual connection, or InMail with a premium plan");
+  /* t is reached through my 1st degree only: connecting brings nobody new
+   * to the 2nd circle, but it is said. */
+  g_assert_true (gtk_widget_get_visible (get_named (pane, "gain-row")));
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (advice)), ==,
                    "Your best targets: name the person you have in common in your first message");
 
@@ -331,6 +336,12 @@ test_pane_third (Fixture       *f,
   select_key (f, "z");
   g_assert_cmpstr (circles_badge_get_text (CIRCLES_BADGE (get_named (pane, "person-badge"))),
                    ==, "3rd-degree connection");
+  /* What connecting with z would bring: z knows nobody past the 2nd. */
+  g_assert_true (gtk_widget_get_visible (get_named (pane, "gain-row")));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (get_named (pane, "gain-row"))),
+                   ==, "+0 in your 2nd circle, +0 in your 3rd");
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (get_named (pane, "gain-row"))),
+                   ==, "If you connected with z");
   titles = introducer_titles (pane);
   g_assert_cmpstr (titles, ==, "a → x|b → y");
   g_assert_cmpstr (introducers_description (pane), ==, "2 chains, warmest first");

@@ -17,6 +17,7 @@
 
 #include "circles-message.h"
 #include "circles-person-details.h"
+#include "circles-prospects.h"
 
 struct _CirclesPersonDetails
 {
@@ -27,8 +28,10 @@ struct _CirclesPersonDetails
   guint              person;
   CirclesPaths      *paths;
   CirclesPersonList *mutual;   /* the warmest mutual connections shown */
+  CirclesReachGain   gain;       /* if the person became 1st-degree */
   guint              reasons;
   guint              reasons_known : 1;
+  guint              has_gain : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CirclesPersonDetails, circles_person_details, G_TYPE_OBJECT)
@@ -147,9 +150,38 @@ circles_person_details_new (CirclesSession *session,
                                   (const guint32 *)(gpointer)self->paths->mutual->data,
                                   n_mutual);
 
+  /* What connecting would bring (DOMAIN.md's arithmetic), for everyone
+   * not already me or connected to me. */
+  if (circles_network_get_degree (network, person) > 1)
+    {
+      g_autoptr(CirclesReach) reach = circles_reach_new (network);
+
+      circles_reach_gain (reach, person, &self->gain);
+      self->has_gain = TRUE;
+    }
+
   circles_person_details_reload_reasons (self);
 
   return self;
+}
+
+/**
+ * circles_person_details_get_reach_gain:
+ * @second: (out): people who would enter my 2nd circle
+ * @third: (out): people who would enter my 3rd circle
+ *
+ * Returns: %FALSE for me and the 1st degree, who bring nothing new
+ */
+gboolean
+circles_person_details_get_reach_gain (CirclesPersonDetails *self,
+                                       guint                *second,
+                                       guint                *third)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), FALSE);
+
+  *second = self->gain.second_gain;
+  *third = self->gain.third_gain;
+  return self->has_gain;
 }
 
 /**

@@ -39,6 +39,9 @@ char                 *circles_person_details_draft_message     (CirclesPersonDet
                                                                 guint                 introducer);
 gboolean              circles_person_details_get_reasons_known (CirclesPersonDetails *self);
 guint                 circles_person_details_get_reasons       (CirclesPersonDetails *self);
+gboolean              circles_person_details_get_reach_gain    (CirclesPersonDetails *self,
+                                                                guint                *second,
+                                                                guint                *third);
 gboolean              circles_person_details_set_reasons       (CirclesPersonDetails *self,
                                                                 guint                 reasons,
                                                                 GError              **error);

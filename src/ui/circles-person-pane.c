@@ -51,6 +51,7 @@ struct _CirclesPersonPane
   GtkLinkButton        *profile_button;
   AdwPreferencesGroup  *advice_group;
   AdwActionRow         *advice_row;
+  AdwActionRow         *gain_row;
   GtkImage             *advice_icon;
   AdwPreferencesGroup  *introducers_group;
   GtkListBox           *introducers_list;
@@ -93,6 +94,35 @@ set_text_or_hide (GtkLabel   *label,
 }
 
 /* {{{ Advice */
+
+/* "Connect with X: +N in your 2nd circle", the guide's arithmetic. */
+static void
+circles_person_pane_update_gain (CirclesPersonPane *self,
+                                 const char        *name)
+{
+  guint second, third;
+  g_autofree char *second_text = NULL;
+  g_autofree char *third_text = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  if (!circles_person_details_get_reach_gain (self->details, &second, &third))
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->gain_row), FALSE);
+      return;
+    }
+
+  second_text = circles_format_count (second);
+  third_text = circles_format_count (third);
+  /* Translators: what a new 1st-degree connection would bring: "+12 in
+   * your 2nd circle, +340 in your 3rd" */
+  title = g_strdup_printf (_("+%s in your 2nd circle, +%s in your 3rd"), second_text, third_text);
+  /* Translators: %s is a person's name */
+  subtitle = g_strdup_printf (_("If you connected with %s"), name);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->gain_row), title);
+  adw_action_row_set_subtitle (self->gain_row, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->gain_row), TRUE);
+}
 
 /* The channel of a circle and the advice, from the table of DOMAIN.md. */
 static void
@@ -550,6 +580,7 @@ circles_person_pane_update (CirclesPersonPane *self)
       adw_action_row_set_subtitle (self->advice_row, advice);
       gtk_image_set_from_icon_name (self->advice_icon, icon_name);
     }
+  circles_person_pane_update_gain (self, name);
 
   circles_person_pane_update_introducers (self);
   circles_person_pane_update_reasons (self);
@@ -702,6 +733,7 @@ circles_person_pane_class_init (CirclesPersonPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, profile_button);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, advice_group);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, advice_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, gain_row);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, advice_icon);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, introducers_group);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, introducers_list);
