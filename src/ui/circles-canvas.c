@@ -486,6 +486,41 @@ circles_canvas_center_on (CirclesCanvas *self,
 
   prims = circles_scene_get_primitives (self->scene, NULL);
   self->fitted = FALSE;
+
+  /* The selection's chains are the point: frame them all, me included,
+   * as close as that allows. */
+  if (self->paths != NULL && self->paths->target == person && self->paths->chains->len > 0)
+    {
+      double x0 = prims[index].x, x1 = x0, y0 = prims[index].y, y1 = y0;
+      double width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
+      double height = MAX (1, gtk_widget_get_height (GTK_WIDGET (self)));
+      double zoom;
+
+      for (guint c = 0; c < self->paths->chains->len; c++)
+        {
+          const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
+
+          for (guint i = 0; i < chain->length; i++)
+            {
+              guint at = circles_scene_lookup_person (self->scene, chain->people[i]);
+
+              if (at == G_MAXUINT)
+                continue;
+              x0 = MIN (x0, prims[at].x);
+              x1 = MAX (x1, prims[at].x);
+              y0 = MIN (y0, prims[at].y);
+              y1 = MAX (y1, prims[at].y);
+            }
+        }
+
+      /* Room around for the labels: a quarter of the view on each side. */
+      zoom = MIN (width / MAX (x1 - x0, 1e-6), height / MAX (y1 - y0, 1e-6)) * 0.5;
+      zoom = MIN (zoom, MIN (fit_zoom (self) * 4.0, MAX_ZOOM));
+      circles_canvas_move_to (self, MAX (zoom, fit_zoom (self)),
+                              (x0 + x1) / 2, (y0 + y1) / 2, animate);
+      return TRUE;
+    }
+
   /* Close enough to read the names around. */
   circles_canvas_move_to (self, MAX (self->view.zoom, MIN (fit_zoom (self) * 4.0, MAX_ZOOM)),
                           prims[index].x, prims[index].y, animate);
