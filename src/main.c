@@ -63,14 +63,14 @@ main (int   argc,
         g_ptr_array_add (rest, argv[i]);
     }
 
-  if (db_path == NULL || *db_path == '\0')
-    {
-      g_free (db_path);
-      db_path = circles_store_default_path ();
-    }
+  if (db_path != NULL && *db_path == '\0')
+    g_clear_pointer (&db_path, g_free);
 
   if (first_command > 0)
     {
+      /* Commands never guess: the default database, unless --db. */
+      if (db_path == NULL)
+        db_path = circles_store_default_path ();
       if (!circles_cli_is_command (argv[first_command]))
         {
           g_printerr (_("circles: unknown command “%s”\n"), argv[first_command]);
@@ -81,6 +81,7 @@ main (int   argc,
     }
 
   {
+    /* Without --db, the window opens the last database it had. */
     g_autoptr(CirclesApplication) app = circles_application_new (db_path);
 
     g_ptr_array_add (rest, NULL);

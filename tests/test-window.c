@@ -413,6 +413,45 @@ test_application_windows (void)
   close_window (window);
 }
 
+/* Without a database on the command line, the window opens the last
+ * one it had while that file is still there, else the default one. */
+static void
+test_application_last_database (void)
+{
+  g_autofree char *path = make_fixture_database (TRUE);
+  g_autofree char *gone = g_strconcat (path, ".gone", NULL);
+  g_autofree char *default_path = circles_store_default_path ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  g_autoptr(CirclesApplication) app = circles_application_new (NULL);
+  g_autoptr(CirclesApplication) given = circles_application_new (path);
+  g_autofree char *start = NULL;
+
+  g_assert_null (circles_application_get_db_path (app));
+
+  /* The windows of the tests before have left their database there. */
+  g_settings_reset (settings, "last-database");
+  start = circles_application_dup_start_path (app);
+  g_assert_cmpstr (start, ==, default_path);
+  g_clear_pointer (&start, g_free);
+
+  g_settings_set_string (settings, "last-database", path);
+  start = circles_application_dup_start_path (app);
+  g_assert_cmpstr (start, ==, path);
+  g_clear_pointer (&start, g_free);
+
+  g_settings_set_string (settings, "last-database", gone);
+  start = circles_application_dup_start_path (app);
+  g_assert_cmpstr (start, ==, default_path);
+  g_clear_pointer (&start, g_free);
+
+  /* --db wins. */
+  g_settings_set_string (settings, "last-database", gone);
+  start = circles_application_dup_start_path (given);
+  g_assert_cmpstr (start, ==, path);
+
+  g_settings_reset (settings, "last-database");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -426,6 +465,7 @@ main (int   argc,
   g_test_add_func ("/window/empty-then-demo", test_window_empty_then_demo);
   g_test_add_func ("/window/not-a-database", test_window_not_a_database);
   g_test_add_func ("/application/windows", test_application_windows);
+  g_test_add_func ("/application/last-database", test_application_last_database);
 
   return g_test_run ();
 }

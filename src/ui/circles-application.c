@@ -14,6 +14,7 @@
 #include <sqlite3.h>
 
 #include "circles-application.h"
+#include "circles-store.h"
 #include "circles-session.h"
 #include "circles-window.h"
 
@@ -34,6 +35,28 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+/* The database the first window opens: the one given on the command
+ * line, else the last one opened when it is still there, else the
+ * default one. */
+char *
+circles_application_dup_start_path (CirclesApplication *self)
+{
+  g_autoptr(GSettings) settings = NULL;
+  g_autofree char *last = NULL;
+
+  g_return_val_if_fail (CIRCLES_IS_APPLICATION (self), NULL);
+
+  if (self->db_path != NULL)
+    return g_strdup (self->db_path);
+
+  settings = g_settings_new (APP_ID);
+  last = g_settings_get_string (settings, "last-database");
+  if (last != NULL && *last != '\0' && g_file_test (last, G_FILE_TEST_IS_REGULAR))
+    return g_steal_pointer (&last);
+
+  return circles_store_default_path ();
+}
+
 static void
 circles_application_activate (GApplication *application)
 {
@@ -43,7 +66,8 @@ circles_application_activate (GApplication *application)
   window = gtk_application_get_active_window (GTK_APPLICATION (self));
   if (window == NULL)
     {
-      g_autoptr(CirclesSession) session = circles_session_new (self->db_path);
+      g_autofree char *path = circles_application_dup_start_path (self);
+      g_autoptr(CirclesSession) session = circles_session_new (path);
 
       window = GTK_WINDOW (circles_window_new (GTK_APPLICATION (self), session));
     }
@@ -234,13 +258,12 @@ circles_application_init (CirclesApplication *self)
 
 /**
  * circles_application_new:
- * @db_path: the database file the window opens (created when missing)
+ * @db_path: (nullable): the database file the window opens (created when
+ *   missing); %NULL for the last one opened, or the default one
  */
 CirclesApplication *
 circles_application_new (const char *db_path)
 {
-  g_return_val_if_fail (db_path != NULL, NULL);
-
   return g_object_new (CIRCLES_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "flags", G_APPLICATION_NON_UNIQUE,

@@ -13,6 +13,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CirclesApplication, circles_application, CIRCLES, APPLICATION, AdwApplication)
 
 CirclesApplication *circles_application_new         (const char         *db_path);
+/* The database the first window opens: --db, else the last one opened
+ * while it exists, else the default one. */
+char               *circles_application_dup_start_path (CirclesApplication *self);
 const char         *circles_application_get_db_path (CirclesApplication *self);
 
 G_END_DECLS
