@@ -6,6 +6,9 @@
 #include <glib/gstdio.h>
 #include <libxml/parser.h>
 #include <libxml/tree.h>
+#include <libxml/xpath.h>
+#include <libxml/xpathInternals.h>
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -366,7 +369,7 @@ test_formats (void)
 /* rsvg-convert's rendering of the SVG and the cairo PNG of the same
  * scene agree within a small difference. */
 static void
-test_svg_matches_png (void)
+svg_matches_png (gboolean emphasis)
 {
   g_autoptr(CirclesNetwork) network =
     circles_test_network_new ("me-anne me-bob me-carla me-dan anne-bob anne-emma anne-fred bob-gus "
@@ -380,6 +383,7 @@ test_svg_matches_png (void)
   g_autoptr(CirclesScene) scene = NULL;
   cairo_surface_t *a, *b;
   CirclesView view;
+  g_autofree guint8 *mask = NULL;
   int status;
   guint64 total = 0, far = 0;
   int width = 480, height = 360;
@@ -393,6 +397,16 @@ test_svg_matches_png (void)
   scene = circles_export_build_scene (network, NULL, &error);
   g_assert_no_error (error);
   circles_view_init_fit (&view, scene, width, height);
+  if (emphasis)
+    {
+      /* anne's side stands out */
+      static const char *keys[] = { "anne", "bob", "emma", "fred", "gus", "jo" };
+
+      mask = g_new0 (guint8, circles_network_get_n_people (network));
+      for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+        mask[circles_network_lookup (network, keys[i])] = 1;
+      view.emphasis = mask;
+    }
   g_assert_true (circles_export_scene (scene, network, &view, CIRCLES_EXPORT_SVG, svg, &error));
   g_assert_true (circles_export_scene (scene, network, &view, CIRCLES_EXPORT_PNG, png, &error));
   g_assert_no_error (error);
@@ -442,6 +456,215 @@ test_svg_matches_png (void)
 
   cairo_surface_destroy (a);
   cairo_surface_destroy (b);
+}
+
+static void
+test_svg_matches_png (void)
+{
+  svg_matches_png (FALSE);
+}
+
+static void
+test_svg_matches_png_emphasis (void)
+{
+  svg_matches_png (TRUE);
+}
+
+/* The pixel at the centre of @person's marker. */
+static guint32
+marker_pixel (cairo_surface_t   *surface,
+              CirclesScene      *scene,
+              const CirclesView *view,
+              guint              person)
+{
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  guint index = circles_scene_lookup_person (scene, person);
+  int x, y;
+
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+  x = (int) lround (prims[index].x * view->zoom + view->offset_x);
+  y = (int) lround (prims[index].y * view->zoom + view->offset_y);
+  cairo_surface_flush (surface);
+  return ((const guint32 *) (cairo_image_surface_get_data (surface) +
+                             y * cairo_image_surface_get_stride (surface)))[x] & 0xffffff;
+}
+
+static double
+color_distance (guint32 a,
+                guint32 b)
+{
+  double d = 0.0;
+
+  for (guint shift = 0; shift < 24; shift += 8)
+    d += fabs ((double) ((a >> shift) & 0xff) - (double) ((b >> shift) & 0xff));
+  return d;
+}
+
+/* With an emphasis, the others are faded towards the background and
+ * lose their names; those who stand out keep both; the SVG says which
+ * is which. */
+static CirclesNetwork *demo_network (guint people);
+
+static void
+test_emphasis (void)
+{
+  g_autoptr(CirclesNetwork) network =
+    circles_test_network_new ("me-anne me-bob anne-carla bob-dan carla-emma dan-fred");
+  g_autoptr(CirclesScene) scene = circles_export_build_scene (network, NULL, NULL);
+  g_autofree char *svg = tmp_path ("emphasis.svg");
+  g_autofree guint8 *mask = g_new0 (guint8, circles_network_get_n_people (network));
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  guint anne = circles_network_lookup (network, "anne");
+  guint bob = circles_network_lookup (network, "bob");
+  guint carla = circles_network_lookup (network, "carla");
+  guint dan = circles_network_lookup (network, "dan");
+  const CirclesPalette *palette;
+  cairo_surface_t *plain, *emphasised;
+  guint32 background;
+  CirclesView view;
+  cairo_t *cr;
+
+  circles_view_init_fit (&view, scene, 640, 480);
+  view.flags |= CIRCLES_VIEW_NO_LEGEND;
+  palette = circles_view_get_palette (&view);
+  background = ((guint32) lround (palette->background.r * 255) << 16) |
+               ((guint32) lround (palette->background.g * 255) << 8) |
+               (guint32) lround (palette->background.b * 255);
+
+  plain = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view.width, view.height);
+  cr = cairo_create (plain);
+  circles_render_cairo (scene, &view, cr);
+  cairo_destroy (cr);
+
+  mask[bob] = mask[dan] = 1;
+  view.emphasis = mask;
+  emphasised = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view.width, view.height);
+  cr = cairo_create (emphasised);
+  circles_render_cairo (scene, &view, cr);
+  cairo_destroy (cr);
+
+  /* those who stand out are drawn as without an emphasis */
+  g_assert_cmpuint (marker_pixel (emphasised, scene, &view, bob), ==, marker_pixel (plain, scene, &view, bob));
+  g_assert_cmpuint (marker_pixel (emphasised, scene, &view, dan), ==, marker_pixel (plain, scene, &view, dan));
+  /* the others are much closer to the background than they were */
+  for (guint k = 0; k < 2; k++)
+    {
+      guint person = k == 0 ? anne : carla;
+      double before = color_distance (marker_pixel (plain, scene, &view, person), background);
+      double after = color_distance (marker_pixel (emphasised, scene, &view, person), background);
+
+      g_test_message ("distance to the background %.0f -> %.0f", before, after);
+      g_assert_cmpfloat (before, >, 100.0);
+      g_assert_cmpfloat (after, <, before * 0.3);
+    }
+  cairo_surface_destroy (plain);
+  cairo_surface_destroy (emphasised);
+
+  /* the labels drawn: me's, the rings' and those of who stands out */
+  {
+    g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (guint));
+    const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+    guint n_people = 0;
+
+    circles_scene_collect_labels (scene, &view, 0, 0, view.width, view.height, labels);
+    for (guint v = 0; v < labels->len; v++)
+      {
+        guint person = prims[g_array_index (labels, guint, v)].person;
+
+        if (person == CIRCLES_NO_PERSON)
+          continue;
+        g_assert_true (person == circles_network_get_me (network) || mask[person]);
+        n_people++;
+      }
+    /* me, bob and dan, whose names show without an emphasis too */
+    g_assert_cmpuint (n_people, ==, 3);
+  }
+
+  /* the SVG: class "dim" on exactly the others */
+  g_assert_true (circles_export_scene (scene, network, &view, CIRCLES_EXPORT_SVG, svg, &error));
+  g_assert_no_error (error);
+  {
+    xmlDoc *doc = xmlReadFile (svg, NULL, XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+    xmlXPathContext *xpath;
+    xmlXPathObject *people;
+    guint n_dim = 0;
+
+    g_assert_nonnull (doc);
+    xpath = xmlXPathNewContext (doc);
+    xmlXPathRegisterNs (xpath, BAD_CAST "svg", BAD_CAST "http://www.w3.org/2000/svg");
+    people = xmlXPathEvalExpression (BAD_CAST "//svg:g[contains(@class,'person')]", xpath);
+    g_assert_nonnull (people);
+    g_assert_cmpint (xmlXPathNodeSetGetLength (people->nodesetval), ==, circles_network_get_n_people (network));
+    for (int i = 0; i < xmlXPathNodeSetGetLength (people->nodesetval); i++)
+      {
+        xmlNode *node = xmlXPathNodeSetItem (people->nodesetval, i);
+        guint person = circles_network_lookup (network, attribute (node, "data-key"));
+        gboolean stands_out = person == circles_network_get_me (network) || mask[person];
+
+        g_assert_cmpint (has_class (node, "dim"), ==, !stands_out);
+        n_dim += has_class (node, "dim");
+      }
+    g_assert_cmpuint (n_dim, ==, 4);
+    xmlXPathFreeObject (people);
+    xmlXPathFreeContext (xpath);
+    xmlFreeDoc (doc);
+  }
+  g_file_get_contents (svg, &contents, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (contents, ">bob</text>"));
+  g_assert_nonnull (strstr (contents, ">me</text>"));
+  g_assert_null (strstr (contents, ">fred</text>"));
+  g_assert_nonnull (strstr (contents, ".person.dim{opacity:"));
+}
+
+/* Beyond the level of detail: the few who stand out get their names,
+ * and no name covers another. */
+static void
+test_emphasis_labels (void)
+{
+  g_autoptr(CirclesNetwork) network = demo_network (3000);
+  g_autoptr(CirclesScene) scene = circles_export_build_scene (network, NULL, NULL);
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  g_autofree guint8 *mask = g_new0 (guint8, circles_network_get_n_people (network));
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (guint));
+  guint first, n, n_hidden = 0, n_named = 0;
+  CirclesView view;
+
+  circles_view_init_fit (&view, scene, 1280, 800);
+  circles_scene_collect_labels (scene, &view, 0, 0, view.width, view.height, labels);
+
+  /* ten people of the 2nd circle whose names the zoom hides */
+  circles_scene_get_range (scene, CIRCLES_SCENE_LABEL, &first, &n);
+  for (guint i = first; i < first + n && n_hidden < 10; i++)
+    if (prims[i].person != CIRCLES_NO_PERSON && prims[i].circle == CIRCLES_CIRCLE_SECOND &&
+        !circles_scene_label_visible (&prims[i], view.zoom))
+      {
+        mask[prims[i].person] = 1;
+        n_hidden++;
+      }
+  g_assert_cmpuint (n_hidden, ==, 10);
+
+  view.emphasis = mask;
+  circles_scene_collect_labels (scene, &view, 0, 0, view.width, view.height, labels);
+  for (guint v = 0; v < labels->len; v++)
+    {
+      const CirclesScenePrimitive *a = &prims[g_array_index (labels, guint, v)];
+      double ax, ay, aw, ah;
+
+      if (a->person != CIRCLES_NO_PERSON && mask[a->person])
+        n_named++;
+      circles_scene_label_box (a, &view, &ax, &ay, &aw, &ah, NULL, NULL);
+      for (guint w = v + 1; w < labels->len; w++)
+        {
+          double bx, by, bw, bh;
+
+          circles_scene_label_box (&prims[g_array_index (labels, guint, w)], &view, &bx, &by, &bw, &bh, NULL, NULL);
+          g_assert_false (ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah);
+        }
+    }
+  g_test_message ("%u of the 10 named", n_named);
+  g_assert_cmpuint (n_named, >=, 5);
 }
 
 static CirclesNetwork *
@@ -509,9 +732,14 @@ test_fast_path_matches_cairo (void)
 {
   g_autoptr(CirclesNetwork) network = demo_network (4000);
   g_autoptr(CirclesScene) scene = circles_export_build_scene (network, NULL, NULL);
+  g_autofree guint8 *mask = g_new0 (guint8, circles_network_get_n_people (network));
   int width = 800, height = 600;
 
-  for (guint mode = 0; mode < 4; mode++)
+  /* modes 4 to 7: the same with every 3rd person standing out */
+  for (guint i = 0; i < circles_network_get_n_people (network); i += 3)
+    mask[i] = 1;
+
+  for (guint mode = 0; mode < 8; mode++)
     {
       cairo_surface_t *fast = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
       cairo_surface_t *slow = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, width, height);
@@ -524,8 +752,10 @@ test_fast_path_matches_cairo (void)
       circles_view_init_fit (&view, scene, width, height);
       view.color_by = mode & 1 ? CIRCLES_COLOR_BY_COMPANY : CIRCLES_COLOR_BY_CIRCLE;
       view.flags = mode & 2 ? CIRCLES_VIEW_DARK : 0;
-      if (mode >= 2)
+      if (mode & 2)
         view.zoom *= 6.0; /* zoomed in on the centre: edges and shapes */
+      if (mode & 4)
+        view.emphasis = mask;
 
       cr = cairo_create (fast);
       circles_render_cairo (scene, &view, cr);
@@ -552,7 +782,7 @@ test_fast_path_matches_cairo (void)
       g_test_message ("mode %u: mean difference %.3f per channel", mode, (double) total / (4.0 * width * height));
       /* the overview's tiny markers are dots on the image, shapes in a
        * PDF; zoomed in, the same shapes */
-      g_assert_cmpfloat ((double) total / (4.0 * width * height), <, mode < 2 ? 3.0 : 0.5);
+      g_assert_cmpfloat ((double) total / (4.0 * width * height), <, mode & 2 ? 0.5 : 3.0);
       cairo_surface_destroy (fast);
       cairo_surface_destroy (slow);
       cairo_surface_destroy (recording);
@@ -569,6 +799,9 @@ main (int   argc,
   g_test_add_func ("/export/svg/hostile", test_svg_hostile);
   g_test_add_func ("/export/svg/url-safety", test_url_safety);
   g_test_add_func ("/export/svg/matches-png", test_svg_matches_png);
+  g_test_add_func ("/export/svg/matches-png-emphasis", test_svg_matches_png_emphasis);
+  g_test_add_func ("/export/emphasis", test_emphasis);
+  g_test_add_func ("/export/emphasis-labels", test_emphasis_labels);
   g_test_add_func ("/export/svg/company", test_svg_company);
   g_test_add_func ("/export/fast-path-matches-cairo", test_fast_path_matches_cairo);
   g_test_add_func ("/export/errors", test_errors);

@@ -31,6 +31,8 @@ static const CirclesRenderStyle style = {
   .me_outline     = 2.0,
   .target_halo    = 2.0,
   .selected_width = 2.0,
+  .dim_mix        = 0.22,
+  .dim_edge_factor = 0.25,
 };
 
 const CirclesRenderStyle *
@@ -203,6 +205,44 @@ clip_has_point (const Frame *frame,
 {
   return x >= frame->x0 - margin && x <= frame->x1 + margin &&
          y >= frame->y0 - margin && y <= frame->y1 + margin;
+}
+
+/* Emphasis (CirclesView.emphasis): the others are drawn first, in
+ * colours faded towards the background, then those who stand out. */
+
+static inline guint
+n_passes (const CirclesView *view)
+{
+  return view->emphasis != NULL ? 2 : 1;
+}
+
+/* Whether @pass draws the dimmed people. */
+static inline gboolean
+pass_dims (const CirclesView *view,
+           guint              pass)
+{
+  return view->emphasis != NULL && pass == 0;
+}
+
+static inline gboolean
+skip_in_pass (const CirclesView *view,
+              gboolean           dim,
+              guint32            person)
+{
+  return circles_view_emphasises (view, person) == dim;
+}
+
+static CirclesColor
+dim_color (const Frame        *frame,
+           const CirclesColor *color)
+{
+  const CirclesColor *bg = &frame->palette->background;
+  CirclesColor dimmed = *color;
+
+  dimmed.r = bg->r + (color->r - bg->r) * style.dim_mix;
+  dimmed.g = bg->g + (color->g - bg->g) * style.dim_mix;
+  dimmed.b = bg->b + (color->b - bg->b) * style.dim_mix;
+  return dimmed;
 }
 
 static inline guint32
@@ -422,49 +462,55 @@ draw_edges (Frame *frame)
 
   /* One stroke per ring the edges lead to; each edge clipped to what
    * shows, the ones shorter than a pixel left out. On an image, hairlines
-   * go straight into its pixels. */
-  for (guint ring = 1; ring <= CIRCLES_MAX_DEGREE; ring++)
-    {
-      CirclesCircle circle = CIRCLES_CIRCLE_FIRST + ring - 1;
-      const CirclesColor *color = &frame->palette->circle[circle];
-      guint32 packed = pack_color (color);
-      double weight = style.edge_width * style.edge_alpha[ring] * frame->scale;
-      gboolean any = FALSE;
+   * go straight into its pixels. When some people stand out, the edges
+   * to the others go first, fainter. */
+  for (guint pass = 0; pass < n_passes (view); pass++)
+    for (guint ring = 1; ring <= CIRCLES_MAX_DEGREE; ring++)
+      {
+        CirclesCircle circle = CIRCLES_CIRCLE_FIRST + ring - 1;
+        const CirclesColor *color = &frame->palette->circle[circle];
+        guint32 packed = pack_color (color);
+        gboolean dim = pass_dims (view, pass);
+        double alpha = style.edge_alpha[ring] * (dim ? style.dim_edge_factor : 1.0);
+        double weight = style.edge_width * alpha * frame->scale;
+        gboolean any = FALSE;
 
-      cairo_new_path (cr);
-      for (guint i = first; i < first + n; i++)
-        {
-          const CirclesScenePrimitive *e = &prims[i];
-          double ax, ay, bx, by;
+        cairo_new_path (cr);
+        for (guint i = first; i < first + n; i++)
+          {
+            const CirclesScenePrimitive *e = &prims[i];
+            double ax, ay, bx, by;
 
-          if (e->circle != circle || !circles_scene_edge_visible (e, view->zoom))
-            continue;
-          ax = e->x * view->zoom + view->offset_x;
-          ay = e->y * view->zoom + view->offset_y;
-          bx = e->x2 * view->zoom + view->offset_x;
-          by = e->y2 * view->zoom + view->offset_y;
-          if (MAX (ax, bx) < x0 || MIN (ax, bx) > x1 || MAX (ay, by) < y0 || MIN (ay, by) > y1)
-            continue;
-          if (fabs (bx - ax) + fabs (by - ay) < 1.0 ||
-              !clip_segment (&ax, &ay, &bx, &by, x0, y0, x1, y1))
-            continue;
-          if (frame->data != NULL)
-            {
-              double s = frame->scale;
-
-              blit_line (frame, ax * s, ay * s, bx * s, by * s, packed, weight);
+            if (e->circle != circle || !circles_scene_edge_visible (e, view->zoom))
               continue;
-            }
-          cairo_move_to (cr, ax, ay);
-          cairo_line_to (cr, bx, by);
-          any = TRUE;
-        }
-      if (!any)
-        continue;
-      set_color (cr, color, style.edge_alpha[ring]);
-      cairo_set_line_width (cr, style.edge_width);
-      cairo_stroke (cr);
-    }
+            if (skip_in_pass (view, dim, e->person))
+              continue;
+            ax = e->x * view->zoom + view->offset_x;
+            ay = e->y * view->zoom + view->offset_y;
+            bx = e->x2 * view->zoom + view->offset_x;
+            by = e->y2 * view->zoom + view->offset_y;
+            if (MAX (ax, bx) < x0 || MIN (ax, bx) > x1 || MAX (ay, by) < y0 || MIN (ay, by) > y1)
+              continue;
+            if (fabs (bx - ax) + fabs (by - ay) < 1.0 ||
+                !clip_segment (&ax, &ay, &bx, &by, x0, y0, x1, y1))
+              continue;
+            if (frame->data != NULL)
+              {
+                double s = frame->scale;
+
+                blit_line (frame, ax * s, ay * s, bx * s, by * s, packed, weight);
+                continue;
+              }
+            cairo_move_to (cr, ax, ay);
+            cairo_line_to (cr, bx, by);
+            any = TRUE;
+          }
+        if (!any)
+          continue;
+        set_color (cr, color, alpha);
+        cairo_set_line_width (cr, style.edge_width);
+        cairo_stroke (cr);
+      }
   cairo_new_path (cr);
 }
 
@@ -643,14 +689,22 @@ draw_people (Frame *frame)
 
   if (frame->data != NULL)
     {
-      guint32 colors[CIRCLES_CIRCLE_OUT_OF_NETWORK + 1 + CIRCLES_SCENE_N_COMPANIES + 1];
+      /* Colours by circle then by company; the dimmed ones after. */
+      enum { N_COLORS = CIRCLES_CIRCLE_OUT_OF_NETWORK + 1 + CIRCLES_SCENE_N_COMPANIES + 1 };
+      guint32 colors[2 * N_COLORS];
       gboolean by_company = view->color_by == CIRCLES_COLOR_BY_COMPANY;
       double s = frame->scale;
 
-      for (guint c = 0; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
-        colors[c] = pack_color (&frame->palette->circle[c]);
-      for (guint c = 0; c <= CIRCLES_SCENE_N_COMPANIES; c++)
-        colors[CIRCLES_CIRCLE_OUT_OF_NETWORK + 1 + c] = pack_color (&frame->palette->company[c]);
+      for (guint c = 0; c < N_COLORS; c++)
+        {
+          const CirclesColor *color = c <= CIRCLES_CIRCLE_OUT_OF_NETWORK
+                                      ? &frame->palette->circle[c]
+                                      : &frame->palette->company[c - CIRCLES_CIRCLE_OUT_OF_NETWORK - 1];
+          CirclesColor dimmed = dim_color (frame, color);
+
+          colors[c] = pack_color (color);
+          colors[N_COLORS + c] = pack_color (&dimmed);
+        }
 
       /* A marker's radius depends on its circle and its size in the
        * scene: remember the stamp of each. */
@@ -661,34 +715,39 @@ draw_people (Frame *frame)
       for (guint c = 0; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
         by_circle[c].size = -1.0f;
 
-      for (guint v = 0; v < visible->len; v++)
-        {
-          guint index = indices[v];
-          const CirclesScenePrimitive *p = &prims[index];
-          guint c = MIN (p->circle, CIRCLES_CIRCLE_OUT_OF_NETWORK);
-          double x, y, r;
-          guint32 color;
+      for (guint pass = 0; pass < n_passes (view); pass++)
+        for (guint v = 0; v < visible->len; v++)
+          {
+            guint index = indices[v];
+            const CirclesScenePrimitive *p = &prims[index];
+            guint c = MIN (p->circle, CIRCLES_CIRCLE_OUT_OF_NETWORK);
+            gboolean dim = pass_dims (view, pass);
+            double x, y, r;
+            guint32 color;
 
-          if (G_UNLIKELY (p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)))
-            continue;
-          if (G_UNLIKELY (by_circle[c].size != p->r))
-            {
-              by_circle[c].size = p->r;
-              by_circle[c].r = circles_scene_marker_radius (p, view->zoom) * s;
-              by_circle[c].stamp = stamp_get (frame->cache, circles_scene_marker_shape (c), by_circle[c].r);
-            }
-          r = by_circle[c].r;
-          x = p->x * zoom + ox;
-          y = p->y * zoom + oy;
-          if (x < -2.0 * r || y < -2.0 * r || x > frame->width + 2.0 * r || y > frame->height + 2.0 * r)
-            continue;
-          color = by_company ? colors[CIRCLES_CIRCLE_OUT_OF_NETWORK + 1 + circles_scene_get_company (frame->scene, index)]
-                             : colors[c];
-          if (r < TINY_MARKER)
-            dot_blit (frame, x, y, r, color);
-          else
-            stamp_blit (frame, by_circle[c].stamp, x, y, color);
-        }
+            if (G_UNLIKELY (p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)))
+              continue;
+            if (skip_in_pass (view, dim, p->person))
+              continue;
+            if (G_UNLIKELY (by_circle[c].size != p->r))
+              {
+                by_circle[c].size = p->r;
+                by_circle[c].r = circles_scene_marker_radius (p, view->zoom) * s;
+                by_circle[c].stamp = stamp_get (frame->cache, circles_scene_marker_shape (c), by_circle[c].r);
+              }
+            r = by_circle[c].r;
+            x = p->x * zoom + ox;
+            y = p->y * zoom + oy;
+            if (x < -2.0 * r || y < -2.0 * r || x > frame->width + 2.0 * r || y > frame->height + 2.0 * r)
+              continue;
+            color = by_company ? colors[(dim ? N_COLORS : 0) + CIRCLES_CIRCLE_OUT_OF_NETWORK + 1 +
+                                        circles_scene_get_company (frame->scene, index)]
+                               : colors[(dim ? N_COLORS : 0) + c];
+            if (r < TINY_MARKER)
+              dot_blit (frame, x, y, r, color);
+            else
+              stamp_blit (frame, by_circle[c].stamp, x, y, color);
+          }
       /* The edges and the markers written: cairo draws over them. */
       cairo_surface_mark_dirty (cairo_get_target (cr));
     }
@@ -698,42 +757,52 @@ draw_people (Frame *frame)
         circles_seen[MIN (prims[g_array_index (visible, guint, v)].circle, CIRCLES_CIRCLE_OUT_OF_NETWORK)] = 1;
 
       /* One fill per colour; me (and a paths target) on top. */
-      for (guint c = CIRCLES_CIRCLE_FIRST; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
-        {
-          CirclesMarkerShape shape = circles_scene_marker_shape (c);
-          guint n_colors = view->color_by == CIRCLES_COLOR_BY_COMPANY ? CIRCLES_SCENE_N_COMPANIES + 1 : 1;
+      for (guint pass = 0; pass < n_passes (view); pass++)
+        for (guint c = CIRCLES_CIRCLE_FIRST; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
+          {
+            gboolean dim = pass_dims (view, pass);
 
-          if (!circles_seen[c])
-            continue;
-          for (guint k = 0; k < n_colors; k++)
-            {
-              gboolean any = FALSE;
+            CirclesMarkerShape shape = circles_scene_marker_shape (c);
+            guint n_colors = view->color_by == CIRCLES_COLOR_BY_COMPANY ? CIRCLES_SCENE_N_COMPANIES + 1 : 1;
 
-              cairo_new_path (cr);
-              for (guint v = 0; v < visible->len; v++)
+            if (!circles_seen[c])
+              continue;
+            for (guint k = 0; k < n_colors; k++)
+              {
+                gboolean any = FALSE;
+
+                cairo_new_path (cr);
+                for (guint v = 0; v < visible->len; v++)
+                  {
+                    guint index = g_array_index (visible, guint, v);
+                    const CirclesScenePrimitive *p = &prims[index];
+                    double x, y, r;
+
+                    if (p->circle != c || (p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)))
+                      continue;
+                    if (skip_in_pass (view, dim, p->person))
+                      continue;
+                    if (n_colors > 1 && circles_scene_get_company (frame->scene, index) != k)
+                      continue;
+                    x = p->x * view->zoom + view->offset_x;
+                    y = p->y * view->zoom + view->offset_y;
+                    r = circles_scene_marker_radius (p, view->zoom);
+                    if (!clip_has_point (frame, x, y, 2.0 * r))
+                      continue;
+                    add_marker (cr, shape, x, y, r);
+                    any = TRUE;
+                  }
+                if (!any)
+                  continue;
                 {
-                  guint index = g_array_index (visible, guint, v);
-                  const CirclesScenePrimitive *p = &prims[index];
-                  double x, y, r;
+                  const CirclesColor *color = n_colors > 1 ? &frame->palette->company[k] : &frame->palette->circle[c];
+                  CirclesColor dimmed = dim_color (frame, color);
 
-                  if (p->circle != c || (p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)))
-                    continue;
-                  if (n_colors > 1 && circles_scene_get_company (frame->scene, index) != k)
-                    continue;
-                  x = p->x * view->zoom + view->offset_x;
-                  y = p->y * view->zoom + view->offset_y;
-                  r = circles_scene_marker_radius (p, view->zoom);
-                  if (!clip_has_point (frame, x, y, 2.0 * r))
-                    continue;
-                  add_marker (cr, shape, x, y, r);
-                  any = TRUE;
+                  set_color (cr, dim ? &dimmed : color, 1.0);
                 }
-              if (!any)
-                continue;
-              set_color (cr, n_colors > 1 ? &frame->palette->company[k] : &frame->palette->circle[c], 1.0);
-              cairo_fill (cr);
-            }
-        }
+                cairo_fill (cr);
+              }
+          }
     }
 
   for (guint v = 0; v < visible->len; v++)
@@ -869,23 +938,8 @@ draw_labels (Frame *frame)
     { 1.0, 1.0 }, { 0.0, 1.5 }, { -1.0, 1.0 }, { -1.5, 0.0 },
   };
 
-  circles_scene_ensure_labels (frame->scene, view->zoom);
   circles_scene_get_range (frame->scene, CIRCLES_SCENE_LABEL, &first, &n);
-
-  g_array_set_size (visible, 0);
-  for (guint i = first; i < first + n; i++)
-    {
-      const CirclesScenePrimitive *label = &prims[i];
-      double x, y;
-
-      if (!circles_scene_label_visible (label, view->zoom))
-        continue;
-      x = label->x * view->zoom + view->offset_x + label->dx;
-      y = label->y * view->zoom + view->offset_y + label->dy;
-      if (x > frame->x1 || x + label->w < frame->x0 || y > frame->y1 || y + label->h < frame->y0)
-        continue;
-      g_array_append_val (visible, i);
-    }
+  circles_scene_collect_labels (frame->scene, view, frame->x0, frame->y0, frame->x1, frame->y1, visible);
 
   /* The few text styles in use. */
   for (guint v = 0; v < visible->len; v++)

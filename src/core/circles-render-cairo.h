@@ -27,6 +27,8 @@ typedef struct
   double       me_outline;     /* pixels */
   double       target_halo;    /* pixels */
   double       selected_width; /* pixels */
+  double       dim_mix;        /* what is left of a dimmed marker's colour */
+  double       dim_edge_factor; /* of a dimmed edge's opacity */
 } CirclesRenderStyle;
 
 const CirclesRenderStyle *circles_render_get_style (void);

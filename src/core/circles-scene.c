@@ -1431,6 +1431,89 @@ circles_scene_label_visible (const CirclesScenePrimitive *label,
   return label->min_zoom <= zoom;
 }
 
+static gboolean
+label_in_clip (const CirclesScenePrimitive *label,
+               const CirclesView           *view,
+               double                       x0,
+               double                       y0,
+               double                       x1,
+               double                       y1)
+{
+  double x, y, w, h;
+
+  circles_scene_label_box (label, view, &x, &y, &w, &h, NULL, NULL);
+  return !(x > x1 || x + w < x0 || y > y1 || y + h < y0);
+}
+
+static gboolean
+label_boxes_overlap (const CirclesScenePrimitive *a,
+                     const CirclesScenePrimitive *b,
+                     const CirclesView           *view)
+{
+  double ax, ay, aw, ah, bx, by, bw, bh;
+
+  circles_scene_label_box (a, view, &ax, &ay, &aw, &ah, NULL, NULL);
+  circles_scene_label_box (b, view, &bx, &by, &bw, &bh, NULL, NULL);
+  return ax < bx + bw && bx < ax + aw && ay < by + bh && by < ay + ah;
+}
+
+/* The names of people who stand out tried beyond the level of detail,
+ * in the scene's order (the most connected first). */
+#define EMPHASIS_MAX_EXTRA_LABELS 200
+
+void
+circles_scene_collect_labels (CirclesScene      *self,
+                              const CirclesView *view,
+                              double             x0,
+                              double             y0,
+                              double             x1,
+                              double             y1,
+                              GArray            *out)
+{
+  const CirclesScenePrimitive *prims;
+  guint first, n, n_tried = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (view != NULL);
+  g_return_if_fail (out != NULL);
+
+  circles_scene_ensure_labels (self, view->zoom);
+  prims = (const CirclesScenePrimitive *) self->primitives->data;
+  first = self->range_first[CIRCLES_SCENE_LABEL];
+  n = self->range_n[CIRCLES_SCENE_LABEL];
+
+  g_array_set_size (out, 0);
+  for (guint i = first; i < first + n; i++)
+    {
+      const CirclesScenePrimitive *label = &prims[i];
+
+      if (circles_scene_label_visible (label, view->zoom) &&
+          ((label->flags & CIRCLES_SCENE_FLAG_ME) || circles_view_emphasises (view, label->person)) &&
+          label_in_clip (label, view, x0, y0, x1, y1))
+        g_array_append_val (out, i);
+    }
+  if (view->emphasis == NULL)
+    return;
+
+  /* Each extra name must not cover one already there: few enough to
+   * compare them all. */
+  for (guint i = first; i < first + n && n_tried < EMPHASIS_MAX_EXTRA_LABELS; i++)
+    {
+      const CirclesScenePrimitive *label = &prims[i];
+      gboolean clear = TRUE;
+
+      if (label->person == CIRCLES_NO_PERSON || !view->emphasis[label->person] ||
+          circles_scene_label_visible (label, view->zoom) ||
+          !label_in_clip (label, view, x0, y0, x1, y1))
+        continue;
+      n_tried++;
+      for (guint v = 0; v < out->len && clear; v++)
+        clear = !label_boxes_overlap (label, &prims[g_array_index (out, guint, v)], view);
+      if (clear)
+        g_array_append_val (out, i);
+    }
+}
+
 void
 circles_scene_label_box (const CirclesScenePrimitive *label,
                          const CirclesView           *view,

@@ -94,7 +94,19 @@ typedef struct
   guint  selected; /* person to highlight, or CIRCLES_NO_PERSON */
   guint  flags;    /* CirclesViewFlags */
   guint  color_by; /* CirclesColorBy */
+  /* NULL, or one byte per person of the network: the people whose byte
+   * is not zero stand out, everyone else is dimmed (a filter, or whom an
+   * introducer reaches). Me always stands out. Owned by the caller. */
+  const guint8 *emphasis;
 } CirclesView;
+
+/* Whether @person stands out in @view. */
+static inline gboolean
+circles_view_emphasises (const CirclesView *view,
+                         guint32            person)
+{
+  return view->emphasis == NULL || person == CIRCLES_NO_PERSON || view->emphasis[person] != 0;
+}
 
 /* A scene of the layout's kind (rings or paths). */
 CirclesScene  *circles_scene_new               (CirclesNetwork  *network,
@@ -152,6 +164,18 @@ void           circles_scene_ensure_labels     (CirclesScene    *self,
                                                 double           zoom);
 gboolean       circles_scene_label_visible     (const CirclesScenePrimitive *label,
                                                 double           zoom);
+/* The LABEL primitives @view draws in the clip (x0, y0)–(x1, y1), in
+ * pixels: those its zoom shows, but for the people @view dims; and when
+ * some people stand out, a few more of theirs where they cover no other.
+ * Indices into the primitives, in drawing order, replace @out's content.
+ * Computes the level of detail on demand. */
+void           circles_scene_collect_labels    (CirclesScene    *self,
+                                                const CirclesView *view,
+                                                double           x0,
+                                                double           y0,
+                                                double           x1,
+                                                double           y1,
+                                                GArray          *out);
 /* The box of a label on the screen, and where its baseline starts. */
 void           circles_scene_label_box         (const CirclesScenePrimitive *label,
                                                 const CirclesView *view,

@@ -183,8 +183,14 @@ append_style (GString           *out,
       g_string_append_printf (out, ".edge.%s{stroke-opacity:",
                               circles_scene_circle_class (CIRCLES_CIRCLE_FIRST + ring - 1));
       append_alpha (out, style->edge_alpha[ring]);
+      g_string_append_printf (out, "}\n.edge.%s.dim{stroke-opacity:",
+                              circles_scene_circle_class (CIRCLES_CIRCLE_FIRST + ring - 1));
+      append_alpha (out, style->edge_alpha[ring] * style->dim_edge_factor);
       g_string_append (out, "}\n");
     }
+  g_string_append (out, ".person.dim{opacity:");
+  append_alpha (out, style->dim_mix);
+  g_string_append (out, "}\n");
   g_string_append_printf (out, ".halo{stroke-width:%gpx}\n", style->target_halo);
   g_string_append (out, ".chain{fill:none;stroke-linecap:round;stroke:");
   append_color (out, &palette->edge_path);
@@ -327,6 +333,8 @@ append_person (GString                     *out,
     g_string_append (out, " follower");
   if (p->flags & CIRCLES_SCENE_FLAG_GROUP)
     g_string_append (out, " group");
+  if (!special && !circles_view_emphasises (view, p->person))
+    g_string_append (out, " dim");
   g_string_append (out, "\" data-key=\"");
   append_sanitized (out, circles_network_get_key (network, p->person), KEY_MAX_CHARS);
   g_string_append (out, "\">");
@@ -474,49 +482,54 @@ circles_svg_write (CirclesScene      *scene,
   if (n > 0)
     {
       g_string_append (out, "<g class=\"edges\">\n");
-      for (guint group = 0; group < (paths ? 2u : CIRCLES_MAX_DEGREE); group++)
-        {
-          gsize start = out->len;
-          gboolean any = FALSE;
+      /* When some people stand out, the edges to the others first. */
+      for (guint pass = 0; pass < (view->emphasis != NULL && !paths ? 2u : 1u); pass++)
+        for (guint group = 0; group < (paths ? 2u : CIRCLES_MAX_DEGREE); group++)
+          {
+            gboolean dim = view->emphasis != NULL && !paths && pass == 0;
+            gsize start = out->len;
+            gboolean any = FALSE;
 
-          if (paths)
-            g_string_append_printf (out, "<path class=\"chain%s\" d=\"", group ? " warmest" : "");
-          else
-            g_string_append_printf (out, "<path class=\"edge %s\" d=\"",
-                                    circles_scene_circle_class (CIRCLES_CIRCLE_FIRST + group));
-          for (guint i = first; i < first + n; i++)
-            {
-              const CirclesScenePrimitive *e = &prims[i];
-              double ax = e->x * view->zoom + view->offset_x;
-              double ay = e->y * view->zoom + view->offset_y;
-              double bx = e->x2 * view->zoom + view->offset_x;
-              double by = e->y2 * view->zoom + view->offset_y;
+            if (paths)
+              g_string_append_printf (out, "<path class=\"chain%s\" d=\"", group ? " warmest" : "");
+            else
+              g_string_append_printf (out, "<path class=\"edge %s%s\" d=\"",
+                                      circles_scene_circle_class (CIRCLES_CIRCLE_FIRST + group),
+                                      dim ? " dim" : "");
+            for (guint i = first; i < first + n; i++)
+              {
+                const CirclesScenePrimitive *e = &prims[i];
+                double ax = e->x * view->zoom + view->offset_x;
+                double ay = e->y * view->zoom + view->offset_y;
+                double bx = e->x2 * view->zoom + view->offset_x;
+                double by = e->y2 * view->zoom + view->offset_y;
 
-              if (paths)
-                {
-                  if (((e->flags & CIRCLES_SCENE_FLAG_WARMEST) != 0) != group)
-                    continue;
-                }
-              else if (e->circle != CIRCLES_CIRCLE_FIRST + group ||
-                       !circles_scene_edge_visible (e, view->zoom) ||
-                       MAX (ax, bx) < x0 || MIN (ax, bx) > x1 ||
-                       MAX (ay, by) < y0 || MIN (ay, by) > y1)
-                continue;
-              g_string_append_c (out, 'M');
-              append_num (out, ax);
-              g_string_append_c (out, ' ');
-              append_num (out, ay);
-              g_string_append_c (out, 'L');
-              append_num (out, bx);
-              g_string_append_c (out, ' ');
-              append_num (out, by);
-              any = TRUE;
-            }
-          if (any)
-            g_string_append (out, "\"/>\n");
-          else
-            g_string_truncate (out, start);
-        }
+                if (paths)
+                  {
+                    if (((e->flags & CIRCLES_SCENE_FLAG_WARMEST) != 0) != group)
+                      continue;
+                  }
+                else if (e->circle != CIRCLES_CIRCLE_FIRST + group ||
+                         (view->emphasis != NULL && circles_view_emphasises (view, e->person) == dim) ||
+                         !circles_scene_edge_visible (e, view->zoom) ||
+                         MAX (ax, bx) < x0 || MIN (ax, bx) > x1 ||
+                         MAX (ay, by) < y0 || MIN (ay, by) > y1)
+                  continue;
+                g_string_append_c (out, 'M');
+                append_num (out, ax);
+                g_string_append_c (out, ' ');
+                append_num (out, ay);
+                g_string_append_c (out, 'L');
+                append_num (out, bx);
+                g_string_append_c (out, ' ');
+                append_num (out, by);
+                any = TRUE;
+              }
+            if (any)
+              g_string_append (out, "\"/>\n");
+            else
+              g_string_truncate (out, start);
+          }
       g_string_append (out, "</g>\n");
     }
 
@@ -524,15 +537,17 @@ circles_svg_write (CirclesScene      *scene,
    * fills them; me and a target last. */
   circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, &first, &n);
   g_string_append (out, "<g class=\"people\">\n");
-  for (guint pass = 0; pass < 2; pass++)
+  /* The dimmed, those who stand out, then me and a target. */
+  for (guint pass = 0; pass < 3; pass++)
     for (guint c = CIRCLES_CIRCLE_ME; c <= CIRCLES_CIRCLE_OUT_OF_NETWORK; c++)
       for (guint i = first; i < first + n; i++)
         {
           const CirclesScenePrimitive *p = &prims[i];
           gboolean special = (p->flags & (CIRCLES_SCENE_FLAG_ME | CIRCLES_SCENE_FLAG_TARGET)) != 0;
+          guint p_pass = special ? 2 : circles_view_emphasises (view, p->person) ? 1 : 0;
           double x, y, r;
 
-          if (p->circle != c || special != (pass == 1))
+          if (p->circle != c || p_pass != pass)
             continue;
           x = p->x * view->zoom + view->offset_x;
           y = p->y * view->zoom + view->offset_y;
@@ -561,28 +576,27 @@ circles_svg_write (CirclesScene      *scene,
   g_string_append (out, "</g>\n");
 
   /* Labels. */
-  circles_scene_ensure_labels (scene, view->zoom);
-  circles_scene_get_range (scene, CIRCLES_SCENE_LABEL, &first, &n);
-  g_string_append (out, "<g class=\"labels\">\n");
-  for (guint i = first; i < first + n; i++)
-    {
-      const CirclesScenePrimitive *label = &prims[i];
-      double x, y, w, h, bx, by;
-      g_autofree char *classes = NULL;
+  {
+    g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (guint));
 
-      if (!circles_scene_label_visible (label, view->zoom))
-        continue;
-      circles_scene_label_box (label, view, &x, &y, &w, &h, &bx, &by);
-      if (x > x1 || x + w < x0 || y > y1 || y + h < y0)
-        continue;
-      classes = g_strdup_printf ("label %s%s%s%s",
-                                 circles_scene_circle_class (label->circle),
-                                 (label->flags & CIRCLES_SCENE_FLAG_TITLE) ? " title" : "",
-                                 (label->flags & CIRCLES_SCENE_FLAG_SECONDARY) ? " sec" : "",
-                                 (label->flags & CIRCLES_SCENE_FLAG_BOLD) ? " b" : "");
-      append_text (out, classes, bx, by, label->r, label->text);
-    }
-  g_string_append (out, "</g>\n");
+    circles_scene_collect_labels (scene, view, x0, y0, x1, y1, labels);
+    g_string_append (out, "<g class=\"labels\">\n");
+    for (guint v = 0; v < labels->len; v++)
+      {
+        const CirclesScenePrimitive *label = &prims[g_array_index (labels, guint, v)];
+        double bx, by;
+        g_autofree char *classes = NULL;
+
+        circles_scene_label_box (label, view, NULL, NULL, NULL, NULL, &bx, &by);
+        classes = g_strdup_printf ("label %s%s%s%s",
+                                   circles_scene_circle_class (label->circle),
+                                   (label->flags & CIRCLES_SCENE_FLAG_TITLE) ? " title" : "",
+                                   (label->flags & CIRCLES_SCENE_FLAG_SECONDARY) ? " sec" : "",
+                                   (label->flags & CIRCLES_SCENE_FLAG_BOLD) ? " b" : "");
+        append_text (out, classes, bx, by, label->r, label->text);
+      }
+    g_string_append (out, "</g>\n");
+  }
 
   /* Legend. */
   if (!(view->flags & CIRCLES_VIEW_NO_LEGEND))
