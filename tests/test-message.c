@@ -16,7 +16,8 @@ test_message_introduction (void)
 {
   g_autofree char *message = circles_message_introduction ("Emma Robert", "Bruno Bernard");
 
-  g_assert_true (g_str_has_prefix (message, "Hello Emma Robert,\n"));
+  /* Greeted by first name; the mutual connection named in full. */
+  g_assert_true (g_str_has_prefix (message, "Hello Emma,\n"));
   g_assert_nonnull (strstr (message, "Bruno Bernard and I are connected"));
 }
 
@@ -24,9 +25,24 @@ static void
 test_message_hidden_names (void)
 {
   g_autofree char *message = circles_message_introduction (NULL, "");
+  g_autofree char *blank = circles_message_introduction ("  ", "Bruno Bernard");
+  g_autofree char *ask = circles_message_ask_introduction (NULL, NULL, "");
 
   g_assert_true (g_str_has_prefix (message, "Hello there,\n"));
   g_assert_null (strstr (message, "(null)"));
+  g_assert_true (g_str_has_prefix (blank, "Hello there,\n"));
+  g_assert_true (g_str_has_prefix (ask, "Hello there,\n"));
+  g_assert_null (strstr (ask, "(null)"));
+}
+
+static void
+test_message_first_name (void)
+{
+  g_autofree char *single = circles_message_introduction ("Emma", "Bruno Bernard");
+  g_autofree char *spaced = circles_message_introduction (" Jean-Pierre Dupont", "Bruno Bernard");
+
+  g_assert_true (g_str_has_prefix (single, "Hello Emma,\n"));
+  g_assert_true (g_str_has_prefix (spaced, "Hello Jean-Pierre,\n"));
 }
 
 static void
@@ -35,7 +51,7 @@ test_message_chain (void)
   g_autofree char *plain = circles_message_chain ("Farid Richard", "Alice Martin", "David Thomas", 0);
   g_autofree char *reasons = NULL;
 
-  g_assert_true (g_str_has_prefix (plain, "Hello Farid Richard,\n"));
+  g_assert_true (g_str_has_prefix (plain, "Hello Farid,\n"));
   g_assert_nonnull (strstr (plain, "I know Alice Martin, who knows David Thomas."));
   g_assert_null (strstr (plain, "event"));
 
@@ -48,6 +64,20 @@ test_message_chain (void)
   g_assert_true (strstr (reasons, "event") < strstr (reasons, "I know Alice Martin"));
 }
 
+static void
+test_message_ask_introduction (void)
+{
+  g_autofree char *message =
+    circles_message_ask_introduction ("Alice Martin", "David Thomas", "Farid Richard");
+
+  /* Written to the 1st-degree connection, about the other two. */
+  g_assert_true (g_str_has_prefix (message, "Hello Alice,\n\n"));
+  g_assert_nonnull (strstr (message, "get in touch with Farid Richard, who is a connection of "
+                                     "David Thomas."));
+  g_assert_nonnull (strstr (message, "Could you put me in touch with David Thomas"));
+  g_assert_null (strstr (message, "Alice Martin"));
+}
+
 /* The French templates come from the catalogue built in <build>/po. */
 static void
 test_message_french (void)
@@ -58,6 +88,7 @@ test_message_french (void)
   g_autofree char *old_locale = g_strdup (setlocale (LC_ALL, NULL));
   g_autofree char *intro = NULL;
   g_autofree char *chain = NULL;
+  g_autofree char *ask = NULL;
 
   if (!g_file_test (mo, G_FILE_TEST_EXISTS))
     {
@@ -76,15 +107,20 @@ test_message_french (void)
   intro = circles_message_introduction ("Emma Robert", "Bruno Bernard");
   chain = circles_message_chain ("Farid Richard", "Alice Martin", "David Thomas",
                                  CIRCLES_REASON_ALUMNI);
+  ask = circles_message_ask_introduction ("Alice Martin", "David Thomas", "Farid Richard");
 
   setlocale (LC_ALL, old_locale);
 
-  g_assert_true (g_str_has_prefix (intro, "Bonjour Emma Robert,\n"));
+  g_assert_true (g_str_has_prefix (intro, "Bonjour Emma,\n"));
   g_assert_nonnull (strstr (intro, "Bruno Bernard"));
-  g_assert_true (g_str_has_prefix (chain, "Bonjour Farid Richard,\n"));
+  g_assert_true (g_str_has_prefix (chain, "Bonjour Farid,\n"));
   g_assert_nonnull (strstr (chain, "Alice Martin"));
   g_assert_nonnull (strstr (chain, "David Thomas"));
   g_assert_null (strstr (chain, "Hello"));
+  /* The request names the three people, whatever its translation. */
+  g_assert_nonnull (strstr (ask, "Alice,"));
+  g_assert_nonnull (strstr (ask, "David Thomas"));
+  g_assert_nonnull (strstr (ask, "Farid Richard"));
 }
 
 int
@@ -95,7 +131,9 @@ main (int   argc,
 
   g_test_add_func ("/message/introduction", test_message_introduction);
   g_test_add_func ("/message/hidden-names", test_message_hidden_names);
+  g_test_add_func ("/message/first-name", test_message_first_name);
   g_test_add_func ("/message/chain", test_message_chain);
+  g_test_add_func ("/message/ask-introduction", test_message_ask_introduction);
   g_test_add_func ("/message/french", test_message_french);
 
   return g_test_run ();

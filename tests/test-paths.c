@@ -200,10 +200,35 @@ test_rating (void)
   text = chains_to_string (after, paths);
   g_assert_cmpstr (text, ==, "me>b>t me>a>t");
 
-  /* A connection that is not there cannot be rated. */
+  /* It reads back either way round; the others have none. */
+  g_assert_cmpint (circles_store_get_rating (store, circles_store_lookup_person (store, "me"),
+                                             circles_store_lookup_person (store, "b"), &error), ==, 5);
+  g_assert_cmpint (circles_store_get_rating (store, circles_store_lookup_person (store, "b"),
+                                             circles_store_lookup_person (store, "me"), &error), ==, 5);
+  g_assert_cmpint (circles_store_get_rating (store, circles_store_lookup_person (store, "a"),
+                                             circles_store_lookup_person (store, "me"), &error), ==, 0);
+  g_assert_no_error (error);
+
+  /* A connection that is not there has no rating, and cannot be rated. */
+  g_assert_cmpint (circles_store_get_rating (store, circles_store_lookup_person (store, "a"),
+                                             circles_store_lookup_person (store, "b"), &error), ==, -1);
+  g_assert_no_error (error);
   g_assert_false (circles_store_set_rating (store, circles_store_lookup_person (store, "a"),
                                             circles_store_lookup_person (store, "b"), 4, &error));
   g_assert_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+
+  /* Cleared, it is unrated again; the generation counts each write. */
+  {
+    gint64 generation = circles_store_get_generation (store);
+
+    g_assert_true (circles_store_set_rating (store, circles_store_lookup_person (store, "me"),
+                                             circles_store_lookup_person (store, "b"), 0, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (circles_store_get_generation (store), ==, generation + 1);
+    g_assert_cmpint (circles_store_get_rating (store, circles_store_lookup_person (store, "me"),
+                                               circles_store_lookup_person (store, "b"), &error), ==, 0);
+  }
 }
 
 static void

@@ -518,14 +518,19 @@ test_prospect_list (void)
   g_assert_cmpstr (lines[0], ==, CIRCLES_PROSPECT_LIST_HEADER);
   /* p: the warmest mutual connection is b (a's link is 0.5); quoted
    * fields, and no formula for a spreadsheet. */
+  /* The messages are those of circles-message.c: for p the invitation
+   * naming the mutual connection, as the person pane drafts it; for q
+   * the request to b, who is the way in. */
   g_assert_cmpstr (lines[1], ==,
                    "p,p,\"Acme, \"\"the\"\" best\",'=SUM(A1),second,b,me > b > p,,"
-                   "\"Hello p, we are both connected to b. I would be glad to add you to "
-                   "my network too. Best regards, me\"");
+                   "\"Hello p,\n\nb and I are connected, and I believe we would both gain "
+                   "from knowing each other. May I add you to my network?\n\n"
+                   "Looking forward to exchanging with you.\"");
   g_assert_cmpstr (lines[2], ==,
                    "q,q,,,third,b,me > b > p > q,event;comments,"
-                   "\"Hello b, could you put me in touch with p? I would like p to introduce "
-                   "me to q. Thank you! me\"");
+                   "\"Hello b,\n\nI would like to get in touch with q, who is a connection "
+                   "of p. Could you put me in touch with p, so that I can ask for an "
+                   "introduction?\n\nThank you in advance.\"");
   g_assert_true (g_str_has_prefix (lines[3], "x,x,,,second,c,me > c > x,,"));
 }
 

@@ -2,7 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * circles [--db PATH] COMMAND [ARGS]: import, stats, paths, export, demo.
+ * circles [--db PATH] COMMAND [ARGS]: import, stats, paths, rate, export,
+ * demo (and, in circles-cli-prospects.c, introducers, reach, prospects).
  * Exit status 0 on success, 1 on a failure while working, 2 on bad usage
  * or bad input (the database is then left as it was).
  */
@@ -38,6 +39,7 @@ typedef struct
 static int cmd_import (const char *db_path, int argc, char **argv);
 static int cmd_stats  (const char *db_path, int argc, char **argv);
 static int cmd_paths  (const char *db_path, int argc, char **argv);
+static int cmd_rate   (const char *db_path, int argc, char **argv);
 static int cmd_export (const char *db_path, int argc, char **argv);
 static int cmd_demo   (const char *db_path, int argc, char **argv);
 
@@ -48,6 +50,12 @@ static const Command commands[] = {
     N_("Count the people in each circle"), cmd_stats },
   { "paths", N_("KEY [--limit N] [--json]"),
     N_("Show the chains of people that lead to KEY"), cmd_paths },
+  /* Translators: the arguments of the rate command: translate the
+   * words in capitals only, as for the other commands. */
+  { "rate", N_("KEY [RATING] [--with KEY2] [--json]"),
+    /* Translators: "none" is the word to type to clear a rating; keep
+     * it in English. */
+    N_("Show or set your rating of a connection, 1 to 5 (none clears it)"), cmd_rate },
   { "export", N_("FILE [--focus KEY] [--width W --height H]"),
     N_("Draw the rings (or the paths to KEY) as SVG, PNG or PDF"), cmd_export },
   { "demo", N_("[--people N] [--seed S]"),
@@ -519,6 +527,168 @@ cmd_paths (const char  *db_path,
       g_print (g_dngettext (GETTEXT_PACKAGE, "  … and %s more\n", "  … and %s more\n", more),
                number);
     }
+
+  return CIRCLES_EXIT_OK;
+}
+
+/* rate */
+
+/* "1".."5", or "0" and "none" to clear; FALSE for anything else. */
+static gboolean
+parse_rating (const char *text,
+              int        *rating)
+{
+  guint64 value;
+
+  if (g_ascii_strcasecmp (text, "none") == 0)
+    {
+      *rating = 0;
+      return TRUE;
+    }
+  if (!g_ascii_string_to_unsigned (text, 10, 0, 5, &value, NULL))
+    return FALSE;
+  *rating = (int)value;
+  return TRUE;
+}
+
+static void
+print_rating (const char *key,
+              const char *with,
+              int         rating)
+{
+  if (with == NULL && rating > 0)
+    /* Translators: the rating of a connection of the user, from 1 to
+     * 5: "Your connection with “alice” is rated 4 of 5"; %s is a key. */
+    g_print (_("Your connection with “%s” is rated %d of 5\n"), key, rating);
+  else if (with == NULL)
+    /* Translators: a connection of the user without a rating; %s is a
+     * key. */
+    g_print (_("Your connection with “%s” is not rated\n"), key);
+  else if (rating > 0)
+    /* Translators: the rating of a connection between two people, from
+     * 1 to 5: "The connection between “alice” and “bob” is rated 4 of
+     * 5"; the two %s are keys. */
+    g_print (_("The connection between “%s” and “%s” is rated %d of 5\n"), key, with, rating);
+  else
+    /* Translators: a connection between two people without a rating;
+     * the two %s are keys. */
+    g_print (_("The connection between “%s” and “%s” is not rated\n"), key, with);
+}
+
+/* The rating of a connection: read, set, or cleared. The database is
+ * only written when the rating changes; that commit makes the snapshot
+ * stale, so the next paths or introducers weigh the new strength. */
+static int
+cmd_rate (const char  *db_path,
+          int          argc,
+          char       **argv)
+{
+  g_autofree char *with = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "with", 0, 0, G_OPTION_ARG_STRING, &with, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(CirclesStore) store = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 a, b;
+  int rating = -1;
+  int current;
+  int status;
+
+  if (!_circles_cli_parse_options ("rate", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 2 && argc != 3)
+    /* Translators: an error of "circles rate", followed by its usage. */
+    return _circles_cli_usage_error ("rate", _("give the key of one person, and the rating to set, if any"));
+  if (argc == 3 && !parse_rating (argv[2], &rating))
+    {
+      g_autofree char *message = NULL;
+
+      /* Translators: an error of "circles rate"; %s is what was typed
+       * instead of a rating. "none" is the word to type; keep it in
+       * English. */
+      message = g_strdup_printf (_("“%s” is not a rating: give 1 to 5, or none (or 0) to clear it"),
+                                 argv[2]);
+      return _circles_cli_usage_error ("rate", message);
+    }
+
+  store = circles_store_open (db_path, &error);
+  if (store == NULL)
+    return _circles_cli_fail (error);
+
+  a = circles_store_lookup_person (store, argv[1]);
+  if (a <= 0)
+    {
+      g_printerr (_("circles: nobody has the key “%s” in %s\n"), argv[1], db_path);
+      return CIRCLES_EXIT_BAD_INPUT;
+    }
+  if (with != NULL)
+    {
+      b = circles_store_lookup_person (store, with);
+      if (b <= 0)
+        {
+          g_printerr (_("circles: nobody has the key “%s” in %s\n"), with, db_path);
+          return CIRCLES_EXIT_BAD_INPUT;
+        }
+    }
+  else
+    {
+      b = circles_store_get_me (store);
+      if (b <= 0)
+        {
+          g_printerr ("circles: %s\n",
+                      _("Nobody is “me” in this database yet: import your connections, or name yourself with --me"));
+          return CIRCLES_EXIT_BAD_INPUT;
+        }
+    }
+
+  current = circles_store_get_rating (store, a, b, &error);
+  if (error != NULL)
+    return _circles_cli_fail (error);
+  if (current < 0)
+    {
+      if (with != NULL)
+        /* Translators: the first two %s are keys of people, the last
+         * one the database file. */
+        g_printerr (_("circles: “%s” and “%s” are not connected in %s\n"), argv[1], with, db_path);
+      else
+        /* Translators: the first %s is the key of a person, the second
+         * the database file. */
+        g_printerr (_("circles: “%s” is not one of your connections in %s\n"), argv[1], db_path);
+      return CIRCLES_EXIT_BAD_INPUT;
+    }
+
+  if (rating >= 0 && rating != current)
+    {
+      if (!circles_store_set_rating (store, a, b, rating, &error))
+        return _circles_cli_fail (error);
+      current = rating;
+    }
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "key");
+      json_builder_add_string_value (builder, argv[1]);
+      json_builder_set_member_name (builder, "with");
+      if (with != NULL)
+        json_builder_add_string_value (builder, with);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "rating");
+      if (current > 0)
+        json_builder_add_int_value (builder, current);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+      _circles_cli_print_json (builder);
+    }
+  else
+    print_rating (argv[1], with, current);
 
   return CIRCLES_EXIT_OK;
 }

@@ -1,10 +1,13 @@
-/* circles-message.c: the first message to a prospect, drafted
+/* circles-message.c: the messages Circles drafts, in one place
  *
- * The templates are English and translated through gettext, so the
- * language of the draft follows the locale (French for a French
- * desktop). A 2nd-degree invitation names the mutual connection in its
- * first lines, as the guide advises; a 3rd-degree one names the chain
- * and the reasons the user recorded for making the approach.
+ * Every drafted message lives here: the person pane and the prospect
+ * list (CSV) draw from the same templates. They are English and
+ * translated through gettext, so the language of the draft follows the
+ * locale (French for a French desktop). A 2nd-degree invitation names
+ * the mutual connection in its first lines, as the guide advises; a
+ * 3rd-degree one names the chain and the reasons the user recorded for
+ * making the approach, or asks the 1st-degree connection of the chain
+ * for an introduction.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -13,6 +16,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "circles-message.h"
 #include "circles-store.h"
@@ -28,10 +32,28 @@ name_or_placeholder (const char *name)
   return name;
 }
 
+/* The name to greet someone by: the first word of their name. */
+static char *
+greeting_name (const char *name)
+{
+  const char *end;
+
+  while (name != NULL && *name == ' ')
+    name++;
+  if (name == NULL || *name == '\0')
+    return g_strdup (name_or_placeholder (NULL));
+  end = strchr (name, ' ');
+  return end != NULL ? g_strndup (name, end - name) : g_strdup (name);
+}
+
 /**
  * circles_message_introduction:
- * @prospect: the name of the 2nd-degree person written to
+ * @prospect: the name of the 2nd-degree person written to, greeted by
+ *   their first name
  * @mutual: the name of the 1st-degree connection we share
+ *
+ * The invitation names the mutual connection, as the guide advises. The
+ * person pane and the prospect list both draft it here.
  *
  * Returns: (transfer full): the drafted invitation, in the language of
  * the locale.
@@ -40,21 +62,23 @@ char *
 circles_message_introduction (const char *prospect,
                               const char *mutual)
 {
+  g_autofree char *greeting = greeting_name (prospect);
+
   /* Translators: a drafted invitation to a 2nd-degree person. The
-   * first %s is that person's name, the second the name of the
+   * first %s is that person's first name, the second the full name of the
    * connection they have in common with the user. Keep it short and
    * warm: it is sent as the invitation note. */
   return g_strdup_printf (_("Hello %s,\n\n"
                             "%s and I are connected, and I believe we would both gain from "
                             "knowing each other. May I add you to my network?\n\n"
                             "Looking forward to exchanging with you."),
-                          name_or_placeholder (prospect),
-                          name_or_placeholder (mutual));
+                          greeting, name_or_placeholder (mutual));
 }
 
 /**
  * circles_message_chain:
- * @prospect: the name of the 3rd-degree person written to
+ * @prospect: the name of the 3rd-degree person written to, greeted by
+ *   their first name
  * @first: the 1st-degree connection of the chain
  * @second: the 2nd-degree person of the chain, who knows @prospect
  * @reasons: #CirclesReasons recorded for @prospect
@@ -68,10 +92,11 @@ circles_message_chain (const char *prospect,
                        const char *second,
                        guint       reasons)
 {
+  g_autofree char *greeting = greeting_name (prospect);
   GString *message = g_string_new (NULL);
 
-  /* Translators: the greeting of a drafted message; %s is a name. */
-  g_string_append_printf (message, _("Hello %s,"), name_or_placeholder (prospect));
+  /* Translators: the greeting of a drafted message; %s is a first name. */
+  g_string_append_printf (message, _("Hello %s,"), greeting);
   g_string_append (message, "\n\n");
 
   /* The reasons come first: they are what makes a 3rd-degree approach
@@ -109,4 +134,39 @@ circles_message_chain (const char *prospect,
   g_string_append (message, _("Looking forward to exchanging with you."));
 
   return g_string_free (message, FALSE);
+}
+
+/**
+ * circles_message_ask_introduction:
+ * @first: the name of the 1st-degree connection written to, greeted by
+ *   their first name
+ * @via: the 2nd-degree person of the chain, a connection of @first
+ * @prospect: the 3rd-degree person the chain leads to, a connection of
+ *   @via
+ *
+ * For a 3rd-degree prospect, the warm way in: ask @first to put me in
+ * touch with @via, who can then introduce me to @prospect.
+ *
+ * Returns: (transfer full): the drafted request, in the language of the
+ * locale.
+ */
+char *
+circles_message_ask_introduction (const char *first,
+                                  const char *via,
+                                  const char *prospect)
+{
+  g_autofree char *greeting = greeting_name (first);
+
+  /* Translators: a drafted message to a connection of the user, asking
+   * for an introduction. %1$s is that connection's first name; %2$s
+   * the full name of a person they know; %3$s the full name of the
+   * person the user wants to reach, who knows %2$s. */
+  return g_strdup_printf (_("Hello %1$s,\n\n"
+                            "I would like to get in touch with %3$s, who is a connection of %2$s. "
+                            "Could you put me in touch with %2$s, so that I can ask for an "
+                            "introduction?\n\n"
+                            "Thank you in advance."),
+                          greeting,
+                          name_or_placeholder (via),
+                          name_or_placeholder (prospect));
 }

@@ -2,8 +2,10 @@
  *
  * One row per prospect with their circle, their best introducer, the
  * warmest chain, the reasons recorded for the approach and a drafted
- * message. The messages are templates through gettext, so they follow
- * the locale (French and English); the words in braces are filled in.
+ * message. The messages come from circles-message.c, in the language of
+ * the locale: for a 2nd-degree prospect the invitation naming the mutual
+ * connection, for a 3rd-degree one the request to the 1st-degree
+ * connection of the chain for an introduction.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -11,111 +13,32 @@
 
 #include "config.h"
 
-#include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include "circles-message.h"
 #include "circles-paths.h"
 #include "circles-prospect-list.h"
-
-/* The first word of a display name, or the whole name. */
-static char *
-first_name (const char *name)
-{
-  const char *space;
-
-  if (name == NULL || *name == '\0')
-    return g_strdup ("");
-  space = strchr (name, ' ');
-  return space != NULL ? g_strndup (name, space - name) : g_strdup (name);
-}
-
-/* Replaces each "{word}" of @template by the value after it in the
- * NULL-terminated list of (word, value) pairs; unknown words stay. */
-G_GNUC_NULL_TERMINATED static char *
-expand (const char *template,
-        ...)
-{
-  GString *out = g_string_new (NULL);
-  const char *p = template;
-
-  while (*p != '\0')
-    {
-      const char *close;
-      gboolean replaced = FALSE;
-
-      if (*p == '{' && (close = strchr (p, '}')) != NULL)
-        {
-          va_list args;
-          const char *word;
-
-          va_start (args, template);
-          while ((word = va_arg (args, const char *)) != NULL)
-            {
-              const char *value = va_arg (args, const char *);
-
-              if (strlen (word) == (gsize)(close - p - 1) &&
-                  strncmp (word, p + 1, close - p - 1) == 0)
-                {
-                  g_string_append (out, value != NULL ? value : "");
-                  p = close + 1;
-                  replaced = TRUE;
-                  break;
-                }
-            }
-          va_end (args);
-        }
-      if (!replaced)
-        g_string_append_c (out, *p++);
-    }
-  return g_string_free (out, FALSE);
-}
 
 char *
 circles_prospect_list_draft_message (CirclesNetwork *network,
                                      const guint32  *chain,
                                      guint           length)
 {
-  const char *me;
-
   g_return_val_if_fail (network != NULL, NULL);
   g_return_val_if_fail (chain != NULL, NULL);
 
-  me = circles_network_get_name (network, chain[0]);
-
+  /* me → mutual → prospect: the invitation naming the mutual
+   * connection, as the person pane drafts it. */
   if (length == 3)
-    {
-      g_autofree char *first = first_name (circles_network_get_name (network, chain[2]));
+    return circles_message_introduction (circles_network_get_name (network, chain[2]),
+                                         circles_network_get_name (network, chain[1]));
 
-      /* Translators: an invitation to a 2nd-degree prospect. Keep the
-       * words in braces: {first_name} is the prospect's first name,
-       * {mutual} the connection we share, {me} the user's name. */
-      return expand (_("Hello {first_name}, we are both connected to {mutual}. "
-                       "I would be glad to add you to my network too. "
-                       "Best regards, {me}"),
-                     "first_name", first,
-                     "mutual", circles_network_get_name (network, chain[1]),
-                     "me", me,
-                     NULL);
-    }
-
+  /* me → first → via → prospect: the request to my 1st-degree
+   * connection for an introduction. */
   if (length == 4)
-    {
-      g_autofree char *first = first_name (circles_network_get_name (network, chain[1]));
-
-      /* Translators: a request to a 1st-degree connection for an
-       * introduction to a 3rd-degree prospect. Keep the words in braces:
-       * {first_name} is the connection's first name, {via} the person
-       * they know who knows the prospect, {name} the prospect's name,
-       * {me} the user's name. */
-      return expand (_("Hello {first_name}, could you put me in touch with {via}? "
-                       "I would like {via} to introduce me to {name}. "
-                       "Thank you! {me}"),
-                     "first_name", first,
-                     "via", circles_network_get_name (network, chain[2]),
-                     "name", circles_network_get_name (network, chain[3]),
-                     "me", me,
-                     NULL);
-    }
+    return circles_message_ask_introduction (circles_network_get_name (network, chain[1]),
+                                             circles_network_get_name (network, chain[2]),
+                                             circles_network_get_name (network, chain[3]));
 
   return NULL;
 }

@@ -41,6 +41,7 @@ typedef enum
   STMT_GET_GENERATION,
   STMT_GET_REASONS,
   STMT_SET_REASONS,
+  STMT_GET_RATING,
   STMT_SET_RATING,
   STMT_PERSON_EXISTS,
   STMT_GROUP_EXISTS,
@@ -87,6 +88,7 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_GET_GENERATION] =
     "SELECT value FROM settings WHERE name = 'generation'",
   [STMT_GET_REASONS] = "SELECT flags FROM reasons WHERE person = ?1",
+  [STMT_GET_RATING] = "SELECT coalesce (rating, 0) FROM connections WHERE a = ?1 AND b = ?2",
   [STMT_SET_RATING] = "UPDATE connections SET rating = ?3 WHERE a = ?1 AND b = ?2",
   [STMT_PERSON_EXISTS] = "SELECT count(*) FROM people WHERE id = ?1",
   [STMT_GROUP_EXISTS] = "SELECT count(*) FROM member_groups WHERE id = ?1",
@@ -1836,6 +1838,48 @@ circles_store_foreach_connection_row (CirclesStore                   *self,
     }
 
   return finish_rows (self, stmt, rc, error);
+}
+
+/**
+ * circles_store_get_rating:
+ *
+ * Returns: the 1..5 rating of the connection @a–@b, 0 when it has none;
+ * -1 when there is no such connection, or with @error set when the
+ * database cannot be read.
+ */
+int
+circles_store_get_rating (CirclesStore  *self,
+                          gint64         a,
+                          gint64         b,
+                          GError       **error)
+{
+  sqlite3_stmt *stmt;
+  int rating = -1;
+  int rc;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
+
+  if (a > b)
+    {
+      gint64 t = a;
+      a = b;
+      b = t;
+    }
+
+  if (self->in_transaction && !flush_connections (self, error))
+    return -1;
+
+  stmt = self->stmts[STMT_GET_RATING];
+  sqlite3_bind_int64 (stmt, 1, a);
+  sqlite3_bind_int64 (stmt, 2, b);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    rating = CLAMP (sqlite3_column_int (stmt, 0), 0, 5);
+  else if (rc != SQLITE_DONE)
+    set_sqlite_error (self, rc, error);
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return rating;
 }
 
 gboolean

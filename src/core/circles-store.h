@@ -170,8 +170,17 @@ gboolean      circles_store_foreach_connection_row (CirclesStore                
                                                     CirclesStoreConnectionRowFunc  func,
                                                     gpointer                       user_data,
                                                     GError                       **error);
+/* The 1..5 rating of the connection a–b, 0 when unrated; -1 when there
+ * is no such connection (@error unset), or when the database cannot be
+ * read (@error set). */
+int           circles_store_get_rating           (CirclesStore               *self,
+                                                  gint64                      a,
+                                                  gint64                      b,
+                                                  GError                    **error);
 /* Sets the 1..5 rating of the connection a–b (0 clears it), in a
- * transaction of its own; an unknown connection is an error. */
+ * transaction of its own; an unknown connection is an error. The commit
+ * makes the snapshot cache stale, so the next load sees the new
+ * strength. */
 gboolean      circles_store_set_rating           (CirclesStore               *self,
                                                   gint64                      a,
                                                   gint64                      b,
