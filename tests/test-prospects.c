@@ -339,6 +339,57 @@ random_description (GRand *rand,
   return g_string_free (s, FALSE);
 }
 
+/* Whom one introducer reaches is what the ranking counted. */
+static void
+test_introducers_mark_reach (void)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (11);
+
+  for (guint round = 0; round < 6; round++)
+    {
+      g_autofree char *description = random_description (rand, 60, 80);
+      g_autoptr(CirclesNetwork) network = circles_test_network_new (description);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(CirclesProspectFilter) filter =
+        circles_prospect_filter_parse (round % 2 ? "circle=2|3" : "circle=3", &error);
+      g_autoptr(CirclesIntroducers) introducers = NULL;
+      g_autoptr(GArray) prospects = NULL;
+      guint n = circles_network_get_n_people (network);
+      g_autofree guint8 *is_prospect = g_new0 (guint8, n);
+
+      g_assert_no_error (error);
+      g_assert_true (circles_prospect_filter_bind (filter, network, NULL, &error));
+      prospects = circles_prospects_select (network, filter);
+      for (guint k = 0; k < prospects->len; k++)
+        is_prospect[g_array_index (prospects, guint32, k)] = 1;
+      introducers = circles_introducers_find (network, (const guint32 *) prospects->data, prospects->len);
+      g_assert_cmpuint (introducers->ranking->len, >, 0);
+
+      for (guint r = 0; r < introducers->ranking->len; r++)
+        {
+          const CirclesIntroducer *introducer = &g_array_index (introducers->ranking, CirclesIntroducer, r);
+          g_autofree guint8 *mask = g_new0 (guint8, n);
+          guint marked_prospects = 0;
+
+          g_assert_cmpuint (circles_introducer_mark_reach (network, introducer->person, is_prospect, mask),
+                            ==, introducer->reach);
+          g_assert_true (mask[introducer->person]);
+          for (guint p = 0; p < n; p++)
+            {
+              if (!mask[p] || p == introducer->person)
+                continue;
+              /* a prospect, or a 2nd-degree person between */
+              g_assert_true (is_prospect[p] || circles_network_get_degree (network, p) == 2);
+              if (is_prospect[p])
+                marked_prospects++;
+            }
+          g_assert_cmpuint (marked_prospects, >=, introducer->reach);
+          /* marking again adds nothing */
+          g_assert_cmpuint (circles_introducer_mark_reach (network, introducer->person, is_prospect, mask), ==, 0);
+        }
+    }
+}
+
 static guint
 degree_of (CirclesNetwork *network,
            const char     *key)
@@ -713,6 +764,7 @@ main (int    argc,
   g_test_add_func ("/prospects/introducers/greedy-is-not-optimal", test_introducers_greedy_is_not_optimal);
   g_test_add_func ("/prospects/introducers/third-degree", test_introducers_third_degree);
   g_test_add_func ("/prospects/introducers/empty", test_introducers_empty);
+  g_test_add_func ("/prospects/introducers/mark-reach", test_introducers_mark_reach);
   g_test_add_func ("/prospects/reach/gain", test_reach_gain);
   g_test_add_func ("/prospects/reach/gain-against-bfs", test_reach_gain_against_bfs);
   g_test_add_func ("/prospects/reach/top", test_reach_top);

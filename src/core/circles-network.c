@@ -374,24 +374,22 @@ flag_group_member (gint64   id,
     loader->self->flags[loader->index_of_id[id]] |= CIRCLES_FLAG_GROUP_MEMBER;
 }
 
+/* The counts of the people @subset marks (a byte per person; NULL:
+ * everyone). Followers and group members are counted apart from the
+ * rings they may also be on; out of network is who is on none. */
 static void
-count_circles (CirclesNetwork *self)
+count_people (CirclesNetwork *self,
+              const guint8   *subset,
+              CirclesCounts  *c)
 {
-  CirclesCounts *c = &self->counts;
-
   memset (c, 0, sizeof *c);
-  c->people = self->n - 1;
-  c->connections = self->n_edges;
 
   for (guint i = 0; i < self->n; i++)
     {
-      if (i == self->me)
+      if (i == self->me || (subset != NULL && !subset[i]))
         continue;
 
-      /* Every 1st-degree connection follows me already. */
-      if (self->degrees[i] == 1)
-        self->flags[i] &= ~CIRCLES_FLAG_FOLLOWER;
-
+      c->people++;
       switch (self->degrees[i])
         {
         case 1: c->first++; break;
@@ -408,6 +406,18 @@ count_circles (CirclesNetwork *self)
       if (self->flags[i] & CIRCLES_FLAG_GROUP_MEMBER)
         c->group_members++;
     }
+}
+
+static void
+count_circles (CirclesNetwork *self)
+{
+  /* Every 1st-degree connection follows me already. */
+  for (guint i = 0; i < self->n; i++)
+    if (self->degrees[i] == 1)
+      self->flags[i] &= ~CIRCLES_FLAG_FOLLOWER;
+
+  count_people (self, NULL, &self->counts);
+  self->counts.connections = self->n_edges;
 }
 
 static void
@@ -667,6 +677,25 @@ guint
 circles_network_get_me (CirclesNetwork *self)
 {
   return self->me;
+}
+
+/**
+ * circles_network_count_subset:
+ * @subset: a byte per person, not zero for those to count
+ *
+ * The counts of circles_network_get_counts(), for the people of @subset
+ * only (me never counts; connections are left at 0).
+ */
+void
+circles_network_count_subset (CirclesNetwork *self,
+                              const guint8   *subset,
+                              CirclesCounts  *counts)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (subset != NULL);
+  g_return_if_fail (counts != NULL);
+
+  count_people (self, subset, counts);
 }
 
 const CirclesCounts *

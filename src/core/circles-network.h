@@ -81,6 +81,9 @@ guint64         circles_network_get_n_connections(CirclesNetwork  *self);
 guint           circles_network_get_me           (CirclesNetwork  *self);
 const CirclesCounts *
                 circles_network_get_counts       (CirclesNetwork  *self);
+void            circles_network_count_subset     (CirclesNetwork  *self,
+                                                  const guint8    *subset,
+                                                  CirclesCounts   *counts);
 
 /* People are numbered 0..n-1 in the snapshot. */
 guint           circles_network_lookup           (CirclesNetwork  *self,

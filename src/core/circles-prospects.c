@@ -788,6 +788,61 @@ cover_above (gconstpointer a,
                  circles_network_get_key (context->network, context->first[y->slot])) < 0;
 }
 
+guint
+circles_introducer_mark_reach (CirclesNetwork *network,
+                               guint32         introducer,
+                               const guint8   *is_prospect,
+                               guint8         *mask)
+{
+  const guint32 *row;
+  guint n_row, reach = 0;
+
+  g_return_val_if_fail (network != NULL, 0);
+  g_return_val_if_fail (introducer < circles_network_get_n_people (network), 0);
+  g_return_val_if_fail (is_prospect != NULL, 0);
+  g_return_val_if_fail (mask != NULL, 0);
+
+  mask[introducer] = 1;
+  if (circles_network_get_degree (network, introducer) != 1)
+    return 0;
+
+  /* Prospects are marked 2, the people between 1: a prospect reached
+   * twice counts once. */
+  row = circles_network_get_neighbours (network, introducer);
+  n_row = circles_network_get_n_neighbours (network, introducer);
+  for (guint i = 0; i < n_row; i++)
+    {
+      guint32 u = row[i];
+      const guint32 *row2;
+      guint n_row2;
+
+      if (circles_network_get_degree (network, u) != 2)
+        continue;
+      if (is_prospect[u] && mask[u] != 2)
+        {
+          mask[u] = 2;
+          reach++;
+        }
+      row2 = circles_network_get_neighbours (network, u);
+      n_row2 = circles_network_get_n_neighbours (network, u);
+      for (guint j = 0; j < n_row2; j++)
+        {
+          guint32 v = row2[j];
+
+          if (!is_prospect[v] || circles_network_get_degree (network, v) != 3)
+            continue;
+          if (mask[u] == 0)
+            mask[u] = 1;
+          if (mask[v] != 2)
+            {
+              mask[v] = 2;
+              reach++;
+            }
+        }
+    }
+  return reach;
+}
+
 /**
  * circles_introducers_find:
  * @prospects: 2nd- and 3rd-degree people (others are reached by nobody)

@@ -90,6 +90,16 @@ CirclesIntroducers *circles_introducers_find (CirclesNetwork *network,
                                               const guint32  *prospects,
                                               guint           n_prospects);
 void                circles_introducers_free (CirclesIntroducers *introducers);
+/* Whom one introducer reaches: marks (not zero) in @mask, a byte per
+ * person, @introducer, the prospects it can introduce (@is_prospect: a
+ * byte per person, not zero for a prospect) and, for 3rd-degree
+ * prospects, the 2nd-degree people between. Returns how many prospects
+ * it marked that were not marked as such before: from a zeroed @mask,
+ * the introducer's reach in circles_introducers_find(). */
+guint               circles_introducer_mark_reach (CirclesNetwork *network,
+                                                   guint32         introducer,
+                                                   const guint8   *is_prospect,
+                                                   guint8         *mask);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirclesIntroducers, circles_introducers_free)
 
