@@ -198,6 +198,57 @@ test_filter_matching (void)
     }
 }
 
+/* What the filter fields of the window build parses back to the same
+ * values, commas and backslashes included. */
+static void
+test_filter_build (void)
+{
+  g_autoptr(CirclesStore) store = circles_test_store_new ("me-a me-b a-c a-d b-e");
+  g_autoptr(CirclesNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *empty = circles_prospect_filter_build (NULL, " ", "", NULL);
+  g_autofree char *comma = circles_prospect_filter_build ("Acme, Inc.", NULL, NULL, NULL);
+  g_autofree char *two = circles_prospect_filter_build (" acme ", "sales|buyer", NULL, NULL);
+  g_autofree char *slash = circles_prospect_filter_build ("back\\slash", NULL, NULL, NULL);
+  g_autofree char *all = circles_prospect_filter_build ("a", "b", "c", "d");
+  const struct
+  {
+    const char *expr;
+    const char *people;
+  } cases[] = {
+    { comma, "c" },
+    { two, "c d" },
+    { slash, "e" },
+  };
+
+  g_assert_cmpstr (empty, ==, "");
+  g_assert_cmpstr (comma, ==, "company~Acme\\, Inc.");
+  g_assert_cmpstr (two, ==, "company~acme,position~sales|buyer");
+  g_assert_cmpstr (slash, ==, "company~back\\\\slash");
+  g_assert_cmpstr (all, ==, "company~a,position~b,location~c,group~d");
+
+  g_assert_true (circles_store_begin (store, &error));
+  set_fields (store, "c", "Acme, Inc.", "Head of Sales", NULL);
+  set_fields (store, "d", "Acme", "Buyer", NULL);
+  set_fields (store, "e", "Back\\slash", "Engineer", NULL);
+  g_assert_true (circles_store_commit (store, &error));
+  network = circles_network_load (store, NULL, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const char *expr = cases[i].expr;
+      g_autoptr(CirclesProspectFilter) filter = circles_prospect_filter_parse (expr, &error);
+      g_autofree char *people = NULL;
+
+      g_test_message ("filter “%s”", expr);
+      g_assert_no_error (error);
+      g_assert_true (circles_prospect_filter_bind (filter, network, store, &error));
+      people = matching (network, filter);
+      g_assert_cmpstr (people, ==, cases[i].people);
+    }
+}
+
 /* }}} */
 
 /* {{{ Introducers */
@@ -760,6 +811,7 @@ main (int    argc,
 
   g_test_add_func ("/prospects/filter/errors", test_filter_errors);
   g_test_add_func ("/prospects/filter/matching", test_filter_matching);
+  g_test_add_func ("/prospects/filter/build", test_filter_build);
   g_test_add_func ("/prospects/introducers/ranking-and-cover", test_introducers_ranking_and_cover);
   g_test_add_func ("/prospects/introducers/greedy-is-not-optimal", test_introducers_greedy_is_not_optimal);
   g_test_add_func ("/prospects/introducers/third-degree", test_introducers_third_degree);

@@ -439,6 +439,35 @@ circles_prospect_filter_parse (const char  *expr,
   return g_steal_pointer (&filter);
 }
 
+char *
+circles_prospect_filter_build (const char *company,
+                               const char *position,
+                               const char *location,
+                               const char *group)
+{
+  const char *fields[] = { "company", "position", "location", "group" };
+  const char *values[] = { company, position, location, group };
+  GString *expr = g_string_new (NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      g_autofree char *value = g_strstrip (g_strdup (values[i] != NULL ? values[i] : ""));
+
+      if (*value == '\0')
+        continue;
+      if (expr->len > 0)
+        g_string_append_c (expr, ',');
+      g_string_append_printf (expr, "%s~", fields[i]);
+      for (const char *p = value; *p != '\0'; p++)
+        {
+          if (*p == ',' || *p == '\\')
+            g_string_append_c (expr, '\\');
+          g_string_append_c (expr, *p);
+        }
+    }
+  return g_string_free (expr, FALSE);
+}
+
 static gboolean
 has_field (const CirclesProspectFilter *filter,
            Field                        field)

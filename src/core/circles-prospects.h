@@ -57,6 +57,13 @@ gboolean               circles_prospect_filter_bind        (CirclesProspectFilte
                                                             GError                     **error);
 gboolean               circles_prospect_filter_matches     (const CirclesProspectFilter *filter,
                                                             guint                        person);
+/* The expression of "contains" terms for the fields given (NULL or
+ * blank ones left out), commas and backslashes escaped, "|" kept as the
+ * separator of alternatives; "" when every field is blank. */
+char                  *circles_prospect_filter_build       (const char                  *company,
+                                                            const char                  *position,
+                                                            const char                  *location,
+                                                            const char                  *group);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirclesProspectFilter, circles_prospect_filter_free)
 
