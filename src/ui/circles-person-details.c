@@ -3,9 +3,12 @@
  * The model behind the person pane: the person's texts and circle, the
  * warmest chains from me (or, for the 2nd degree, the mutual
  * connections) with how many exist, the drafted first message naming
- * the chosen introducer, and the reasons recorded for a 3rd-degree
- * approach, read from and saved to the store of the session. The store
- * is only used on the main thread while the session is not busy.
+ * the chosen introducer (and, for the 3rd degree, the request to the
+ * 1st-degree connection who starts the chain), the reasons recorded
+ * for a 3rd-degree approach, read from and saved to the store of the
+ * session, and my rating of a 1st-degree connection, read through the
+ * session. The store is only used on the main thread while the session
+ * is not busy.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -30,7 +33,9 @@ struct _CirclesPersonDetails
   CirclesPersonList *mutual;   /* the warmest mutual connections shown */
   CirclesReachGain   gain;       /* if the person became 1st-degree */
   guint              reasons;
+  guint              rating;     /* 0..5, of a 1st-degree person */
   guint              reasons_known : 1;
+  guint              rating_known : 1;
   guint              has_gain : 1;
 };
 
@@ -40,6 +45,8 @@ enum {
   PROP_0,
   PROP_REASONS,
   PROP_REASONS_KNOWN,
+  PROP_RATING,
+  PROP_RATING_KNOWN,
   N_PROPS
 };
 
@@ -76,6 +83,14 @@ circles_person_details_get_property (GObject    *object,
       g_value_set_boolean (value, self->reasons_known);
       break;
 
+    case PROP_RATING:
+      g_value_set_uint (value, self->rating);
+      break;
+
+    case PROP_RATING_KNOWN:
+      g_value_set_boolean (value, self->rating_known);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -105,6 +120,24 @@ circles_person_details_class_init (CirclesPersonDetailsClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  /* My rating of the connection with a 1st-degree person, 1..5, 0 when
+   * unrated (and for everyone else). */
+  properties[PROP_RATING] =
+    g_param_spec_uint ("rating", NULL, NULL,
+                       0, 5, 0,
+                       (G_PARAM_READABLE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /* FALSE while the rating could not be read (the session was busy),
+   * and for people who are not 1st-degree connections. */
+  properties[PROP_RATING_KNOWN] =
+    g_param_spec_boolean ("rating-known", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -120,7 +153,8 @@ circles_person_details_init (CirclesPersonDetails *self)
  * @person: a person of the session's network
  * @limit: how many chains (or mutual connections) to list
  *
- * Finds the chains to @person and reads the reasons recorded for it.
+ * Finds the chains to @person and reads the reasons recorded for it,
+ * and, for a 1st-degree connection, my rating of it.
  *
  * Returns: (transfer full): the details
  */
@@ -161,6 +195,7 @@ circles_person_details_new (CirclesSession *session,
     }
 
   circles_person_details_reload_reasons (self);
+  circles_person_details_reload_rating (self);
 
   return self;
 }
@@ -409,6 +444,38 @@ circles_person_details_draft_message (CirclesPersonDetails *self,
     }
 }
 
+/**
+ * circles_person_details_draft_request:
+ * @introducer: the chosen chain, below
+ *   circles_person_details_get_n_introducers()
+ *
+ * For a 3rd-degree person, the chain me → first → via → person taken
+ * the other way: a request to first, my 1st-degree connection, to put
+ * me in touch with via.
+ *
+ * Returns: (transfer full) (nullable): the request, in the language of
+ * the locale, or %NULL for anyone not in the 3rd degree
+ */
+char *
+circles_person_details_draft_request (CirclesPersonDetails *self,
+                                      guint                 introducer)
+{
+  const CirclesChain *chain;
+
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), NULL);
+
+  if (circles_person_details_get_degree (self) != 3 ||
+      introducer >= circles_person_details_get_n_introducers (self))
+    return NULL;
+
+  chain = circles_person_details_get_chain (self, introducer);
+  g_assert (chain->length == 4);
+
+  return circles_message_ask_introduction (circles_network_get_name (self->network, chain->people[1]),
+                                           circles_network_get_name (self->network, chain->people[2]),
+                                           circles_network_get_name (self->network, chain->people[3]));
+}
+
 gboolean
 circles_person_details_get_reasons_known (CirclesPersonDetails *self)
 {
@@ -504,4 +571,91 @@ circles_person_details_set_reasons (CirclesPersonDetails  *self,
 
   circles_person_details_set_reasons_internal (self, reasons, TRUE);
   return TRUE;
+}
+
+/**
+ * circles_person_details_get_rating_known:
+ *
+ * Returns: %TRUE when the person is a 1st-degree connection whose
+ * rating could be read
+ */
+gboolean
+circles_person_details_get_rating_known (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), FALSE);
+
+  return self->rating_known;
+}
+
+/**
+ * circles_person_details_get_rating:
+ *
+ * Returns: my rating of the connection with the person, 1..5; 0 when
+ * it is not rated, not known, or not a connection of mine
+ */
+guint
+circles_person_details_get_rating (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), 0);
+
+  return self->rating;
+}
+
+static void
+circles_person_details_set_rating_internal (CirclesPersonDetails *self,
+                                            guint                 rating,
+                                            gboolean              known)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->rating != rating)
+    {
+      self->rating = rating;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATING]);
+    }
+  if (self->rating_known != !!known)
+    {
+      self->rating_known = !!known;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATING_KNOWN]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * circles_person_details_reload_rating:
+ *
+ * Reads my rating of the connection with a 1st-degree person through
+ * the session, unless the session is busy or has another network (then
+ * it stays unknown: call again once it is not).
+ */
+void
+circles_person_details_reload_rating (CirclesPersonDetails *self)
+{
+  g_autoptr(GError) error = NULL;
+  int rating;
+
+  g_return_if_fail (CIRCLES_IS_PERSON_DETAILS (self));
+
+  if (circles_person_details_get_degree (self) != 1)
+    {
+      circles_person_details_set_rating_internal (self, 0, FALSE);
+      return;
+    }
+
+  if (circles_session_get_network (self->session) != self->network)
+    {
+      circles_person_details_set_rating_internal (self, self->rating, FALSE);
+      return;
+    }
+
+  rating = circles_session_get_rating (self->session, self->person, &error);
+  if (rating < 0)
+    {
+      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
+        g_debug ("Cannot read the rating of %s: %s",
+                 circles_person_details_get_name (self), error->message);
+      circles_person_details_set_rating_internal (self, self->rating, FALSE);
+      return;
+    }
+
+  circles_person_details_set_rating_internal (self, (guint) rating, TRUE);
 }

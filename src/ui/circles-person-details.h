@@ -46,5 +46,10 @@ gboolean              circles_person_details_set_reasons       (CirclesPersonDet
                                                                 guint                 reasons,
                                                                 GError              **error);
 void                  circles_person_details_reload_reasons    (CirclesPersonDetails *self);
+char                 *circles_person_details_draft_request     (CirclesPersonDetails *self,
+                                                                guint                 introducer);
+gboolean              circles_person_details_get_rating_known  (CirclesPersonDetails *self);
+guint                 circles_person_details_get_rating        (CirclesPersonDetails *self);
+void                  circles_person_details_reload_rating     (CirclesPersonDetails *self);
 
 G_END_DECLS

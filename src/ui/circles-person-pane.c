@@ -6,8 +6,12 @@
  * person, the chains to a 3rd-degree one, warmest first, with how many
  * there are), a first message naming the chosen introducer, ready to
  * copy, and for the 3rd degree the reasons that make an approach
- * welcome, saved in the database. The numbers come from a
- * CirclesPersonDetails; the pane only shows them.
+ * welcome, saved in the database, and the request to the 1st-degree
+ * connection who starts the chosen chain. For a 1st-degree connection
+ * it shows, and lets the user set, how well they know them: a rating
+ * of 1 to 5 stars that the session saves, then weighs in the warmth of
+ * chains. The numbers come from a CirclesPersonDetails; the pane only
+ * shows them.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -29,15 +33,25 @@
 /* How long the Copy button says "Copied". */
 #define COPIED_SECONDS 2
 
+/* The stars of a rating. */
+#define N_STARS 5
+
 struct _CirclesPersonPane
 {
   AdwBin                parent_instance;
 
   CirclesSession       *session;
   CirclesPersonDetails *details;
+  char                 *shown_key;     /* of the person shown */
   guint                 introducer;
   guint                 copied_id;
+  guint                 request_copied_id;
+  guint                 shown_rating;  /* the stars lit, 0..N_STARS */
+  guint                 focus_star;    /* the star that had the focus when
+                                        * the rating started, or 0 */
   guint                 updating_reasons : 1;
+  guint                 updating_rating : 1;
+  guint                 rating_pending : 1;
 
   /* Template widgets */
   GtkStack             *stack;
@@ -53,6 +67,11 @@ struct _CirclesPersonPane
   AdwActionRow         *advice_row;
   AdwActionRow         *gain_row;
   GtkImage             *advice_icon;
+  AdwPreferencesGroup  *rating_group;
+  AdwActionRow         *rating_row;
+  GtkBox               *stars_box;
+  GtkLabel             *rating_error;
+  GtkToggleButton      *stars[N_STARS];
   AdwPreferencesGroup  *introducers_group;
   GtkListBox           *introducers_list;
   AdwPreferencesGroup  *reasons_group;
@@ -64,6 +83,10 @@ struct _CirclesPersonPane
   GtkButton            *copy_button;
   AdwButtonContent     *copy_content;
   GtkTextView          *message_view;
+  AdwPreferencesGroup  *request_group;
+  GtkButton            *request_copy_button;
+  AdwButtonContent     *request_copy_content;
+  GtkTextView          *request_view;
 };
 
 G_DEFINE_FINAL_TYPE (CirclesPersonPane, circles_person_pane, ADW_TYPE_BIN)
@@ -182,6 +205,34 @@ circle_advice (CirclesCircle   circle,
 
 /* {{{ The message */
 
+/* For the 3rd degree: the request to my connection who starts the
+ * chosen chain, me → first → via → person. */
+static void
+circles_person_pane_update_request (CirclesPersonPane *self)
+{
+  g_autofree char *request = NULL;
+  g_autofree char *title = NULL;
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->request_view);
+
+  if (self->details != NULL)
+    request = circles_person_details_draft_request (self->details, self->introducer);
+
+  if (request != NULL)
+    {
+      CirclesNetwork *network = circles_person_details_get_network (self->details);
+      const CirclesChain *chain = circles_person_details_get_chain (self->details, self->introducer);
+
+      /* Translators: the title of a drafted message to a connection of
+       * the user; %s is that connection's name. */
+      title = g_strdup_printf (_("Ask %s for an Introduction"),
+                               circles_network_get_name (network, chain->people[1]));
+      adw_preferences_group_set_title (self->request_group, title);
+    }
+
+  gtk_text_buffer_set_text (buffer, request != NULL ? request : "", -1);
+  gtk_widget_set_visible (GTK_WIDGET (self->request_group), request != NULL);
+}
+
 static void
 circles_person_pane_update_message (CirclesPersonPane *self)
 {
@@ -193,6 +244,56 @@ circles_person_pane_update_message (CirclesPersonPane *self)
 
   gtk_text_buffer_set_text (buffer, message != NULL ? message : "", -1);
   gtk_widget_set_visible (GTK_WIDGET (self->message_group), message != NULL);
+
+  circles_person_pane_update_request (self);
+}
+
+static char *
+dup_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static void
+show_copy_label (AdwButtonContent *content,
+                 const char       *label)
+{
+  adw_button_content_set_label (content, label);
+  adw_button_content_set_icon_name (content, "edit-copy-symbolic");
+}
+
+static void
+show_copied (AdwButtonContent *content)
+{
+  adw_button_content_set_label (content, _("Copied"));
+  adw_button_content_set_icon_name (content, "emblem-ok-symbolic");
+}
+
+static gboolean
+request_copied_timeout_cb (gpointer user_data)
+{
+  CirclesPersonPane *self = user_data;
+
+  self->request_copied_id = 0;
+  show_copy_label (self->request_copy_content, _("Copy _Request"));
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+request_copy_clicked_cb (CirclesPersonPane *self)
+{
+  g_autofree char *request = dup_text (self->request_view);
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), request);
+
+  show_copied (self->request_copy_content);
+  g_clear_handle_id (&self->request_copied_id, g_source_remove);
+  self->request_copied_id = g_timeout_add_seconds (COPIED_SECONDS, request_copied_timeout_cb, self);
 }
 
 static gboolean
@@ -201,8 +302,7 @@ copied_timeout_cb (gpointer user_data)
   CirclesPersonPane *self = user_data;
 
   self->copied_id = 0;
-  adw_button_content_set_label (self->copy_content, _("_Copy"));
-  adw_button_content_set_icon_name (self->copy_content, "edit-copy-symbolic");
+  show_copy_label (self->copy_content, _("_Copy"));
 
   return G_SOURCE_REMOVE;
 }
@@ -215,8 +315,7 @@ copy_clicked_cb (CirclesPersonPane *self)
   gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), message);
 
   /* Said on the button itself, where the user looks. */
-  adw_button_content_set_label (self->copy_content, _("Copied"));
-  adw_button_content_set_icon_name (self->copy_content, "emblem-ok-symbolic");
+  show_copied (self->copy_content);
   g_clear_handle_id (&self->copied_id, g_source_remove);
   self->copied_id = g_timeout_add_seconds (COPIED_SECONDS, copied_timeout_cb, self);
 }
@@ -508,6 +607,178 @@ reason_toggled_cb (GtkToggleButton   *button,
 
 /* }}} */
 
+/* {{{ Rating */
+
+static char *
+star_label (guint star)
+{
+  /* Translators: the accessible name and tooltip of the n-th star of a
+   * rating: "Rate 3 of 5". */
+  return g_strdup_printf (_("Rate %u of 5"), star);
+}
+
+static void
+circles_person_pane_set_rating_error (CirclesPersonPane *self,
+                                      const GError      *error)
+{
+  g_autofree char *text = NULL;
+
+  if (error != NULL)
+    /* Translators: shown under the stars of a rating when it could not
+     * be saved; %s says why, such as "The database is busy". */
+    text = g_strdup_printf (_("The rating was not saved: %s"), error->message);
+
+  gtk_label_set_text (self->rating_error, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->rating_error), text != NULL);
+}
+
+/* Shows the stars of self->shown_rating, or of what the details read;
+ * the row takes clicks only when the rating is known and the session
+ * is free to write it. */
+static void
+circles_person_pane_update_rating (CirclesPersonPane *self)
+{
+  gboolean shown = self->details != NULL &&
+                   circles_person_details_get_degree (self->details) == 1;
+  gboolean known;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->rating_group), shown);
+  if (!shown)
+    return;
+
+  known = circles_person_details_get_rating_known (self->details);
+  if (known && !self->rating_pending)
+    self->shown_rating = circles_person_details_get_rating (self->details);
+
+  self->updating_rating = TRUE;
+  for (guint i = 0; i < N_STARS; i++)
+    {
+      GtkWidget *star = GTK_WIDGET (self->stars[i]);
+      gboolean lit = i < self->shown_rating;
+      gboolean current = i + 1 == self->shown_rating;
+      g_autofree char *label = star_label (i + 1);
+
+      gtk_toggle_button_set_active (self->stars[i], lit);
+      gtk_button_set_icon_name (GTK_BUTTON (star), lit ? "starred-symbolic" : "non-starred-symbolic");
+
+      if (current)
+        {
+          /* Clicking the star of the current rating clears it. */
+          gtk_widget_set_tooltip_text (star, _("Clear the rating"));
+          gtk_accessible_update_property (GTK_ACCESSIBLE (star),
+                                          GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, _("Clear the rating"),
+                                          -1);
+        }
+      else
+        {
+          gtk_widget_set_tooltip_text (star, label);
+          gtk_accessible_reset_property (GTK_ACCESSIBLE (star), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+        }
+    }
+  self->updating_rating = FALSE;
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self->rating_row),
+                            known && !self->rating_pending &&
+                            !circles_session_get_busy (self->session));
+}
+
+/* Gives the focus back to the star the user rated with, unless it went
+ * somewhere else meanwhile: the row was insensitive while it saved. */
+static void
+circles_person_pane_restore_star_focus (CirclesPersonPane *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  guint star = self->focus_star;
+  GtkWidget *focus;
+
+  self->focus_star = 0;
+  if (star == 0 || root == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self->rating_row)))
+    return;
+
+  focus = gtk_root_get_focus (root);
+  if (focus == NULL || focus == GTK_WIDGET (root) ||
+      gtk_widget_is_ancestor (focus, GTK_WIDGET (self->rating_row)))
+    gtk_widget_grab_focus (GTK_WIDGET (self->stars[star - 1]));
+}
+
+typedef struct
+{
+  CirclesPersonPane *self; /* a reference */
+  char              *key;  /* of the person rated */
+} RateData;
+
+static void
+rate_data_free (RateData *data)
+{
+  g_object_unref (data->self);
+  g_free (data->key);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RateData, rate_data_free)
+
+static void
+rate_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(RateData) data = user_data;
+  CirclesPersonPane *self = data->self;
+  g_autoptr(GError) error = NULL;
+
+  circles_session_rate_finish (CIRCLES_SESSION (object), result, &error);
+  self->rating_pending = FALSE;
+
+  /* Disposed meanwhile: nothing left to show it in. */
+  if (self->session == NULL || self->details == NULL)
+    return;
+
+  if (error != NULL)
+    {
+      g_debug ("Cannot rate %s: %s", data->key, error->message);
+      /* Said next to the stars of that person, if still shown. */
+      if (g_strcmp0 (self->shown_key, data->key) == 0)
+        circles_person_pane_set_rating_error (self, error);
+      /* Show what the database holds. */
+      circles_person_details_reload_rating (self->details);
+    }
+
+  /* On success the session reloaded the network: the details are new,
+   * and read the rating once the session was free. */
+  circles_person_pane_update_rating (self);
+  circles_person_pane_restore_star_focus (self);
+}
+
+static void
+star_toggled_cb (GtkToggleButton   *button,
+                 CirclesPersonPane *self)
+{
+  guint star = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "star"));
+  RateData *data;
+  guint rating;
+
+  if (self->updating_rating || self->details == NULL || self->rating_pending)
+    return;
+
+  /* The star of the current rating clears it; any other sets it. */
+  rating = star == self->shown_rating ? 0 : star;
+
+  self->rating_pending = TRUE;
+  self->shown_rating = rating;
+  self->focus_star = gtk_widget_is_focus (GTK_WIDGET (button)) ? star : 0;
+  circles_person_pane_set_rating_error (self, NULL);
+  circles_person_pane_update_rating (self);
+
+  data = g_new0 (RateData, 1);
+  data->self = g_object_ref (self);
+  data->key = g_strdup (self->shown_key);
+  circles_session_rate_async (self->session,
+                              circles_person_details_get_person (self->details),
+                              (int) rating, NULL, rate_cb, data);
+}
+
+/* }}} */
+
 static void
 circles_person_pane_update (CirclesPersonPane *self)
 {
@@ -518,6 +789,7 @@ circles_person_pane_update (CirclesPersonPane *self)
   const char *url;
   CirclesCircle circle;
   guint flags;
+  gboolean same_person;
   g_autoptr(GString) flags_text = g_string_new (NULL);
 
   if (self->details != NULL &&
@@ -529,15 +801,32 @@ circles_person_pane_update (CirclesPersonPane *self)
   self->introducer = 0;
   g_clear_handle_id (&self->copied_id, g_source_remove);
   copied_timeout_cb (self);
+  g_clear_handle_id (&self->request_copied_id, g_source_remove);
+  request_copied_timeout_cb (self);
 
   if (network == NULL || person == CIRCLES_NO_PERSON)
     {
+      g_clear_pointer (&self->shown_key, g_free);
+      self->shown_rating = 0;
+      circles_person_pane_set_rating_error (self, NULL);
       gtk_stack_set_visible_child_name (self->stack, "empty");
       clear_introducers (self);
       circles_person_pane_update_reasons (self);
+      circles_person_pane_update_rating (self);
       circles_person_pane_update_message (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
       return;
+    }
+
+  /* The same person in a new snapshot (the network reloaded after a
+   * rating) stays where the user looks; someone else starts anew. */
+  same_person = g_strcmp0 (self->shown_key, circles_network_get_key (network, person)) == 0;
+  if (!same_person)
+    {
+      g_free (self->shown_key);
+      self->shown_key = g_strdup (circles_network_get_key (network, person));
+      self->shown_rating = 0;
+      circles_person_pane_set_rating_error (self, NULL);
     }
 
   self->details = circles_person_details_new (self->session, person, N_INTRODUCERS);
@@ -584,10 +873,12 @@ circles_person_pane_update (CirclesPersonPane *self)
 
   circles_person_pane_update_introducers (self);
   circles_person_pane_update_reasons (self);
+  circles_person_pane_update_rating (self);
   circles_person_pane_update_message (self);
 
   gtk_stack_set_visible_child_name (self->stack, "person");
-  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+  if (!same_person)
+    gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PERSON]);
 }
@@ -601,14 +892,24 @@ session_changed_cb (CirclesPersonPane *self)
 static void
 session_busy_cb (CirclesPersonPane *self)
 {
+  if (self->details == NULL)
+    return;
+
   /* The reasons could not be read while the store was in use. */
-  if (self->details != NULL && !circles_session_get_busy (self->session) &&
+  if (!circles_session_get_busy (self->session) &&
       !circles_person_details_get_reasons_known (self->details))
     {
       circles_person_details_reload_reasons (self->details);
       circles_person_pane_update_reasons (self);
       circles_person_pane_update_message (self);
     }
+
+  /* Nor could the rating; and it cannot be set while the store is in
+   * use. */
+  if (!circles_session_get_busy (self->session) &&
+      !circles_person_details_get_rating_known (self->details))
+    circles_person_details_reload_rating (self->details);
+  circles_person_pane_update_rating (self);
 }
 
 static void
@@ -636,6 +937,8 @@ circles_person_pane_dispose (GObject *object)
   CirclesPersonPane *self = (CirclesPersonPane *)object;
 
   g_clear_handle_id (&self->copied_id, g_source_remove);
+  g_clear_handle_id (&self->request_copied_id, g_source_remove);
+  g_clear_pointer (&self->shown_key, g_free);
   /* The stack is the bin's child and a template child: unparent it
    * once, through the bin. */
   adw_bin_set_child (ADW_BIN (self), NULL);
@@ -746,7 +1049,16 @@ circles_person_pane_class_init (CirclesPersonPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, copy_button);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, copy_content);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, message_view);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, rating_group);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, rating_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, stars_box);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, rating_error);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, request_group);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, request_copy_button);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, request_copy_content);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, request_view);
   gtk_widget_class_bind_template_callback (widget_class, copy_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, request_copy_clicked_cb);
 
   gtk_widget_class_set_css_name (widget_class, "circlespersonpane");
 }
@@ -759,6 +1071,28 @@ circles_person_pane_init (CirclesPersonPane *self)
   for (guint i = 0; i < G_N_ELEMENTS (all_reasons); i++)
     g_signal_connect (reason_button (self, all_reasons[i]), "toggled",
                       G_CALLBACK (reason_toggled_cb), self);
+
+  /* The stars: toggle buttons named rate-1 … rate-5, lit up to the
+   * rating. */
+  for (guint i = 0; i < N_STARS; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("rate-%u", i + 1);
+      g_autofree char *label = star_label (i + 1);
+      GtkWidget *star = gtk_toggle_button_new ();
+
+      gtk_widget_set_name (star, name);
+      gtk_button_set_icon_name (GTK_BUTTON (star), "non-starred-symbolic");
+      gtk_widget_add_css_class (star, "flat");
+      gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
+      gtk_widget_set_tooltip_text (star, label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (star),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                      -1);
+      g_object_set_data (G_OBJECT (star), "star", GUINT_TO_POINTER (i + 1));
+      g_signal_connect (star, "toggled", G_CALLBACK (star_toggled_cb), self);
+      gtk_box_append (self->stars_box, star);
+      self->stars[i] = GTK_TOGGLE_BUTTON (star);
+    }
 }
 
 /**
@@ -859,13 +1193,7 @@ circles_person_pane_set_introducer (CirclesPersonPane *self,
 char *
 circles_person_pane_dup_message (CirclesPersonPane *self)
 {
-  GtkTextBuffer *buffer;
-  GtkTextIter start, end;
-
   g_return_val_if_fail (CIRCLES_IS_PERSON_PANE (self), NULL);
 
-  buffer = gtk_text_view_get_buffer (self->message_view);
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-
-  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  return dup_text (self->message_view);
 }

@@ -4,7 +4,9 @@
  * its network. Opening the file and building the snapshot run in worker
  * threads; the session tells what it is doing through its "state" and
  * "busy" properties, and "network" changes once a snapshot is loaded.
- * Widgets observe it; they never touch the store themselves.
+ * Widgets observe it; they never touch the store themselves. Rating a
+ * connection writes in a worker too, then reloads the network quietly:
+ * the state stays ready and the selected person stays selected.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -33,6 +35,8 @@ struct _CirclesSession
   guint                selected;  /* a person of the network, or CIRCLES_NO_PERSON */
   double               progress;  /* of the running import, or -1 */
   guint                busy : 1;
+  guint                quiet_load : 1; /* the running load keeps the state
+                                        * and the selection (a rating) */
 };
 
 G_DEFINE_FINAL_TYPE (CirclesSession, circles_session, G_TYPE_OBJECT)
@@ -98,8 +102,18 @@ circles_session_set_network (CirclesSession *self,
                              CirclesNetwork *network,
                              CirclesScene   *scene)
 {
+  g_autofree char *selected_key = NULL;
+  guint selected = CIRCLES_NO_PERSON;
+  gboolean keep_selection = self->quiet_load;
+
+  /* Every load ends here, however it ends. */
+  self->quiet_load = FALSE;
+
   if (self->network == network && self->scene == scene)
     return;
+
+  if (keep_selection && self->network != NULL && self->selected != CIRCLES_NO_PERSON)
+    selected_key = g_strdup (circles_network_get_key (self->network, self->selected));
 
   g_clear_pointer (&self->network, circles_network_unref);
   g_clear_pointer (&self->scene, circles_scene_unref);
@@ -108,11 +122,16 @@ circles_session_set_network (CirclesSession *self,
   if (scene != NULL)
     self->scene = circles_scene_ref (scene);
 
-  /* Person numbers belong to one snapshot: a new one starts unselected. */
+  /* Person numbers belong to one snapshot: a new one starts unselected,
+   * unless the load keeps the selection; then the same person, found
+   * by key, stays selected. */
+  if (selected_key != NULL && self->network != NULL)
+    selected = circles_network_lookup (self->network, selected_key);
+
   g_object_freeze_notify (G_OBJECT (self));
-  if (self->selected != CIRCLES_NO_PERSON)
+  if (self->selected != selected)
     {
-      self->selected = CIRCLES_NO_PERSON;
+      self->selected = selected;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
     }
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK]);
@@ -244,7 +263,8 @@ circles_session_load_network (CirclesSession *self,
 {
   g_assert (self->store != NULL);
 
-  circles_session_set_state (self, CIRCLES_SESSION_STATE_LOADING);
+  if (!self->quiet_load)
+    circles_session_set_state (self, CIRCLES_SESSION_STATE_LOADING);
 
   if (circles_store_get_me (self->store) <= 0)
     {
@@ -301,7 +321,9 @@ circles_session_opened_cb (GObject      *object,
   circles_session_load_network (self, task);
 }
 
-/* Opens the store if needed, then loads the network; ends @task. */
+/* Opens the store if needed, then loads the network; ends @task. With
+ * quiet_load set, the state stays as it is (ready) while the new
+ * snapshot is built, and the selected person stays selected. */
 static void
 circles_session_start_load (CirclesSession *self,
                             GTask          *task)
@@ -309,7 +331,10 @@ circles_session_start_load (CirclesSession *self,
   g_autoptr(GTask) open_task = NULL;
 
   circles_session_set_busy (self, TRUE);
-  circles_session_set_state (self, CIRCLES_SESSION_STATE_LOADING);
+  /* A quiet load keeps the network on screen until the new one is
+   * there. */
+  if (!self->quiet_load)
+    circles_session_set_state (self, CIRCLES_SESSION_STATE_LOADING);
   g_clear_error (&self->error);
 
   if (self->store != NULL)
@@ -1027,6 +1052,7 @@ typedef struct
   CirclesView          view;
   CirclesExportFormat  format;
   char                *path;
+  guint8              *emphasis; /* the view's, copied */
 } ExportRequest;
 
 static void
@@ -1034,6 +1060,7 @@ export_request_free (ExportRequest *request)
 {
   circles_network_unref (request->network);
   g_free (request->path);
+  g_free (request->emphasis);
   g_free (request);
 }
 
@@ -1064,8 +1091,8 @@ circles_session_export_thread (GTask        *task,
 /**
  * circles_session_export_async:
  * @path: the file to write: .svg, .png or .pdf
- * @view: (nullable): what is shown (zoom, offset, size, selection);
- *   NULL for the whole diagram at the default size
+ * @view: (nullable): what is shown (zoom, offset, size, selection, who
+ *   stands out); NULL for the whole diagram at the default size
  *
  * Writes the ring diagram of the network in a worker thread.
  */
@@ -1106,7 +1133,15 @@ circles_session_export_async (CirclesSession      *self,
   request->format = format;
   request->path = g_strdup (path);
   if (view != NULL)
-    request->view = *view;
+    {
+      request->view = *view;
+      /* The view's emphasis may change while the worker writes. */
+      if (view->emphasis != NULL)
+        {
+          request->emphasis = g_memdup2 (view->emphasis, circles_network_get_n_people (self->network));
+          request->view.emphasis = request->emphasis;
+        }
+    }
   else
     circles_view_init_fit (&request->view, self->scene,
                            CIRCLES_EXPORT_DEFAULT_WIDTH,
@@ -1125,4 +1160,234 @@ circles_session_export_finish (CirclesSession  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == circles_session_export_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Rating ----------------------------------------------------------- */
+
+typedef struct
+{
+  gint64 me;
+  gint64 person;
+  int    rating;
+} RateRequest;
+
+static void
+circles_session_rate_thread (GTask        *task,
+                             gpointer      source_object,
+                             gpointer      task_data,
+                             GCancellable *cancellable)
+{
+  CirclesSession *self = source_object;
+  RateRequest *request = task_data;
+  GError *error = NULL;
+  int current;
+
+  /* The session's store is the worker's while the session is busy. The
+   * database is only written when the rating changes: a commit makes
+   * the snapshot stale, and the network would be reloaded for nothing. */
+  current = circles_store_get_rating (self->store, request->me, request->person, &error);
+  if (current < 0)
+    {
+      if (error == NULL)
+        error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_NOT_FOUND,
+                                     _("You are no longer connected with this person"));
+      g_task_return_error (task, error);
+      return;
+    }
+  if (current == request->rating)
+    {
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (!circles_store_set_rating (self->store, request->me, request->person,
+                                 request->rating, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+circles_session_rate_reload_cb (GObject      *object,
+                                GAsyncResult *result,
+                                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  /* The rating is saved whatever the reload says: the state tells it. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_debug ("Reload after the rating: %s", error->message);
+  g_clear_error (&error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+circles_session_rate_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  CirclesSession *self = CIRCLES_SESSION (object);
+  GTask *task = user_data;
+  GTask *reload;
+  GError *error = NULL;
+  gboolean changed;
+
+  changed = g_task_propagate_boolean (G_TASK (result), &error);
+  if (error != NULL || !changed)
+    {
+      circles_session_set_busy (self, FALSE);
+      if (error != NULL)
+        g_task_return_error (task, error);
+      else
+        g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+
+  /* The new strength changes the warmest chains: reload the network,
+   * keeping the one on screen, and who is selected, until the new one
+   * is there. Not cancellable: a cancelled load fails the session. */
+  reload = g_task_new (self, NULL, circles_session_rate_reload_cb, task);
+  g_task_set_source_tag (reload, circles_session_load_async);
+  self->quiet_load = TRUE;
+  circles_session_start_load (self, reload);
+}
+
+/**
+ * circles_session_rate_async:
+ * @person: a 1st-degree connection of me, in the current network
+ * @rating: 1..5, or 0 to clear the rating
+ * @cancellable: (nullable): cancels the writing, if it has not started;
+ *   the reload that follows it is not cancelled
+ *
+ * Sets my rating of the connection with @person in a worker thread,
+ * then, when it changed, reloads the network (the connection's strength
+ * is part of the warmth of chains). While the network reloads the state
+ * stays ready and the old network stays current; the person selected
+ * is selected again in the new one. Fails with %G_IO_ERROR_PENDING
+ * while the session is busy, %G_IO_ERROR_NOT_INITIALIZED without a
+ * network, %G_IO_ERROR_INVALID_ARGUMENT when @person is not a
+ * 1st-degree connection.
+ */
+void
+circles_session_rate_async (CirclesSession      *self,
+                            guint                person,
+                            int                  rating,
+                            GCancellable        *cancellable,
+                            GAsyncReadyCallback  callback,
+                            gpointer             user_data)
+{
+  g_autoptr(GTask) rate_task = NULL;
+  RateRequest *request;
+  GTask *task;
+
+  g_return_if_fail (CIRCLES_IS_SESSION (self));
+  g_return_if_fail (rating >= 0 && rating <= 5);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, circles_session_rate_async);
+  /* Once written, the rating is saved: a later cancellation does not
+   * make it an error. */
+  g_task_set_check_cancellable (task, FALSE);
+
+  if (self->busy)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The database is busy"));
+      g_object_unref (task);
+      return;
+    }
+
+  if (self->network == NULL || self->store == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                               _("No network is loaded"));
+      g_object_unref (task);
+      return;
+    }
+
+  if (person >= circles_network_get_n_people (self->network) ||
+      circles_network_get_degree (self->network, person) != 1)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                               _("Only your 1st-degree connections can be rated"));
+      g_object_unref (task);
+      return;
+    }
+
+  request = g_new0 (RateRequest, 1);
+  request->me = circles_network_get_id (self->network, circles_network_get_me (self->network));
+  request->person = circles_network_get_id (self->network, person);
+  request->rating = rating;
+
+  circles_session_set_busy (self, TRUE);
+
+  rate_task = g_task_new (self, cancellable, circles_session_rate_cb, task);
+  g_task_set_source_tag (rate_task, circles_session_rate_thread);
+  g_task_set_task_data (rate_task, request, g_free);
+  g_task_run_in_thread (rate_task, circles_session_rate_thread);
+}
+
+/**
+ * circles_session_rate_finish:
+ *
+ * Returns: %TRUE when the rating is saved (or was already so)
+ */
+gboolean
+circles_session_rate_finish (CirclesSession  *self,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == circles_session_rate_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/**
+ * circles_session_get_rating:
+ * @person: a person of the current network
+ *
+ * Reads my rating of the connection with @person from the store, on
+ * the main thread: only while the session is not busy.
+ *
+ * Returns: 1..5, 0 when the connection is not rated; -1 when @person is
+ * not a 1st-degree connection (@error unset), or when the rating cannot
+ * be read now: %G_IO_ERROR_PENDING while the session is busy, or what
+ * the store says.
+ */
+int
+circles_session_get_rating (CirclesSession  *self,
+                            guint            person,
+                            GError         **error)
+{
+  gint64 me;
+
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), -1);
+  g_return_val_if_fail (error == NULL || *error == NULL, -1);
+
+  if (self->busy)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
+                           _("The database is busy"));
+      return -1;
+    }
+
+  if (self->network == NULL || self->store == NULL ||
+      person >= circles_network_get_n_people (self->network) ||
+      circles_network_get_degree (self->network, person) != 1)
+    return -1;
+
+  me = circles_network_get_id (self->network, circles_network_get_me (self->network));
+  return circles_store_get_rating (self->store, me,
+                                   circles_network_get_id (self->network, person),
+                                   error);
 }

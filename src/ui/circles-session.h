@@ -87,4 +87,17 @@ gboolean             circles_session_export_finish        (CirclesSession       
                                                            GAsyncResult         *result,
                                                            GError              **error);
 
+void                 circles_session_rate_async           (CirclesSession       *self,
+                                                           guint                 person,
+                                                           int                   rating,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean             circles_session_rate_finish          (CirclesSession       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+int                  circles_session_get_rating           (CirclesSession       *self,
+                                                           guint                 person,
+                                                           GError              **error);
+
 G_END_DECLS
