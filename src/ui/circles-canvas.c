@@ -31,6 +31,7 @@
 #include "circles-canvas.h"
 #include "circles-format.h"
 #include "circles-paths.h"
+#include "circles-prospecting.h"
 #include "circles-render-cairo.h"
 
 #define MIN_ZOOM_RATIO    0.5    /* of the zoom that fits */
@@ -48,6 +49,7 @@ struct _CirclesCanvas
   GtkWidget        parent_instance;
 
   CirclesSession  *session;
+  CirclesProspecting *prospecting; /* the session's: who stands out */
   CirclesNetwork  *network;
   CirclesScene    *scene;
 
@@ -611,6 +613,25 @@ circles_canvas_get_chains_total (CirclesCanvas *self)
   return self->paths != NULL ? self->paths->chains_total : 0;
 }
 
+/* Who stands out comes from the session's prospecting: a filter, or
+ * whom an introducer reaches. */
+static void
+circles_canvas_update_emphasis (CirclesCanvas *self)
+{
+  const guint8 *emphasis = NULL;
+
+  if (self->prospecting != NULL && self->scene != NULL)
+    emphasis = circles_prospecting_get_emphasis (self->prospecting);
+  if (self->view.emphasis == emphasis)
+    return;
+
+  self->view.emphasis = emphasis;
+  /* The layer's pointer may be freed already: never compare with it. */
+  g_clear_object (&self->layer);
+  self->layer_view.emphasis = NULL;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 circles_canvas_notify_scene_cb (CirclesCanvas  *self,
                                 GParamSpec     *pspec,
@@ -634,6 +655,7 @@ circles_canvas_notify_scene_cb (CirclesCanvas  *self,
 
   self->hover = CIRCLES_NO_PERSON;
   self->selected = CIRCLES_NO_PERSON;
+  circles_canvas_update_emphasis (self);
   if (session != NULL)
     circles_canvas_notify_selected_cb (self, NULL, session);
   circles_canvas_update_accessible (self);
@@ -671,7 +693,8 @@ layer_is_current (CirclesCanvas *self,
          self->layer_view.width == self->view.width &&
          self->layer_view.height == self->view.height &&
          self->layer_scale == scale && self->layer_dark == dark &&
-         self->layer_color_by == self->view.color_by;
+         self->layer_color_by == self->view.color_by &&
+         self->layer_view.emphasis == self->view.emphasis;
 }
 
 static void
@@ -686,7 +709,8 @@ snapshot_layer (CirclesCanvas *self,
    * and draw a fresh one once the view settles. */
   if (!layer_is_current (self, scale, dark) && self->layer != NULL && moving &&
       self->layer_usec > SLOW_LAYER_US && self->layer_dark == dark &&
-      self->layer_color_by == self->view.color_by)
+      self->layer_color_by == self->view.color_by &&
+      self->layer_view.emphasis == self->view.emphasis)
     {
       double s = self->view.zoom / self->layer_view.zoom;
 
@@ -1595,13 +1619,20 @@ circles_canvas_set_session (CirclesCanvas  *self,
 
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
+  if (self->prospecting != NULL)
+    g_signal_handlers_disconnect_by_data (self->prospecting, self);
   g_set_object (&self->session, session);
+  g_clear_object (&self->prospecting);
+  if (session != NULL)
+    self->prospecting = g_object_ref (circles_prospecting_get_for_session (session));
   if (session != NULL)
     {
       g_signal_connect_swapped (session, "notify::scene",
                                 G_CALLBACK (circles_canvas_notify_scene_cb), self);
       g_signal_connect_swapped (session, "notify::selected",
                                 G_CALLBACK (circles_canvas_notify_selected_cb), self);
+      g_signal_connect_swapped (self->prospecting, "notify::emphasis",
+                                G_CALLBACK (circles_canvas_update_emphasis), self);
     }
   circles_canvas_notify_scene_cb (self, NULL, session);
 

@@ -1,10 +1,11 @@
 /* circles-people-panel.c: the people of each circle, as lists
  *
- * The side panel of the window, in four pages: the circles (how many
- * people each holds, and each ring as a list: the accessible
- * alternative to the picture), the followers, the groups I share with
- * their members, and the people out of network (a count, and the list
- * on demand). Every list shows the circle of each person as a badge;
+ * The side panel of the window, in five pages: the circles (how many
+ * people each holds, or how many match the filter, and each ring as a
+ * list: the accessible alternative to the picture), the prospects (the
+ * filter and who can introduce them: CirclesProspectsPage), the
+ * followers, the groups I share with their members, and the people out
+ * of network (a count, and the list on demand). Every list shows the circle of each person as a badge;
  * choosing a row selects that person in the session.
  *
  * The lists are CirclesPersonList models filled in worker threads; a
@@ -26,6 +27,8 @@
 #include "circles-person-item.h"
 #include "circles-person-list-row.h"
 #include "circles-person-list.h"
+#include "circles-prospecting.h"
+#include "circles-prospects-page.h"
 
 struct _CirclesPeoplePanel
 {
@@ -51,6 +54,7 @@ struct _CirclesPeoplePanel
 
   /* Template widgets */
   AdwViewStack        *view_stack;
+  AdwBin              *prospects_slot;
   GtkStack            *circles_stack;
   GtkLabel            *summary_label;
   AdwActionRow        *first_row;
@@ -110,6 +114,29 @@ set_count (GtkLabel *label,
 {
   g_autofree char *text = circles_format_count (n);
 
+  gtk_label_set_text (label, text);
+}
+
+/* "12 of 474" under a filter, else "474". */
+static void
+set_count_of (GtkLabel      *label,
+              const guint64 *matching,
+              guint64        n)
+{
+  g_autofree char *total = NULL;
+  g_autofree char *part = NULL;
+  g_autofree char *text = NULL;
+
+  if (matching == NULL)
+    {
+      set_count (label, n);
+      return;
+    }
+  total = circles_format_count (n);
+  part = circles_format_count (*matching);
+  /* Translators: how many people of a circle match the filter, as in
+   * "12 of 474". */
+  text = g_strdup_printf (_("%s of %s"), part, total);
   gtk_label_set_text (label, text);
 }
 
@@ -603,6 +630,7 @@ static void
 circles_people_panel_update_counts (CirclesPeoplePanel *self)
 {
   const CirclesCounts *counts;
+  const CirclesCounts *matches;
   g_autofree char *people = NULL;
   g_autofree char *summary = NULL;
 
@@ -619,17 +647,28 @@ circles_people_panel_update_counts (CirclesPeoplePanel *self)
     }
 
   counts = circles_network_get_counts (self->network);
+  matches = circles_prospecting_get_match_counts (circles_prospecting_get_for_session (self->session));
   people = people_text (counts->people);
-  /* Translators: %s is a number of people, as in "2,000 people". */
-  summary = g_strdup_printf (_("%s around you. Open a circle to list its people."), people);
+  if (matches != NULL)
+    {
+      g_autofree char *matching = circles_format_count (matches->people);
+
+      /* Translators: the first %s is a number, the second a number of
+       * people, as in "12 of 2,000 people". */
+      summary = g_strdup_printf (_("%s of %s around you match the filter. Open a circle to list its people."),
+                                 matching, people);
+    }
+  else
+    /* Translators: %s is a number of people, as in "2,000 people". */
+    summary = g_strdup_printf (_("%s around you. Open a circle to list its people."), people);
   gtk_label_set_text (self->summary_label, summary);
 
-  set_count (self->first_count, counts->first);
-  set_count (self->second_count, counts->second);
-  set_count (self->third_count, counts->third);
-  set_count (self->group_member_count, counts->group_members);
-  set_count (self->follower_count, counts->followers);
-  set_count (self->out_of_network_count, counts->out_of_network);
+  set_count_of (self->first_count, matches != NULL ? &matches->first : NULL, counts->first);
+  set_count_of (self->second_count, matches != NULL ? &matches->second : NULL, counts->second);
+  set_count_of (self->third_count, matches != NULL ? &matches->third : NULL, counts->third);
+  set_count_of (self->group_member_count, matches != NULL ? &matches->group_members : NULL, counts->group_members);
+  set_count_of (self->follower_count, matches != NULL ? &matches->followers : NULL, counts->followers);
+  set_count_of (self->out_of_network_count, matches != NULL ? &matches->out_of_network : NULL, counts->out_of_network);
 }
 
 static void
@@ -692,6 +731,10 @@ circles_people_panel_constructed (GObject *object)
                            G_CALLBACK (session_busy_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::selected",
                            G_CALLBACK (session_selected_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (circles_prospecting_get_for_session (self->session), "notify::introducers",
+                           G_CALLBACK (circles_people_panel_update_counts), self, G_CONNECT_SWAPPED);
+
+  adw_bin_set_child (self->prospects_slot, circles_prospects_page_new (self->session));
 
   session_network_cb (self);
 }
@@ -794,6 +837,7 @@ circles_people_panel_class_init (CirclesPeoplePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, group_member_row);
   gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, follower_row);
   gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, out_of_network_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, prospects_slot);
   gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, first_count);
   gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, second_count);
   gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, third_count);

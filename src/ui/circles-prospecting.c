@@ -1,0 +1,627 @@
+/* circles-prospecting.c: the prospects of a session, and who can introduce them
+ *
+ * One per session: the filter the user set, the people it matches, the
+ * prospects among them and the 1st-degree connections who can introduce
+ * them, computed in a worker thread whenever the filter or the network
+ * changes; and the introducer the user is looking at. The views read
+ * who stands out from it ("emphasis").
+ *
+ * Locations and group memberships are not in the snapshot: a filter on
+ * them reads the database through a connection of its own, used by one
+ * worker at a time, so that the session's store stays the main thread's
+ * and its imports'.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "circles-prospecting"
+
+#include "config.h"
+
+#include "circles-prospecting.h"
+
+/* The database connection of the workers. */
+typedef struct
+{
+  GMutex        lock;
+  char         *path;
+  CirclesStore *store; /* opened on first need */
+} Reader;
+
+typedef struct
+{
+  guint8             *matches;     /* NULL: no filter */
+  CirclesCounts       counts;      /* of the matches */
+  guint8             *is_prospect;
+  guint               n_prospects;
+  CirclesIntroducers *introducers;
+} Results;
+
+typedef struct
+{
+  CirclesNetwork *network;
+  char           *filter;
+  Reader         *reader;
+} Request;
+
+struct _CirclesProspecting
+{
+  GObject          parent_instance;
+
+  CirclesSession  *session;  /* weak: the session owns us */
+  char            *filter;
+  Reader          *reader;   /* atomic rc box */
+  GCancellable    *cancellable;
+  guint            computing : 1;
+
+  CirclesNetwork  *network;  /* of the results */
+  Results         *results;
+  guint            introducer;
+  guint            introducer_reach;
+  guint8          *introducer_mask;
+  GError          *error;    /* why the results match nobody */
+};
+
+G_DEFINE_FINAL_TYPE (CirclesProspecting, circles_prospecting, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_FILTER,
+  PROP_COMPUTING,
+  PROP_INTRODUCERS,
+  PROP_INTRODUCER,
+  PROP_EMPHASIS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+reader_clear (Reader *reader)
+{
+  g_mutex_clear (&reader->lock);
+  g_free (reader->path);
+  g_clear_object (&reader->store);
+}
+
+static void
+reader_unref (Reader *reader)
+{
+  g_atomic_rc_box_release_full (reader, (GDestroyNotify) reader_clear);
+}
+
+static void
+results_free (Results *results)
+{
+  g_free (results->matches);
+  g_free (results->is_prospect);
+  g_clear_pointer (&results->introducers, circles_introducers_free);
+  g_free (results);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Results, results_free)
+
+static void
+request_free (Request *request)
+{
+  circles_network_unref (request->network);
+  g_free (request->filter);
+  reader_unref (request->reader);
+  g_free (request);
+}
+
+/* Binds @filter, reading the database when it needs to. */
+static gboolean
+bind_filter (CirclesProspectFilter  *filter,
+             CirclesNetwork         *network,
+             Reader                 *reader,
+             GError                **error)
+{
+  g_autoptr(GMutexLocker) locker = NULL;
+
+  if (!circles_prospect_filter_needs_store (filter))
+    return circles_prospect_filter_bind (filter, network, NULL, error);
+
+  locker = g_mutex_locker_new (&reader->lock);
+  if (reader->store == NULL)
+    {
+      reader->store = circles_store_open (reader->path, error);
+      if (reader->store == NULL)
+        return FALSE;
+    }
+  return circles_prospect_filter_bind (filter, network, reader->store, error);
+}
+
+static void
+circles_prospecting_thread (GTask        *task,
+                            gpointer      source_object,
+                            gpointer      task_data,
+                            GCancellable *cancellable)
+{
+  Request *request = task_data;
+  CirclesNetwork *network = request->network;
+  guint n = circles_network_get_n_people (network);
+  g_autoptr(CirclesProspectFilter) filter = NULL;
+  g_autoptr(Results) results = g_new0 (Results, 1);
+  g_autoptr(GArray) prospects = NULL;
+  GError *error = NULL;
+
+  if (*request->filter != '\0')
+    {
+      filter = circles_prospect_filter_parse (request->filter, &error);
+      if (filter == NULL || !bind_filter (filter, network, request->reader, &error))
+        {
+          g_task_return_error (task, error);
+          return;
+        }
+      results->matches = g_new0 (guint8, n);
+      for (guint p = 0; p < n; p++)
+        results->matches[p] = circles_prospect_filter_matches (filter, p);
+      /* Me is not a match: me always stands out. */
+      results->matches[circles_network_get_me (network)] = 0;
+      circles_network_count_subset (network, results->matches, &results->counts);
+    }
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  prospects = circles_prospects_select (network, filter);
+  results->n_prospects = prospects->len;
+  results->is_prospect = g_new0 (guint8, n);
+  for (guint k = 0; k < prospects->len; k++)
+    results->is_prospect[g_array_index (prospects, guint32, k)] = 1;
+  results->introducers = circles_introducers_find (network, (const guint32 *) prospects->data,
+                                                   prospects->len);
+
+  g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) results_free);
+}
+
+static void
+circles_prospecting_set_computing (CirclesProspecting *self,
+                                   gboolean            computing)
+{
+  computing = !!computing;
+  if (self->computing == computing)
+    return;
+  self->computing = computing;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTING]);
+}
+
+/* The introducer's mask, from the results. */
+static void
+circles_prospecting_update_introducer (CirclesProspecting *self)
+{
+  g_clear_pointer (&self->introducer_mask, g_free);
+  self->introducer_reach = 0;
+
+  if (self->introducer == CIRCLES_NO_PERSON || self->results == NULL)
+    return;
+
+  self->introducer_mask = g_new0 (guint8, circles_network_get_n_people (self->network));
+  self->introducer_reach = circles_introducer_mark_reach (self->network, self->introducer,
+                                                          self->results->is_prospect,
+                                                          self->introducer_mask);
+}
+
+static void
+circles_prospecting_set_results (CirclesProspecting *self,
+                                 CirclesNetwork     *network,
+                                 Results            *results)
+{
+  g_object_freeze_notify (G_OBJECT (self));
+
+  g_clear_pointer (&self->results, results_free);
+  if (self->network != network)
+    {
+      g_clear_pointer (&self->network, circles_network_unref);
+      if (network != NULL)
+        self->network = circles_network_ref (network);
+      /* Person numbers belong to one snapshot. */
+      if (self->introducer != CIRCLES_NO_PERSON)
+        {
+          self->introducer = CIRCLES_NO_PERSON;
+          g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTRODUCER]);
+        }
+    }
+  self->results = results;
+  circles_prospecting_update_introducer (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTRODUCERS]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPHASIS]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+circles_prospecting_computed_cb (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data)
+{
+  CirclesProspecting *self = CIRCLES_PROSPECTING (object);
+  Request *request = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  Results *results;
+
+  results = g_task_propagate_pointer (G_TASK (result), &error);
+  if (results == NULL)
+    {
+      /* A newer request took over. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      /* The filter parsed before it was sent: only the database can
+       * fail here. The filter then matches nobody, and says why. */
+      g_debug ("Could not apply the filter “%s”: %s", request->filter, error->message);
+      results = g_new0 (Results, 1);
+      results->matches = g_new0 (guint8, circles_network_get_n_people (request->network));
+      results->is_prospect = g_new0 (guint8, circles_network_get_n_people (request->network));
+      results->introducers = circles_introducers_find (request->network, NULL, 0);
+    }
+
+  g_clear_object (&self->cancellable);
+  g_clear_error (&self->error);
+  self->error = g_steal_pointer (&error);
+  circles_prospecting_set_results (self, request->network, results);
+  circles_prospecting_set_computing (self, FALSE);
+}
+
+/* Starts over for the session's current network and the filter. */
+static void
+circles_prospecting_recompute (CirclesProspecting *self)
+{
+  CirclesNetwork *network = self->session != NULL ? circles_session_get_network (self->session) : NULL;
+  g_autoptr(GTask) task = NULL;
+  Request *request;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (network == NULL)
+    {
+      circles_prospecting_set_results (self, NULL, NULL);
+      circles_prospecting_set_computing (self, FALSE);
+      return;
+    }
+
+  self->cancellable = g_cancellable_new ();
+  request = g_new0 (Request, 1);
+  request->network = circles_network_ref (network);
+  request->filter = g_strdup (self->filter);
+  request->reader = g_atomic_rc_box_acquire (self->reader);
+
+  task = g_task_new (self, self->cancellable, circles_prospecting_computed_cb, NULL);
+  g_task_set_source_tag (task, circles_prospecting_recompute);
+  g_task_set_task_data (task, request, (GDestroyNotify) request_free);
+  g_task_run_in_thread (task, circles_prospecting_thread);
+
+  circles_prospecting_set_computing (self, TRUE);
+}
+
+static void
+session_network_cb (CirclesProspecting *self)
+{
+  circles_prospecting_recompute (self);
+  /* Until the results of the new network come, nobody stands out. */
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPHASIS]);
+}
+
+static void
+circles_prospecting_dispose (GObject *object)
+{
+  CirclesProspecting *self = (CirclesProspecting *)object;
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (circles_prospecting_parent_class)->dispose (object);
+}
+
+static void
+circles_prospecting_finalize (GObject *object)
+{
+  CirclesProspecting *self = (CirclesProspecting *)object;
+
+  if (self->session != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->session), (gpointer *) &self->session);
+
+  g_clear_pointer (&self->filter, g_free);
+  g_clear_pointer (&self->reader, reader_unref);
+  g_clear_pointer (&self->results, results_free);
+  g_clear_pointer (&self->network, circles_network_unref);
+  g_clear_pointer (&self->introducer_mask, g_free);
+  g_clear_error (&self->error);
+
+  G_OBJECT_CLASS (circles_prospecting_parent_class)->finalize (object);
+}
+
+static void
+circles_prospecting_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  CirclesProspecting *self = CIRCLES_PROSPECTING (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILTER:
+      g_value_set_string (value, self->filter);
+      break;
+
+    case PROP_COMPUTING:
+      g_value_set_boolean (value, self->computing);
+      break;
+
+    case PROP_INTRODUCERS:
+      g_value_set_pointer (value, (gpointer) circles_prospecting_get_introducers (self));
+      break;
+
+    case PROP_INTRODUCER:
+      g_value_set_uint (value, self->introducer);
+      break;
+
+    case PROP_EMPHASIS:
+      g_value_set_pointer (value, (gpointer) circles_prospecting_get_emphasis (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_prospecting_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  CirclesProspecting *self = CIRCLES_PROSPECTING (object);
+
+  switch (prop_id)
+    {
+    case PROP_INTRODUCER:
+      circles_prospecting_set_introducer (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_prospecting_class_init (CirclesProspectingClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = circles_prospecting_dispose;
+  object_class->finalize = circles_prospecting_finalize;
+  object_class->get_property = circles_prospecting_get_property;
+  object_class->set_property = circles_prospecting_set_property;
+
+  properties[PROP_FILTER] =
+    g_param_spec_string ("filter", NULL, NULL,
+                         "",
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_COMPUTING] =
+    g_param_spec_boolean ("computing", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  /* The CirclesIntroducers of the results; notified whenever the
+   * results change (the matches and their counts with them). */
+  properties[PROP_INTRODUCERS] =
+    g_param_spec_pointer ("introducers", NULL, NULL,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_INTRODUCER] =
+    g_param_spec_uint ("introducer", NULL, NULL,
+                       0, G_MAXUINT, CIRCLES_NO_PERSON,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  properties[PROP_EMPHASIS] =
+    g_param_spec_pointer ("emphasis", NULL, NULL,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+circles_prospecting_init (CirclesProspecting *self)
+{
+  self->filter = g_strdup ("");
+  self->introducer = CIRCLES_NO_PERSON;
+  self->reader = g_atomic_rc_box_new0 (Reader);
+  g_mutex_init (&self->reader->lock);
+}
+
+CirclesProspecting *
+circles_prospecting_get_for_session (CirclesSession *session)
+{
+  CirclesProspecting *self;
+
+  g_return_val_if_fail (CIRCLES_IS_SESSION (session), NULL);
+
+  self = g_object_get_data (G_OBJECT (session), "circles-prospecting");
+  if (self != NULL)
+    return self;
+
+  self = g_object_new (CIRCLES_TYPE_PROSPECTING, NULL);
+  self->session = session;
+  g_object_add_weak_pointer (G_OBJECT (session), (gpointer *) &self->session);
+  self->reader->path = g_strdup (circles_session_get_path (session));
+  g_object_set_data_full (G_OBJECT (session), "circles-prospecting", self, g_object_unref);
+  g_signal_connect_object (session, "notify::network",
+                           G_CALLBACK (session_network_cb), self, G_CONNECT_SWAPPED);
+  circles_prospecting_recompute (self);
+
+  return self;
+}
+
+CirclesSession *
+circles_prospecting_get_session (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
+
+  return self->session;
+}
+
+const char *
+circles_prospecting_get_filter (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
+
+  return self->filter;
+}
+
+/**
+ * circles_prospecting_set_filter:
+ * @filter: an expression for circles_prospect_filter_parse(), or "" (or
+ *   blanks) for none
+ *
+ * Returns: FALSE, with CIRCLES_PROSPECTS_ERROR_BAD_FILTER, when @filter
+ *   does not parse; the current filter stays then.
+ */
+gboolean
+circles_prospecting_set_filter (CirclesProspecting  *self,
+                                const char          *filter,
+                                GError             **error)
+{
+  g_autofree char *stripped = NULL;
+
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), FALSE);
+  g_return_val_if_fail (filter != NULL, FALSE);
+
+  stripped = g_strstrip (g_strdup (filter));
+  if (*stripped != '\0')
+    {
+      g_autoptr(CirclesProspectFilter) parsed = circles_prospect_filter_parse (stripped, error);
+
+      if (parsed == NULL)
+        return FALSE;
+    }
+  if (g_strcmp0 (self->filter, stripped) == 0)
+    return TRUE;
+
+  g_free (self->filter);
+  self->filter = g_steal_pointer (&stripped);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILTER]);
+  circles_prospecting_recompute (self);
+  return TRUE;
+}
+
+gboolean
+circles_prospecting_get_computing (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), FALSE);
+
+  return self->computing;
+}
+
+/* Why the filter matches nobody when the database could not be read for
+ * it; NULL otherwise. */
+const GError *
+circles_prospecting_get_error (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
+
+  return self->error;
+}
+
+const guint8 *
+circles_prospecting_get_matches (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
+
+  return self->results != NULL ? self->results->matches : NULL;
+}
+
+const CirclesCounts *
+circles_prospecting_get_match_counts (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
+
+  if (self->results == NULL || self->results->matches == NULL)
+    return NULL;
+  return &self->results->counts;
+}
+
+guint
+circles_prospecting_get_n_prospects (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), 0);
+
+  return self->results != NULL ? self->results->n_prospects : 0;
+}
+
+const CirclesIntroducers *
+circles_prospecting_get_introducers (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
+
+  return self->results != NULL ? self->results->introducers : NULL;
+}
+
+guint
+circles_prospecting_get_introducer (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), CIRCLES_NO_PERSON);
+
+  return self->introducer;
+}
+
+/**
+ * circles_prospecting_set_introducer:
+ * @person: a 1st-degree person of the session's network, or
+ *   %CIRCLES_NO_PERSON
+ *
+ * Looks at whom @person can introduce: they stand out in the views.
+ */
+void
+circles_prospecting_set_introducer (CirclesProspecting *self,
+                                    guint               person)
+{
+  g_return_if_fail (CIRCLES_IS_PROSPECTING (self));
+
+  if (self->network == NULL || person >= circles_network_get_n_people (self->network) ||
+      circles_network_get_degree (self->network, person) != 1)
+    person = CIRCLES_NO_PERSON;
+  if (self->introducer == person)
+    return;
+
+  self->introducer = person;
+  circles_prospecting_update_introducer (self);
+  g_object_freeze_notify (G_OBJECT (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTRODUCER]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EMPHASIS]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+guint
+circles_prospecting_get_introducer_reach (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), 0);
+
+  return self->introducer_reach;
+}
+
+const guint8 *
+circles_prospecting_get_emphasis (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
+
+  /* The results belong to the network they were computed for: until
+   * the new ones come, nobody stands out. */
+  if (self->network == NULL || self->session == NULL ||
+      self->network != circles_session_get_network (self->session))
+    return NULL;
+  if (self->introducer_mask != NULL)
+    return self->introducer_mask;
+  return circles_prospecting_get_matches (self);
+}

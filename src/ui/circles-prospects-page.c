@@ -1,0 +1,534 @@
+/* circles-prospects-page.c: filter the prospects, see who can introduce them
+ *
+ * A page of the side panel. Its fields (company, position, location,
+ * group) make the session's filter: the people who match stand out on
+ * the rings and are counted by circle. Below, the 1st-degree connections
+ * ranked by how many of the prospects each can introduce, and a few who
+ * together reach them all; choosing one makes whom they reach stand out.
+ *
+ * The page only reads and sets the session's CirclesProspecting, which
+ * does the work in a worker thread.
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "circles-prospects-page"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "circles-format.h"
+#include "circles-prospecting.h"
+#include "circles-prospects-page.h"
+
+/* Rows of the ranking; the rest is counted. */
+#define MAX_INTRODUCER_ROWS 50
+/* Names of the cover in its sentence. */
+#define MAX_COVER_NAMES     5
+/* Typing settles before the filter is applied. */
+#define FILTER_DELAY_MS     250
+
+struct _CirclesProspectsPage
+{
+  AdwBin               parent_instance;
+
+  CirclesSession      *session;
+  CirclesProspecting  *prospecting;
+  guint                filter_id;
+
+  /* Template widgets */
+  GtkButton           *clear_button;
+  AdwEntryRow         *company_row;
+  AdwEntryRow         *position_row;
+  AdwEntryRow         *location_row;
+  AdwEntryRow         *group_row;
+  GtkLabel            *match_label;
+  AdwPreferencesGroup *introducers_group;
+  GtkListBox          *introducers_list;
+  GtkLabel            *nobody_label;
+  GtkLabel            *cover_label;
+};
+
+G_DEFINE_FINAL_TYPE (CirclesProspectsPage, circles_prospects_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static gulong
+plural_n (guint64 n)
+{
+  return n > G_MAXULONG ? G_MAXULONG : (gulong) n;
+}
+
+static const char *
+person_name (CirclesNetwork *network,
+             guint           person)
+{
+  const char *name = circles_network_get_name (network, person);
+
+  return name != NULL && *name != '\0' ? name : circles_network_get_key (network, person);
+}
+
+/* {{{ The filter */
+
+static const char *
+field_text (AdwEntryRow *row)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (row));
+}
+
+static void
+circles_prospects_page_apply_filter (CirclesProspectsPage *self)
+{
+  g_autofree char *filter = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwEntryRow *rows[] = { self->company_row, self->position_row, self->location_row, self->group_row };
+
+  filter = circles_prospect_filter_build (field_text (self->company_row),
+                                          field_text (self->position_row),
+                                          field_text (self->location_row),
+                                          field_text (self->group_row));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), *filter != '\0');
+
+  if (circles_prospecting_set_filter (self->prospecting, filter, &error))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+        gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+      return;
+    }
+
+  /* Only an empty alternative ("Acme|") can be wrong: say so where the
+   * counts go, and mark the fields. */
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (*field_text (rows[i]) != '\0')
+      gtk_widget_add_css_class (GTK_WIDGET (rows[i]), "error");
+  gtk_label_set_text (self->match_label, error->message);
+}
+
+static gboolean
+filter_timeout_cb (gpointer user_data)
+{
+  CirclesProspectsPage *self = user_data;
+
+  self->filter_id = 0;
+  circles_prospects_page_apply_filter (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+field_changed_cb (CirclesProspectsPage *self)
+{
+  g_clear_handle_id (&self->filter_id, g_source_remove);
+  self->filter_id = g_timeout_add (FILTER_DELAY_MS, filter_timeout_cb, self);
+}
+
+static void
+clear_clicked_cb (CirclesProspectsPage *self)
+{
+  AdwEntryRow *rows[] = { self->company_row, self->position_row, self->location_row, self->group_row };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+  g_clear_handle_id (&self->filter_id, g_source_remove);
+  circles_prospects_page_apply_filter (self);
+}
+
+/* }}} */
+
+/* {{{ The results */
+
+static void
+circles_prospects_page_update_counts (CirclesProspectsPage *self)
+{
+  const CirclesCounts *counts = circles_prospecting_get_match_counts (self->prospecting);
+  CirclesNetwork *network = circles_session_get_network (self->session);
+  const GError *error = circles_prospecting_get_error (self->prospecting);
+  g_autofree char *text = NULL;
+
+  if (network == NULL)
+    text = g_strdup ("");
+  else if (circles_prospecting_get_computing (self->prospecting))
+    text = g_strdup (_("Looking for the people who match…"));
+  else if (error != NULL)
+    /* Translators: %s says why the database could not be read. */
+    text = g_strdup_printf (_("The filter could not be applied: %s"), error->message);
+  else if (counts == NULL)
+    {
+      g_autofree char *second = circles_format_count (circles_network_get_counts (network)->second);
+
+      /* Translators: %s is a number of people. */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "No filter: your prospects are the %s person of your 2nd circle.",
+                                           "No filter: your prospects are the %s people of your 2nd circle.",
+                                           plural_n (circles_network_get_counts (network)->second)),
+                              second);
+    }
+  else
+    {
+      g_autofree char *people = circles_format_count (counts->people);
+      g_autofree char *first = circles_format_count (counts->first);
+      g_autofree char *second = circles_format_count (counts->second);
+      g_autofree char *third = circles_format_count (counts->third);
+
+      /* Translators: the first %s is a number of people, the others
+       * how many of them are in each circle. */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%s person matches: %s in your 1st circle, %s in your 2nd, %s in your 3rd.",
+                                           "%s people match: %s in your 1st circle, %s in your 2nd, %s in your 3rd.",
+                                           plural_n (counts->people)),
+                              people, first, second, third);
+    }
+  gtk_label_set_text (self->match_label, text);
+}
+
+static GtkWidget *
+introducer_row_new (CirclesNetwork *network,
+                    guint           person,
+                    guint           reach)
+{
+  GtkWidget *row = adw_action_row_new ();
+  GtkWidget *count, *check;
+  g_autofree char *number = circles_format_count (reach);
+  g_autofree char *description = NULL;
+  const char *company = circles_network_get_company (network, person);
+
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), person_name (network, person));
+  if (company != NULL && *company != '\0')
+    adw_action_row_set_subtitle (ADW_ACTION_ROW (row), company);
+  adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 1);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+  check = gtk_image_new_from_icon_name ("object-select-symbolic");
+  gtk_widget_set_visible (check, FALSE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Shown on the rings"),
+                                  -1);
+  adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+
+  count = gtk_label_new (number);
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
+
+  /* Translators: %s is a number of people. */
+  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                              "Can introduce you to %s prospect",
+                                              "Can introduce you to %s prospects",
+                                              plural_n (reach)),
+                                 number);
+  gtk_widget_set_tooltip_text (count, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                  -1);
+
+  g_object_set_data (G_OBJECT (row), "circles-person", GUINT_TO_POINTER (person));
+  g_object_set_data (G_OBJECT (row), "circles-check", check);
+  return row;
+}
+
+static guint
+row_person (GtkListBoxRow *row)
+{
+  return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "circles-person"));
+}
+
+/* The rows say which introducer the rings show; the sentence below the
+ * list says what they bring, or who covers everyone. */
+static void
+circles_prospects_page_update_focus (CirclesProspectsPage *self)
+{
+  guint introducer = circles_prospecting_get_introducer (self->prospecting);
+  const CirclesIntroducers *introducers = circles_prospecting_get_introducers (self->prospecting);
+  CirclesNetwork *network = circles_session_get_network (self->session);
+  g_autofree char *text = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->introducers_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *check = g_object_get_data (G_OBJECT (child), "circles-check");
+
+      if (check != NULL)
+        gtk_widget_set_visible (check, row_person (GTK_LIST_BOX_ROW (child)) == introducer);
+    }
+
+  if (network == NULL || introducers == NULL || introducers->ranking->len == 0)
+    text = g_strdup ("");
+  else if (introducer != CIRCLES_NO_PERSON)
+    {
+      guint reach = circles_prospecting_get_introducer_reach (self->prospecting);
+      g_autofree char *number = circles_format_count (reach);
+
+      /* Translators: %1$s is a person's name, %2$s a number of people. */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "%1$s can introduce you to %2$s of your prospects: they stand out on the rings, with the people between. Choose %1$s again to see everyone.",
+                                           "%1$s can introduce you to %2$s of your prospects: they stand out on the rings, with the people between. Choose %1$s again to see everyone.",
+                                           plural_n (reach)),
+                              person_name (network, introducer), number);
+    }
+  else
+    {
+      g_autoptr(GString) names = g_string_new (NULL);
+      guint n_cover = introducers->cover->len;
+
+      for (guint i = 0; i < MIN (n_cover, MAX_COVER_NAMES); i++)
+        {
+          if (i > 0)
+            /* Translators: between the names of a list. */
+            g_string_append (names, _(", "));
+          g_string_append (names, person_name (network, g_array_index (introducers->cover, guint32, i)));
+        }
+      if (n_cover > MAX_COVER_NAMES)
+        {
+          g_autofree char *more = circles_format_count (n_cover - MAX_COVER_NAMES);
+
+          /* Translators: ends a list of names; %s is how many more. */
+          g_string_append_printf (names, g_dngettext (GETTEXT_PACKAGE, " and %s other", " and %s others",
+                                                      plural_n (n_cover - MAX_COVER_NAMES)),
+                                  more);
+        }
+      /* Translators: %s lists names. */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "One connection can introduce you to every prospect: %s.",
+                                           "Together, these connections can introduce you to every prospect: %s.",
+                                           plural_n (n_cover)),
+                              names->str);
+    }
+  gtk_label_set_text (self->cover_label, text);
+}
+
+static void
+circles_prospects_page_update_introducers (CirclesProspectsPage *self)
+{
+  const CirclesIntroducers *introducers = circles_prospecting_get_introducers (self->prospecting);
+  CirclesNetwork *network = circles_session_get_network (self->session);
+  GtkWidget *child;
+  guint n_rows;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->introducers_list))) != NULL)
+    gtk_list_box_remove (self->introducers_list, child);
+
+  circles_prospects_page_update_counts (self);
+
+  if (network == NULL || introducers == NULL)
+    {
+      adw_preferences_group_set_description (self->introducers_group, NULL);
+      gtk_widget_set_visible (GTK_WIDGET (self->introducers_list), TRUE);
+      gtk_widget_set_visible (GTK_WIDGET (self->nobody_label), FALSE);
+      circles_prospects_page_update_focus (self);
+      return;
+    }
+
+  {
+    g_autofree char *number = circles_format_count (introducers->n_prospects);
+    g_autofree char *description =
+      /* Translators: %s is a number of people. */
+      g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                    "Your connections, by how many of your %s prospect each can introduce you to",
+                                    "Your connections, by how many of your %s prospects each can introduce you to",
+                                    plural_n (introducers->n_prospects)),
+                       number);
+
+    adw_preferences_group_set_description (self->introducers_group, description);
+  }
+
+  n_rows = MIN (introducers->ranking->len, MAX_INTRODUCER_ROWS);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      const CirclesIntroducer *introducer = &g_array_index (introducers->ranking, CirclesIntroducer, i);
+
+      gtk_list_box_append (self->introducers_list,
+                           introducer_row_new (network, introducer->person, introducer->reach));
+    }
+  if (introducers->ranking->len > n_rows)
+    {
+      g_autofree char *more = circles_format_count (introducers->ranking->len - n_rows);
+      g_autofree char *text =
+        /* Translators: %s is a number of people, after a list. */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %s more, who can introduce you to fewer",
+                                      "And %s more, who can introduce you to fewer",
+                                      plural_n (introducers->ranking->len - n_rows)),
+                         more);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->introducers_list, row);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->introducers_list), n_rows > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->nobody_label), n_rows == 0);
+  circles_prospects_page_update_focus (self);
+}
+
+static void
+introducer_activated_cb (CirclesProspectsPage *self,
+                         GtkListBoxRow        *row)
+{
+  guint person = row_person (row);
+
+  /* Only introducers have a check (not the "and N more" row). */
+  if (g_object_get_data (G_OBJECT (row), "circles-check") == NULL)
+    return;
+  if (circles_prospecting_get_introducer (self->prospecting) == person)
+    person = CIRCLES_NO_PERSON;
+  circles_prospecting_set_introducer (self->prospecting, person);
+}
+
+/* }}} */
+
+static void
+circles_prospects_page_constructed (GObject *object)
+{
+  CirclesProspectsPage *self = (CirclesProspectsPage *)object;
+
+  G_OBJECT_CLASS (circles_prospects_page_parent_class)->constructed (object);
+
+  g_assert (self->session != NULL);
+
+  self->prospecting = g_object_ref (circles_prospecting_get_for_session (self->session));
+  g_signal_connect_object (self->prospecting, "notify::introducers",
+                           G_CALLBACK (circles_prospects_page_update_introducers), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->prospecting, "notify::computing",
+                           G_CALLBACK (circles_prospects_page_update_counts), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->prospecting, "notify::introducer",
+                           G_CALLBACK (circles_prospects_page_update_focus), self,
+                           G_CONNECT_SWAPPED);
+  circles_prospects_page_update_introducers (self);
+}
+
+static void
+circles_prospects_page_dispose (GObject *object)
+{
+  CirclesProspectsPage *self = (CirclesProspectsPage *)object;
+
+  g_clear_handle_id (&self->filter_id, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), CIRCLES_TYPE_PROSPECTS_PAGE);
+
+  G_OBJECT_CLASS (circles_prospects_page_parent_class)->dispose (object);
+}
+
+static void
+circles_prospects_page_finalize (GObject *object)
+{
+  CirclesProspectsPage *self = (CirclesProspectsPage *)object;
+
+  g_clear_object (&self->prospecting);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (circles_prospects_page_parent_class)->finalize (object);
+}
+
+static void
+circles_prospects_page_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  CirclesProspectsPage *self = CIRCLES_PROSPECTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_prospects_page_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  CirclesProspectsPage *self = CIRCLES_PROSPECTS_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      self->session = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+circles_prospects_page_class_init (CirclesProspectsPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = circles_prospects_page_constructed;
+  object_class->dispose = circles_prospects_page_dispose;
+  object_class->finalize = circles_prospects_page_finalize;
+  object_class->get_property = circles_prospects_page_get_property;
+  object_class->set_property = circles_prospects_page_set_property;
+
+  properties[PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL,
+                         CIRCLES_TYPE_SESSION,
+                         (G_PARAM_READWRITE |
+                          G_PARAM_CONSTRUCT_ONLY |
+                          G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/com/example/Circles/ui/circles-prospects-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, clear_button);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, company_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, position_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, location_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, group_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, match_label);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, introducers_group);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, nobody_label);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, introducers_list);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, cover_label);
+  gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, introducer_activated_cb);
+}
+
+static void
+circles_prospects_page_init (CirclesProspectsPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+/**
+ * circles_prospects_page_new:
+ * @session: the session whose prospects the page shows
+ *
+ * Returns: (transfer floating): a new page
+ */
+GtkWidget *
+circles_prospects_page_new (CirclesSession *session)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (session), NULL);
+
+  return g_object_new (CIRCLES_TYPE_PROSPECTS_PAGE,
+                       "session", session,
+                       NULL);
+}
+
+CirclesSession *
+circles_prospects_page_get_session (CirclesProspectsPage *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTS_PAGE (self), NULL);
+
+  return self->session;
+}

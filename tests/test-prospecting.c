@@ -1,0 +1,344 @@
+/* test-prospecting.c: the filter and the introducers, from the panel to the rings
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "config.h"
+
+#include <adwaita.h>
+#include <string.h>
+
+#include "circles-canvas.h"
+#include "circles-people-panel.h"
+#include "circles-prospecting.h"
+#include "circles-session.h"
+#include "circles-test-ui.h"
+#include "circles-test-util.h"
+#include "circles-window.h"
+
+#define WAIT_TIMEOUT_SECONDS 120
+
+/* 1st: a b c; 2nd: p q r s (p, q through a; r through b; s through b
+ * and c); 3rd: z (through p). Companies: p, q, r at Acme; a at Acme too.
+ * Locations: p and s in Paris (read from the database). Group "club"
+ * with me: r. */
+static const char fixture[] =
+  "me-a me-b me-c a-p a-q b-r b-s c-s p-z +club:me,r";
+
+typedef struct
+{
+  char           *path;
+  CirclesSession *session;
+  CirclesNetwork *network;
+  CirclesWindow  *window;
+  CirclesProspecting *prospecting;
+} Fixture;
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  g_error ("Timed out waiting for %s", (const char *) user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+set_fields (CirclesStore *store,
+            const char   *key,
+            const char   *company,
+            const char   *location)
+{
+  g_autoptr(GError) error = NULL;
+  CirclesPersonFields fields = {
+    .company = company,
+    .location = location,
+  };
+  gint64 id = circles_store_lookup_person (store, key);
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (circles_store_update_person (store, id, &fields, &error));
+  g_assert_no_error (error);
+}
+
+/* Until the filter is applied: typing settles first, then a worker. */
+static void
+wait_for_results (Fixture *f)
+{
+  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, "the prospects");
+
+  /* the typing delay */
+  g_usleep (300 * 1000);
+  do
+    {
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+      g_usleep (10 * 1000);
+    }
+  while (circles_prospecting_get_computing (f->prospecting) ||
+         g_main_context_pending (NULL));
+  g_source_remove (timeout_id);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(CirclesStore) store = circles_test_store_new (fixture);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (circles_store_begin (store, &error));
+  set_fields (store, "a", "Acme", NULL);
+  set_fields (store, "p", "Acme", "Paris");
+  set_fields (store, "q", "Acme", "Lyon");
+  set_fields (store, "r", "ACME Europe", NULL);
+  set_fields (store, "s", "Zeta", "Paris, France");
+  g_assert_true (circles_store_commit (store, &error));
+  f->path = g_strdup (circles_store_get_path (store));
+  g_clear_object (&store);
+
+  f->session = circles_session_new (f->path);
+  f->window = circles_window_new (NULL, f->session);
+  g_object_ref (f->window);
+  gtk_window_present (GTK_WINDOW (f->window));
+  circles_test_wait_for_session (f->session);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (f->window));
+  g_assert_cmpint (circles_session_get_state (f->session), ==, CIRCLES_SESSION_STATE_READY);
+  f->network = circles_session_get_network (f->session);
+  f->prospecting = circles_prospecting_get_for_session (f->session);
+  wait_for_results (f);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_finalize_object (f->window);
+  g_assert_finalize_object (f->session);
+  g_free (f->path);
+}
+
+static GtkWidget *
+get_named (Fixture    *f,
+           const char *name)
+{
+  GtkWidget *panel = circles_test_find_of_type (GTK_WIDGET (f->window), CIRCLES_TYPE_PEOPLE_PANEL);
+  GtkWidget *found;
+
+  g_assert_nonnull (panel);
+  found = circles_test_find_named (panel, name);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static const char *
+label_text (Fixture    *f,
+            const char *name)
+{
+  return gtk_label_get_text (GTK_LABEL (get_named (f, name)));
+}
+
+static void
+type_into (Fixture    *f,
+           const char *field,
+           const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (get_named (f, field)), text);
+  wait_for_results (f);
+}
+
+/* The people the canvas makes stand out, as keys in snapshot order. */
+static char *
+emphasised (Fixture *f)
+{
+  GtkWidget *canvas = circles_test_find_of_type (GTK_WIDGET (f->window), CIRCLES_TYPE_CANVAS);
+  GString *s = g_string_new (NULL);
+  CirclesView view;
+
+  circles_canvas_get_view (CIRCLES_CANVAS (canvas), &view);
+  if (view.emphasis == NULL)
+    return g_string_free (s, FALSE);
+  for (guint p = 0; p < circles_network_get_n_people (f->network); p++)
+    if (view.emphasis[p])
+      g_string_append_printf (s, "%s%s", s->len > 0 ? " " : "", circles_network_get_key (f->network, p));
+  return g_string_free (s, FALSE);
+}
+
+/* The titles of the introducer rows, "a|b|…". */
+static char *
+introducer_rows (Fixture *f)
+{
+  GtkWidget *list = get_named (f, "prospect-introducers");
+  GString *s = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row))
+      g_string_append_printf (s, "%s%s", s->len > 0 ? "|" : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_string_free (s, FALSE);
+}
+
+static GtkListBoxRow *
+introducer_row (Fixture *f,
+                guint    index)
+{
+  GtkListBoxRow *row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (get_named (f, "prospect-introducers")), index);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+/* Without a filter: nobody is dimmed; the prospects are the 2nd degree. */
+static void
+test_no_filter (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autofree char *none = emphasised (f);
+  g_autofree char *rows = introducer_rows (f);
+
+  g_assert_cmpstr (none, ==, "");
+  g_assert_null (circles_prospecting_get_matches (f->prospecting));
+  g_assert_cmpuint (circles_prospecting_get_n_prospects (f->prospecting), ==, 4);
+  g_assert_nonnull (strstr (label_text (f, "match-summary"), "4 people of your 2nd circle"));
+  /* b reaches r and s, a p and q, c only s */
+  g_assert_cmpstr (rows, ==, "a|b|c");
+  g_assert_nonnull (strstr (label_text (f, "prospect-cover"), "a, b"));
+  g_assert_false (gtk_widget_get_sensitive (get_named (f, "filter-clear")));
+}
+
+/* A company filter: matches stand out on the rings, counts follow, and
+ * the introducers are those of the matching prospects. */
+static void
+test_company_filter (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autofree char *matches = NULL;
+  g_autofree char *rows = NULL;
+  g_autofree char *after = NULL;
+
+  type_into (f, "filter-company", "acme");
+
+  matches = emphasised (f);
+  g_assert_cmpstr (matches, ==, "a p q r");
+  g_assert_cmpuint (circles_prospecting_get_n_prospects (f->prospecting), ==, 3);
+  g_assert_cmpstr (label_text (f, "match-summary"), ==,
+                   "4 people match: 1 in your 1st circle, 3 in your 2nd, 0 in your 3rd.");
+  g_assert_cmpstr (label_text (f, "first-count"), ==, "1 of 3");
+  g_assert_cmpstr (label_text (f, "second-count"), ==, "3 of 4");
+  g_assert_cmpstr (label_text (f, "third-count"), ==, "0 of 1");
+  rows = introducer_rows (f);
+  g_assert_cmpstr (rows, ==, "a|b");
+  g_assert_true (gtk_widget_get_sensitive (get_named (f, "filter-clear")));
+
+  /* alternatives, and a second field: both must hold */
+  type_into (f, "filter-company", "zeta|acme europe");
+  type_into (f, "filter-location", "paris");
+  g_clear_pointer (&matches, g_free);
+  matches = emphasised (f);
+  g_assert_cmpstr (matches, ==, "s");
+
+  /* Clear: everyone again, counts as they were */
+  g_signal_emit_by_name (get_named (f, "filter-clear"), "clicked");
+  wait_for_results (f);
+  after = emphasised (f);
+  g_assert_cmpstr (after, ==, "");
+  g_assert_cmpstr (label_text (f, "second-count"), ==, "4");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (f, "filter-location"))), ==, "");
+}
+
+/* A group filter reads the memberships from the database. */
+static void
+test_group_filter (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *matches = NULL;
+
+  type_into (f, "filter-group", "club");
+  matches = emphasised (f);
+  g_assert_cmpstr (matches, ==, "r");
+  g_assert_null (circles_prospecting_get_error (f->prospecting));
+}
+
+/* Choosing an introducer makes whom they reach stand out; choosing them
+ * again shows the filter's matches (here: everyone) again. */
+static void
+test_introducer (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *list = get_named (f, "prospect-introducers");
+  g_autofree char *reached = NULL;
+  g_autofree char *again = NULL;
+  g_autofree char *filtered = NULL;
+
+  /* b, the 2nd row: r and s */
+  g_signal_emit_by_name (list, "row-activated", introducer_row (f, 1));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (circles_prospecting_get_introducer (f->prospecting), ==,
+                    circles_test_person (f->network, "b"));
+  g_assert_cmpuint (circles_prospecting_get_introducer_reach (f->prospecting), ==, 2);
+  reached = emphasised (f);
+  g_assert_cmpstr (reached, ==, "b r s");
+  g_assert_nonnull (strstr (label_text (f, "prospect-cover"), "b can introduce you to 2"));
+
+  g_signal_emit_by_name (list, "row-activated", introducer_row (f, 1));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (circles_prospecting_get_introducer (f->prospecting), ==, CIRCLES_NO_PERSON);
+  again = emphasised (f);
+  g_assert_cmpstr (again, ==, "");
+
+  /* Under a filter on the 3rd degree too: a reaches z through p. */
+  g_assert_true (circles_prospecting_set_filter (f->prospecting, "circle=3", NULL));
+  wait_for_results (f);
+  g_signal_emit_by_name (list, "row-activated", introducer_row (f, 0));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  filtered = emphasised (f);
+  g_assert_cmpstr (filtered, ==, "a p z");
+}
+
+/* A filter that does not parse is refused and the last one kept; a new
+ * snapshot starts without an introducer. */
+static void
+test_bad_filter_and_reload (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *matches = NULL;
+
+  type_into (f, "filter-company", "acme");
+  type_into (f, "filter-company", "acme|");
+  g_assert_cmpstr (circles_prospecting_get_filter (f->prospecting), ==, "company~acme");
+  g_assert_true (gtk_widget_has_css_class (get_named (f, "filter-company"), "error"));
+  g_assert_false (circles_prospecting_set_filter (f->prospecting, "compny=x", &error));
+  g_assert_error (error, CIRCLES_PROSPECTS_ERROR, CIRCLES_PROSPECTS_ERROR_BAD_FILTER);
+
+  circles_prospecting_set_introducer (f->prospecting, circles_test_person (f->network, "a"));
+  g_assert_cmpuint (circles_prospecting_get_introducer (f->prospecting), !=, CIRCLES_NO_PERSON);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.reload", NULL));
+  circles_test_wait_for_session (f->session);
+  f->network = circles_session_get_network (f->session);
+  wait_for_results (f);
+  g_assert_cmpuint (circles_prospecting_get_introducer (f->prospecting), ==, CIRCLES_NO_PERSON);
+  /* the filter stays, on the new snapshot */
+  matches = emphasised (f);
+  g_assert_cmpstr (matches, ==, "a p q r");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  g_test_add ("/prospecting/no-filter", Fixture, NULL, fixture_set_up, test_no_filter, fixture_tear_down);
+  g_test_add ("/prospecting/company-filter", Fixture, NULL, fixture_set_up, test_company_filter, fixture_tear_down);
+  g_test_add ("/prospecting/group-filter", Fixture, NULL, fixture_set_up, test_group_filter, fixture_tear_down);
+  g_test_add ("/prospecting/introducer", Fixture, NULL, fixture_set_up, test_introducer, fixture_tear_down);
+  g_test_add ("/prospecting/bad-filter-and-reload", Fixture, NULL, fixture_set_up,
+              test_bad_filter_and_reload, fixture_tear_down);
+
+  return g_test_run ();
+}
