@@ -11,6 +11,8 @@
  *    the static layer is drawn again every frame (the worst case: a pan);
  *  - the first frame of each, which also computes the labels' level of
  *    detail for that zoom;
+ *  - the same two views under a filter (one person in ten stands out,
+ *    the others dimmed);
  *  - a frame that only changes the overlays (hover, selection with its
  *    chains), the layer being cached: what a click or a hover costs.
  * Prints milliseconds per frame (median and worst of --frames frames).
@@ -231,6 +233,18 @@ bench_database (const char *path,
       bench_layer ("overview, layer redrawn", scene, &overview, dark, frames);
       bench_layer ("zoomed ×8, layer redrawn", scene, &zoomed, dark, frames);
     }
+  /* A filter: one person in ten stands out, the others are dimmed (and
+   * the names of a few more who stand out are placed). */
+  {
+    g_autofree guint8 *emphasis = g_new0 (guint8, circles_network_get_n_people (network));
+    CirclesView filtered = overview, filtered_zoomed = zoomed;
+
+    for (guint p = 0; p < circles_network_get_n_people (network); p += 10)
+      emphasis[p] = 1;
+    filtered.emphasis = filtered_zoomed.emphasis = emphasis;
+    bench_layer ("overview, filter", scene, &filtered, FALSE, frames);
+    bench_layer ("zoomed ×8, filter", scene, &filtered_zoomed, FALSE, frames);
+  }
   bench_moved_layer (scene, &overview, frames);
   bench_overlay (network, scene, &overview, target, frames);
   return 0;

@@ -110,6 +110,45 @@ bench_one (const char *path,
             introducers->n_prospects, introducers->cover->len, now () - t0);
   }
 
+  /* What the window's prospects page does for a filter, in its worker:
+   * bind (reading locations from the database), match everyone, count by
+   * circle, select the prospects, rank their introducers; then whom the
+   * first introducer reaches (on the main thread when one is chosen). */
+  {
+    const char *company = circles_network_get_company (network, circles_network_get_neighbours (network, circles_network_get_me (network))[0]);
+    g_autofree char *expr = circles_prospect_filter_build (company, NULL, "a", NULL);
+    g_autoptr(CirclesProspectFilter) filter = circles_prospect_filter_parse (expr, NULL);
+    g_autoptr(GArray) prospects = NULL;
+    g_autoptr(CirclesIntroducers) introducers = NULL;
+    g_autofree guint8 *matches = g_new0 (guint8, n);
+    g_autofree guint8 *is_prospect = g_new0 (guint8, n);
+    g_autofree guint8 *mask = g_new0 (guint8, n);
+    CirclesCounts counts;
+    double bind, match, mark = 0;
+
+    t0 = now ();
+    circles_prospect_filter_bind (filter, network, store, NULL);
+    bind = now () - t0;
+    for (guint p = 0; p < n; p++)
+      matches[p] = circles_prospect_filter_matches (filter, p);
+    circles_network_count_subset (network, matches, &counts);
+    prospects = circles_prospects_select (network, filter);
+    for (guint k = 0; k < prospects->len; k++)
+      is_prospect[g_array_index (prospects, guint32, k)] = 1;
+    introducers = circles_introducers_find (network, (const guint32 *) prospects->data, prospects->len);
+    match = now () - t0 - bind;
+    if (introducers->ranking->len > 0)
+      {
+        t0 = now ();
+        circles_introducer_mark_reach (network, g_array_index (introducers->ranking, CirclesIntroducer, 0).person,
+                                       is_prospect, mask);
+        mark = now () - t0;
+      }
+    printf ("  filter \"%s\": %'" G_GUINT64_FORMAT " match, %u prospects; bind %.3f s, "
+            "match+count+introducers %.3f s, one introducer's reach %.2f ms\n",
+            expr, counts.people, prospects->len, bind, match, mark * 1000.0);
+  }
+
   /* Reach gains of sampled people. */
   t0 = now ();
   reach = circles_reach_new (network);
