@@ -411,6 +411,41 @@ test_busy (Fixture       *f,
   g_assert_cmpuint (lit_stars (f), ==, 4);
 }
 
+/* Reasons toggled while the database is busy are not saved: the pane
+ * says so under them, shows what the database holds, and saves the next
+ * toggle once the database is free. */
+static void
+test_reasons_busy (Fixture       *f,
+                   gconstpointer  data)
+{
+  RateResult first = { FALSE, NULL };
+  GtkWidget *event;
+  GtkWidget *error;
+
+  select_key (f, "zoe");
+  event = get_named (f, "reason-event");
+  error = get_named (f, "reasons-error");
+  g_assert_false (gtk_widget_get_visible (error));
+
+  circles_session_rate_async (f->session, person (f, "anna"), 3, NULL, rate_done_cb, &first);
+  g_assert_true (circles_session_get_busy (f->session));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (event), TRUE);
+  g_assert_true (gtk_widget_get_visible (error));
+  g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (error)), "busy"));
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (event)));
+
+  wait_rate (&first);
+  g_assert_no_error (first.error);
+  wait_until (f, rating_done, "the rating");
+
+  select_key (f, "zoe");
+  event = get_named (f, "reason-event");
+  error = get_named (f, "reasons-error");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (event), TRUE);
+  g_assert_false (gtk_widget_get_visible (error));
+  g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (event)));
+}
+
 static void
 test_third_draft (Fixture       *f,
                   gconstpointer  data)
@@ -505,6 +540,7 @@ main (int   argc,
   g_test_add ("/rating-ui/rate", Fixture, NULL, fixture_set_up, test_rate, fixture_tear_down);
   g_test_add ("/rating-ui/clear", Fixture, NULL, fixture_set_up, test_clear, fixture_tear_down);
   g_test_add ("/rating-ui/busy", Fixture, NULL, fixture_set_up, test_busy, fixture_tear_down);
+  g_test_add ("/rating-ui/reasons-busy", Fixture, NULL, fixture_set_up, test_reasons_busy, fixture_tear_down);
   g_test_add ("/rating-ui/third-draft", Fixture, NULL, fixture_set_up, test_third_draft, fixture_tear_down);
   g_test_add ("/rating-ui/shown", Fixture, NULL, fixture_set_up, test_shown, fixture_tear_down);
 

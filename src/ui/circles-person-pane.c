@@ -71,6 +71,7 @@ struct _CirclesPersonPane
   AdwActionRow         *rating_row;
   GtkBox               *stars_box;
   GtkLabel             *rating_error;
+  GtkLabel             *reasons_error;
   GtkToggleButton      *stars[N_STARS];
   AdwPreferencesGroup  *introducers_group;
   GtkListBox           *introducers_list;
@@ -594,12 +595,18 @@ reason_toggled_cb (GtkToggleButton   *button,
 
   if (!circles_person_details_set_reasons (self->details, reasons, &error))
     {
-      g_warning ("Cannot save the reasons for %s: %s",
-                 circles_person_details_get_name (self->details), error->message);
-      /* Show what the database holds. */
+      g_autofree char *text =
+        /* Translators: shown under the reasons when they could not be
+         * saved; %s says why, such as "The database is busy". */
+        g_strdup_printf (_("The reasons were not saved: %s"), error->message);
+
+      /* Show what the database holds, and why. */
       circles_person_pane_update_reasons (self);
+      gtk_label_set_text (self->reasons_error, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->reasons_error), TRUE);
       return;
     }
+  gtk_widget_set_visible (GTK_WIDGET (self->reasons_error), FALSE);
 
   /* The reasons open the 3rd-degree message. */
   circles_person_pane_update_message (self);
@@ -872,6 +879,7 @@ circles_person_pane_update (CirclesPersonPane *self)
   circles_person_pane_update_gain (self, name);
 
   circles_person_pane_update_introducers (self);
+  gtk_widget_set_visible (GTK_WIDGET (self->reasons_error), FALSE);
   circles_person_pane_update_reasons (self);
   circles_person_pane_update_rating (self);
   circles_person_pane_update_message (self);
@@ -1041,6 +1049,7 @@ circles_person_pane_class_init (CirclesPersonPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, introducers_group);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, introducers_list);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, reasons_group);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, reasons_error);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, reason_event);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, reason_alumni);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, reason_high_value);
@@ -1083,6 +1092,7 @@ circles_person_pane_init (CirclesPersonPane *self)
       gtk_widget_set_name (star, name);
       gtk_button_set_icon_name (GTK_BUTTON (star), "non-starred-symbolic");
       gtk_widget_add_css_class (star, "flat");
+      gtk_widget_add_css_class (star, "rating-star");
       gtk_widget_set_valign (star, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (star, label);
       gtk_accessible_update_property (GTK_ACCESSIBLE (star),
