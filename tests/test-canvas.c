@@ -251,6 +251,33 @@ test_zoom_actions (Fixture       *fixture,
   gtk_test_widget_wait_for_draw (canvas);
 }
 
+/* Reloading the same diagram keeps where the user zoomed; a fitted view
+ * stays fitted. */
+static void
+test_reload_keeps_view (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  CirclesView before, after;
+
+  circles_canvas_zoom_at (fixture->canvas, 3.0, 120, 80, FALSE);
+  circles_canvas_get_view (fixture->canvas, &before);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+  circles_test_wait_for_session (fixture->session);
+  g_assert_true (circles_session_get_scene (fixture->session) != NULL);
+  circles_canvas_get_view (fixture->canvas, &after);
+  g_assert_cmpfloat_with_epsilon (after.zoom, before.zoom, 1e-9);
+  g_assert_cmpfloat_with_epsilon (after.offset_x, before.offset_x, 1e-9);
+  g_assert_cmpfloat_with_epsilon (after.offset_y, before.offset_y, 1e-9);
+
+  circles_canvas_zoom_to_fit (fixture->canvas, FALSE);
+  circles_canvas_get_view (fixture->canvas, &before);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.reload", NULL));
+  circles_test_wait_for_session (fixture->session);
+  circles_canvas_get_view (fixture->canvas, &after);
+  g_assert_cmpfloat_with_epsilon (after.zoom, before.zoom, 1e-9);
+}
+
 static void
 test_color_by_company (Fixture       *fixture,
                        gconstpointer  data)
@@ -324,6 +351,8 @@ main (int   argc,
               fixture_set_up, test_accessible_description, fixture_tear_down);
   g_test_add ("/canvas/keyboard", Fixture, NULL,
               fixture_set_up, test_keyboard_moves_selection, fixture_tear_down);
+  g_test_add ("/canvas/reload-keeps-view", Fixture, NULL,
+              fixture_set_up, test_reload_keeps_view, fixture_tear_down);
   g_test_add ("/canvas/zoom", Fixture, NULL,
               fixture_set_up, test_zoom_actions, fixture_tear_down);
   g_test_add ("/canvas/color-by", Fixture, NULL,

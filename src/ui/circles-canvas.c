@@ -632,6 +632,18 @@ circles_canvas_update_emphasis (CirclesCanvas *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+static gboolean
+same_bounds (CirclesScene *a,
+             CirclesScene *b)
+{
+  double ax, ay, aw, ah, bx, by, bw, bh;
+
+  circles_scene_get_bounds (a, &ax, &ay, &aw, &ah);
+  circles_scene_get_bounds (b, &bx, &by, &bw, &bh);
+  return fabs (ax - bx) < 1e-3 && fabs (ay - by) < 1e-3 &&
+         fabs (aw - bw) < 1e-3 && fabs (ah - bh) < 1e-3;
+}
+
 static void
 circles_canvas_notify_scene_cb (CirclesCanvas  *self,
                                 GParamSpec     *pspec,
@@ -639,9 +651,17 @@ circles_canvas_notify_scene_cb (CirclesCanvas  *self,
 {
   CirclesNetwork *network = session != NULL ? circles_session_get_network (session) : NULL;
   CirclesScene *scene = session != NULL ? circles_session_get_scene (session) : NULL;
+  gboolean keep_view;
+  CirclesView kept;
 
   if (network == self->network && scene == self->scene)
     return;
+
+  /* The same diagram again (a reload after a rating, say): the place the
+   * user zoomed to stays. */
+  keep_view = !self->fitted && self->scene != NULL && scene != NULL &&
+              same_bounds (self->scene, scene);
+  kept = self->view;
 
   g_clear_pointer (&self->paths, circles_paths_free);
   g_clear_pointer (&self->network, circles_network_unref);
@@ -659,7 +679,15 @@ circles_canvas_notify_scene_cb (CirclesCanvas  *self,
   if (session != NULL)
     circles_canvas_notify_selected_cb (self, NULL, session);
   circles_canvas_update_accessible (self);
-  circles_canvas_zoom_to_fit (self, FALSE);
+  if (keep_view)
+    {
+      self->view.zoom = kept.zoom;
+      self->view.offset_x = kept.offset_x;
+      self->view.offset_y = kept.offset_y;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
+    }
+  else
+    circles_canvas_zoom_to_fit (self, FALSE);
   circles_canvas_invalidate (self);
 }
 
