@@ -326,6 +326,48 @@ test_bad_filter_and_reload (Fixture       *f,
   g_assert_cmpstr (matches, ==, "a p q r");
 }
 
+/* The list to act on, written from the window, is what the command
+ * writes for the same filter. */
+static void
+test_export_list (Fixture       *f,
+                  gconstpointer  data)
+{
+  g_autofree char *dir = circles_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "prospects.csv", NULL);
+  g_autofree char *written = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) lines = NULL;
+  guint timeout_id;
+
+  type_into (f, "filter-company", "acme");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-prospects-to", "s", path));
+  timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, "the list");
+  /* written in a worker to a temporary file, renamed once complete */
+  while (!g_file_test (path, G_FILE_TEST_EXISTS))
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (timeout_id);
+  for (int i = 0; i < 20; i++)
+    {
+      g_usleep (10 * 1000);
+      while (g_main_context_pending (NULL))
+        g_main_context_iteration (NULL, FALSE);
+    }
+
+  g_assert_true (g_file_get_contents (path, &written, NULL, &error));
+  g_assert_no_error (error);
+  lines = g_strsplit (written, "\r\n", -1);
+  /* the header, p q r, and the empty end */
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_true (g_str_has_prefix (lines[0], "key,name,company"));
+  g_assert_true (g_str_has_prefix (lines[1], "p,") || g_str_has_prefix (lines[2], "p,") ||
+                 g_str_has_prefix (lines[3], "p,"));
+
+  g_assert_cmpint (circles_test_run_cli (f->path, &expected, NULL, "prospects", "-",
+                                         "--filter", "company~acme", NULL), ==, 0);
+  g_assert_cmpstr (written, ==, expected);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -339,6 +381,8 @@ main (int   argc,
   g_test_add ("/prospecting/introducer", Fixture, NULL, fixture_set_up, test_introducer, fixture_tear_down);
   g_test_add ("/prospecting/bad-filter-and-reload", Fixture, NULL, fixture_set_up,
               test_bad_filter_and_reload, fixture_tear_down);
+
+  g_test_add ("/prospecting/export-list", Fixture, NULL, fixture_set_up, test_export_list, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -17,6 +17,9 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "circles-prospect-list.h"
 #include "circles-prospecting.h"
 
 /* The database connection of the workers. */
@@ -625,3 +628,115 @@ circles_prospecting_get_emphasis (CirclesProspecting *self)
     return self->introducer_mask;
   return circles_prospecting_get_matches (self);
 }
+
+/* {{{ The list to act on */
+
+typedef struct
+{
+  CirclesNetwork *network;
+  GArray         *prospects; /* of guint32 */
+  GFile          *file;
+  Reader         *reader;
+} ListRequest;
+
+static void
+list_request_free (ListRequest *request)
+{
+  circles_network_unref (request->network);
+  g_array_unref (request->prospects);
+  g_object_unref (request->file);
+  reader_unref (request->reader);
+  g_free (request);
+}
+
+static void
+circles_prospecting_list_thread (GTask        *task,
+                                 gpointer      source_object,
+                                 gpointer      task_data,
+                                 GCancellable *cancellable)
+{
+  ListRequest *request = task_data;
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&request->reader->lock);
+  GError *error = NULL;
+
+  /* The reasons recorded for each prospect come from the database. */
+  if (request->reader->store == NULL)
+    request->reader->store = circles_store_open (request->reader->path, &error);
+  if (request->reader->store == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  stream = g_file_replace (request->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
+  if (stream == NULL ||
+      !circles_prospect_list_write (request->network, request->reader->store,
+                                    (const guint32 *) request->prospects->data, request->prospects->len,
+                                    G_OUTPUT_STREAM (stream), cancellable, &error) ||
+      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * circles_prospecting_write_list_async:
+ * @file: the CSV file to write (replaced)
+ *
+ * Writes the current prospects as the list to act on (the columns of
+ * circles-prospect-list.h: best introducer, chain, reasons, a drafted
+ * message) in a worker thread. Fails with %G_IO_ERROR_PENDING while the
+ * results are being computed.
+ */
+void
+circles_prospecting_write_list_async (CirclesProspecting  *self,
+                                      GFile               *file,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ListRequest *request;
+  guint n;
+
+  g_return_if_fail (CIRCLES_IS_PROSPECTING (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, circles_prospecting_write_list_async);
+
+  if (self->computing || self->results == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                               _("The prospects are not ready yet"));
+      return;
+    }
+
+  n = circles_network_get_n_people (self->network);
+  request = g_new0 (ListRequest, 1);
+  request->network = circles_network_ref (self->network);
+  request->prospects = g_array_sized_new (FALSE, FALSE, sizeof (guint32), self->results->n_prospects);
+  for (guint32 p = 0; p < n; p++)
+    if (self->results->is_prospect[p])
+      g_array_append_val (request->prospects, p);
+  request->file = g_object_ref (file);
+  request->reader = g_atomic_rc_box_acquire (self->reader);
+  g_task_set_task_data (task, request, (GDestroyNotify) list_request_free);
+  g_task_run_in_thread (task, circles_prospecting_list_thread);
+}
+
+gboolean
+circles_prospecting_write_list_finish (CirclesProspecting  *self,
+                                       GAsyncResult        *result,
+                                       GError             **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* }}} */

@@ -52,4 +52,14 @@ guint                     circles_prospecting_get_introducer_reach (CirclesProsp
  * NULL: everyone. A byte per person of the session's network. */
 const guint8             *circles_prospecting_get_emphasis        (CirclesProspecting  *self);
 
+/* The prospects as a CSV list to act on (circles-prospect-list.h). */
+void                      circles_prospecting_write_list_async    (CirclesProspecting  *self,
+                                                                   GFile               *file,
+                                                                   GCancellable        *cancellable,
+                                                                   GAsyncReadyCallback  callback,
+                                                                   gpointer             user_data);
+gboolean                  circles_prospecting_write_list_finish   (CirclesProspecting  *self,
+                                                                   GAsyncResult        *result,
+                                                                   GError             **error);
+
 G_END_DECLS

@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "circles-format.h"
+#include "circles-prospecting.h"
 #include "circles-window-private.h"
 
 #define SEARCH_MAX_MATCHES 1000
@@ -81,6 +82,8 @@ _circles_window_update_actions (CirclesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.cancel-import", importing);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-to", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-prospects", ready);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-prospects-to", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-person", ready);
   gtk_widget_set_sensitive (self->import_menu_button, !busy && state != CIRCLES_SESSION_STATE_FAILED);
@@ -709,6 +712,91 @@ export_to_action (GtkWidget  *widget,
   export_to (CIRCLES_WINDOW (widget), file);
 }
 
+/* The prospects, as a list to act on */
+
+static void
+export_prospects_cb (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (data->file);
+
+  if (!circles_prospecting_write_list_finish (CIRCLES_PROSPECTING (object), result, &error))
+    {
+      /* Translators: %s is a file name */
+      g_autofree char *heading = g_strdup_printf (_("Cannot Export “%s”"), name);
+
+      show_error (data->self, heading, error->message);
+      return;
+    }
+
+  {
+    /* Translators: %s is a file name */
+    g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
+
+    show_toast (data->self, title);
+  }
+}
+
+static void
+export_prospects_to (CirclesWindow *self,
+                     GFile         *file)
+{
+  ExportData *data = g_new0 (ExportData, 1);
+
+  data->self = g_object_ref (self);
+  data->file = g_object_ref (file);
+  circles_prospecting_write_list_async (circles_prospecting_get_for_session (self->session),
+                                        file, NULL, export_prospects_cb, data);
+}
+
+static void
+export_prospects_response_cb (CirclesWindow        *self,
+                              int                   response,
+                              GtkFileChooserNative *chooser)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
+  g_object_unref (chooser);
+
+  if (file != NULL)
+    export_prospects_to (self, file);
+}
+
+static void
+export_prospects_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  CirclesWindow *self = CIRCLES_WINDOW (widget);
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Export the Prospects"), GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  /* Translators: the suggested name of the exported list of prospects;
+   * keep the .csv extension. */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("prospects.csv"));
+  g_signal_connect_swapped (chooser, "response", G_CALLBACK (export_prospects_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* win.export-prospects-to(path): for scripts and tests. */
+static void
+export_prospects_to_action (GtkWidget  *widget,
+                            const char *action_name,
+                            GVariant   *param)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (g_variant_get_string (param, NULL));
+
+  export_prospects_to (CIRCLES_WINDOW (widget), file);
+}
+
 /* ------------------------------------------------------------------ */
 /* Search and selection                                                */
 
@@ -895,6 +983,8 @@ _circles_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.cancel-import", NULL, cancel_import_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   gtk_widget_class_install_action (widget_class, "win.export-to", "s", export_to_action);
+  gtk_widget_class_install_action (widget_class, "win.export-prospects", NULL, export_prospects_action);
+  gtk_widget_class_install_action (widget_class, "win.export-prospects-to", "s", export_prospects_to_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.select-person", "s", select_person_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-people", NULL, toggle_people_action);
