@@ -326,6 +326,46 @@ test_bad_filter_and_reload (Fixture       *f,
   g_assert_cmpstr (matches, ==, "a p q r");
 }
 
+/* The person pane of a 1st-degree connection says how many prospects
+ * they can introduce, and shows them on the rings; the page follows. */
+static void
+test_pane_reach (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWidget *row, *button;
+  g_autofree char *shown = NULL;
+  g_autofree char *none = NULL;
+
+  circles_session_select (f->session, circles_test_person (f->network, "b"));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  row = circles_test_find_named (GTK_WIDGET (f->window), "reach-row");
+  button = circles_test_find_named (GTK_WIDGET (f->window), "reach-button");
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_get_visible (row));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "Can introduce you to 2 of your 4 prospects");
+
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  g_assert_cmpuint (circles_prospecting_get_introducer (f->prospecting), ==,
+                    circles_test_person (f->network, "b"));
+  shown = emphasised (f);
+  g_assert_cmpstr (shown, ==, "b r s");
+  g_assert_nonnull (strstr (label_text (f, "prospect-cover"), "b can introduce you to 2"));
+
+  /* chosen from the page instead: the button follows */
+  circles_prospecting_set_introducer (f->prospecting, CIRCLES_NO_PERSON);
+  g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (button)));
+  none = emphasised (f);
+  g_assert_cmpstr (none, ==, "");
+
+  /* a 2nd-degree person introduces nobody */
+  circles_session_select (f->session, circles_test_person (f->network, "p"));
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_false (gtk_widget_get_visible (row));
+}
+
 /* The list to act on, written from the window, is what the command
  * writes for the same filter. */
 static void
@@ -382,6 +422,7 @@ main (int   argc,
   g_test_add ("/prospecting/bad-filter-and-reload", Fixture, NULL, fixture_set_up,
               test_bad_filter_and_reload, fixture_tear_down);
 
+  g_test_add ("/prospecting/pane-reach", Fixture, NULL, fixture_set_up, test_pane_reach, fixture_tear_down);
   g_test_add ("/prospecting/export-list", Fixture, NULL, fixture_set_up, test_export_list, fixture_tear_down);
 
   return g_test_run ();

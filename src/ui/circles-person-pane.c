@@ -26,6 +26,7 @@
 #include "circles-person-details.h"
 #include "circles-person-item.h"
 #include "circles-person-pane.h"
+#include "circles-prospecting.h"
 
 /* How many introducers (mutual connections or chains) are listed. */
 #define N_INTRODUCERS 5
@@ -66,6 +67,10 @@ struct _CirclesPersonPane
   AdwPreferencesGroup  *advice_group;
   AdwActionRow         *advice_row;
   AdwActionRow         *gain_row;
+  AdwActionRow         *reach_row;
+  GtkToggleButton      *reach_button;
+  CirclesProspecting   *prospecting;
+  guint                 updating_reach : 1;
   GtkImage             *advice_icon;
   AdwPreferencesGroup  *rating_group;
   AdwActionRow         *rating_row;
@@ -146,6 +151,70 @@ circles_person_pane_update_gain (CirclesPersonPane *self,
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->gain_row), title);
   adw_action_row_set_subtitle (self->gain_row, subtitle);
   gtk_widget_set_visible (GTK_WIDGET (self->gain_row), TRUE);
+}
+
+/* A 1st-degree connection: how many of the prospects (those of the
+ * Prospects page's filter) they can introduce, and a button that shows
+ * them on the rings. */
+static void
+circles_person_pane_update_reach (CirclesPersonPane *self)
+{
+  const CirclesIntroducers *introducers = circles_prospecting_get_introducers (self->prospecting);
+  guint person, reach = 0;
+  g_autofree char *reach_text = NULL;
+  g_autofree char *total_text = NULL;
+  g_autofree char *title = NULL;
+
+  if (self->details == NULL || circles_person_details_get_degree (self->details) != 1 ||
+      introducers == NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->reach_row), FALSE);
+      return;
+    }
+
+  person = circles_person_details_get_person (self->details);
+  for (guint i = 0; i < introducers->ranking->len; i++)
+    if (g_array_index (introducers->ranking, CirclesIntroducer, i).person == person)
+      {
+        reach = g_array_index (introducers->ranking, CirclesIntroducer, i).reach;
+        break;
+      }
+  if (reach == 0)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->reach_row), FALSE);
+      return;
+    }
+
+  reach_text = circles_format_count (reach);
+  total_text = circles_format_count (introducers->n_prospects);
+  /* Translators: the first %s is a number of people, the second the
+   * number of prospects, as in "Can introduce you to 12 of your 300
+   * prospects". */
+  title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                        "Can introduce you to %s of your %s prospect",
+                                        "Can introduce you to %s of your %s prospects",
+                                        introducers->n_prospects),
+                           reach_text, total_text);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->reach_row), title);
+  adw_action_row_set_subtitle (self->reach_row, _("Show them on the rings"));
+
+  self->updating_reach = TRUE;
+  gtk_toggle_button_set_active (self->reach_button,
+                                circles_prospecting_get_introducer (self->prospecting) == person);
+  self->updating_reach = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->reach_row), TRUE);
+}
+
+static void
+reach_toggled_cb (CirclesPersonPane *self)
+{
+  if (self->updating_reach || self->details == NULL)
+    return;
+
+  circles_prospecting_set_introducer (self->prospecting,
+                                      gtk_toggle_button_get_active (self->reach_button)
+                                      ? circles_person_details_get_person (self->details)
+                                      : CIRCLES_NO_PERSON);
 }
 
 /* The channel of a circle and the advice, from the table of DOMAIN.md. */
@@ -877,6 +946,7 @@ circles_person_pane_update (CirclesPersonPane *self)
       gtk_image_set_from_icon_name (self->advice_icon, icon_name);
     }
   circles_person_pane_update_gain (self, name);
+  circles_person_pane_update_reach (self);
 
   circles_person_pane_update_introducers (self);
   gtk_widget_set_visible (GTK_WIDGET (self->reasons_error), FALSE);
@@ -935,6 +1005,11 @@ circles_person_pane_constructed (GObject *object)
                            G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::busy",
                            G_CALLBACK (session_busy_cb), self, G_CONNECT_SWAPPED);
+  self->prospecting = g_object_ref (circles_prospecting_get_for_session (self->session));
+  g_signal_connect_object (self->prospecting, "notify::introducers",
+                           G_CALLBACK (circles_person_pane_update_reach), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->prospecting, "notify::introducer",
+                           G_CALLBACK (circles_person_pane_update_reach), self, G_CONNECT_SWAPPED);
 
   circles_person_pane_update (self);
 }
@@ -955,6 +1030,7 @@ circles_person_pane_dispose (GObject *object)
   if (self->session != NULL)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
+  g_clear_object (&self->prospecting);
 
   G_OBJECT_CLASS (circles_person_pane_parent_class)->dispose (object);
 }
@@ -1045,6 +1121,9 @@ circles_person_pane_class_init (CirclesPersonPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, advice_group);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, advice_row);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, gain_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, reach_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, reach_button);
+  gtk_widget_class_bind_template_callback (widget_class, reach_toggled_cb);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, advice_icon);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, introducers_group);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, introducers_list);
