@@ -27,6 +27,28 @@ circles_test_wait_for_session (CirclesSession *session)
   g_source_remove (id);
 }
 
+void
+circles_test_wait_until (CirclesTestCondition  condition,
+                         gpointer              data,
+                         gboolean              now,
+                         const char           *what)
+{
+  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out, (gpointer)what);
+
+  while (!condition (data))
+    g_main_context_iteration (NULL, TRUE);
+  if (!now)
+    circles_test_drain ();
+  g_source_remove (id);
+}
+
+void
+circles_test_drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
 GtkWidget *
 circles_test_find_named (GtkWidget  *widget,
                          const char *name)

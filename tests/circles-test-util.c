@@ -162,6 +162,26 @@ circles_test_network_new (const char *description)
   return network;
 }
 
+void
+circles_test_set_fields (CirclesStore *store,
+                         const char   *key,
+                         const char   *company,
+                         const char   *position,
+                         const char   *location)
+{
+  g_autoptr(GError) error = NULL;
+  CirclesPersonFields fields = {
+    .company = company,
+    .position = position,
+    .location = location,
+  };
+  gint64 id = circles_store_lookup_person (store, key);
+
+  g_assert_cmpint (id, >, 0);
+  g_assert_true (circles_store_update_person (store, id, &fields, &error));
+  g_assert_no_error (error);
+}
+
 guint
 circles_test_person (CirclesNetwork *network,
                      const char     *key)

@@ -43,6 +43,13 @@ CirclesNetwork *circles_test_network_new     (const char *description);
 /* The snapshot index of the person with @key (asserts it exists). */
 guint           circles_test_person          (CirclesNetwork *network,
                                               const char     *key);
+/* Sets the company, position and location (NULL: none) of the person
+ * with @key, who must exist, within a transaction of @store. */
+void            circles_test_set_fields      (CirclesStore   *store,
+                                              const char     *key,
+                                              const char     *company,
+                                              const char     *position,
+                                              const char     *location);
 
 /* The JSON object a command printed (asserts it is one). */
 JsonObject     *circles_test_parse_object    (const char     *text);

@@ -17,9 +17,6 @@
 #include "circles-test-ui.h"
 #include "circles-test-util.h"
 
-/* Gives up on a test that waits for too long rather than hanging. */
-#define WAIT_TIMEOUT_SECONDS 120
-
 /* The fixture network:
  *
  *   1st: a b c d e f
@@ -48,28 +45,12 @@ typedef struct
   GtkWindow      *window;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  g_error ("Timed out waiting for %s", (const char *)user_data);
-  return G_SOURCE_REMOVE;
-}
-
-typedef gboolean (*Condition) (gpointer data);
-
 static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
+wait_until (CirclesTestCondition  condition,
+            gpointer              data,
+            const char           *what)
 {
-  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, (gpointer)what);
-
-  while (!condition (data))
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-
-  g_source_remove (timeout_id);
+  circles_test_wait_until (condition, data, FALSE, what);
 }
 
 static gboolean

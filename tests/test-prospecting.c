@@ -15,8 +15,6 @@
 #include "circles-test-util.h"
 #include "circles-window.h"
 
-#define WAIT_TIMEOUT_SECONDS 120
-
 /* 1st: a b c; 2nd: p q r s (p, q through a; r through b; s through b
  * and c); 3rd: z (through p). Companies: p, q, r at Acme; a at Acme too.
  * Locations: p and s in Paris (read from the database). Group "club"
@@ -34,47 +32,18 @@ typedef struct
 } Fixture;
 
 static gboolean
-timeout_cb (gpointer user_data)
+results_ready (Fixture *f)
 {
-  g_error ("Timed out waiting for %s", (const char *) user_data);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-set_fields (CirclesStore *store,
-            const char   *key,
-            const char   *company,
-            const char   *location)
-{
-  g_autoptr(GError) error = NULL;
-  CirclesPersonFields fields = {
-    .company = company,
-    .location = location,
-  };
-  gint64 id = circles_store_lookup_person (store, key);
-
-  g_assert_cmpint (id, >, 0);
-  g_assert_true (circles_store_update_person (store, id, &fields, &error));
-  g_assert_no_error (error);
+  return !circles_prospecting_get_computing (f->prospecting);
 }
 
 /* Until the filter is applied: typing settles first, then a worker. */
 static void
 wait_for_results (Fixture *f)
 {
-  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, "the prospects");
-
-  /* the typing delay */
   g_usleep (300 * 1000);
-  do
-    {
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-      g_usleep (10 * 1000);
-    }
-  while (circles_prospecting_get_computing (f->prospecting) ||
-         g_main_context_pending (NULL));
-  g_source_remove (timeout_id);
+  circles_test_drain ();
+  circles_test_wait_until ((CirclesTestCondition) results_ready, f, FALSE, "the prospects");
 }
 
 static void
@@ -85,11 +54,11 @@ fixture_set_up (Fixture       *f,
   g_autoptr(GError) error = NULL;
 
   g_assert_true (circles_store_begin (store, &error));
-  set_fields (store, "a", "Acme", NULL);
-  set_fields (store, "p", "Acme", "Paris");
-  set_fields (store, "q", "Acme", "Lyon");
-  set_fields (store, "r", "ACME Europe", NULL);
-  set_fields (store, "s", "Zeta", "Paris, France");
+  circles_test_set_fields (store, "a", "Acme", NULL, NULL);
+  circles_test_set_fields (store, "p", "Acme", NULL, "Paris");
+  circles_test_set_fields (store, "q", "Acme", NULL, "Lyon");
+  circles_test_set_fields (store, "r", "ACME Europe", NULL, NULL);
+  circles_test_set_fields (store, "s", "Zeta", NULL, "Paris, France");
   g_assert_true (circles_store_commit (store, &error));
   f->path = g_strdup (circles_store_get_path (store));
   g_clear_object (&store);
@@ -111,8 +80,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  circles_test_drain ();
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->session);
   g_free (f->path);
@@ -272,8 +240,7 @@ test_introducer (Fixture       *f,
 
   /* b, the 2nd row: r and s */
   g_signal_emit_by_name (list, "row-activated", introducer_row (f, 1));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  circles_test_drain ();
   g_assert_cmpuint (circles_prospecting_get_introducer (f->prospecting), ==,
                     circles_test_person (f->network, "b"));
   g_assert_cmpuint (circles_prospecting_get_introducer_reach (f->prospecting), ==, 2);
@@ -282,8 +249,7 @@ test_introducer (Fixture       *f,
   g_assert_nonnull (strstr (label_text (f, "prospect-cover"), "b can introduce you to 2"));
 
   g_signal_emit_by_name (list, "row-activated", introducer_row (f, 1));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  circles_test_drain ();
   g_assert_cmpuint (circles_prospecting_get_introducer (f->prospecting), ==, CIRCLES_NO_PERSON);
   again = emphasised (f);
   g_assert_cmpstr (again, ==, "");
@@ -292,8 +258,7 @@ test_introducer (Fixture       *f,
   g_assert_true (circles_prospecting_set_filter (f->prospecting, "circle=3", NULL));
   wait_for_results (f);
   g_signal_emit_by_name (list, "row-activated", introducer_row (f, 0));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  circles_test_drain ();
   filtered = emphasised (f);
   g_assert_cmpstr (filtered, ==, "a p z");
 }
@@ -337,8 +302,7 @@ test_pane_reach (Fixture       *f,
   g_autofree char *none = NULL;
 
   circles_session_select (f->session, circles_test_person (f->network, "b"));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  circles_test_drain ();
   row = circles_test_find_named (GTK_WIDGET (f->window), "reach-row");
   button = circles_test_find_named (GTK_WIDGET (f->window), "reach-button");
   g_assert_nonnull (row);
@@ -361,9 +325,14 @@ test_pane_reach (Fixture       *f,
 
   /* a 2nd-degree person introduces nobody */
   circles_session_select (f->session, circles_test_person (f->network, "p"));
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  circles_test_drain ();
   g_assert_false (gtk_widget_get_visible (row));
+}
+
+static gboolean
+file_exists (const char *path)
+{
+  return g_file_test (path, G_FILE_TEST_EXISTS);
 }
 
 /* The list to act on, written from the window, is what the command
@@ -378,21 +347,11 @@ test_export_list (Fixture       *f,
   g_autofree char *expected = NULL;
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
-  guint timeout_id;
 
   type_into (f, "filter-company", "acme");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-prospects-to", "s", path));
-  timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, "the list");
   /* written in a worker to a temporary file, renamed once complete */
-  while (!g_file_test (path, G_FILE_TEST_EXISTS))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
-  for (int i = 0; i < 20; i++)
-    {
-      g_usleep (10 * 1000);
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-    }
+  circles_test_wait_until ((CirclesTestCondition) file_exists, path, FALSE, "the list");
 
   g_assert_true (g_file_get_contents (path, &written, NULL, &error));
   g_assert_no_error (error);

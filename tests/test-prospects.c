@@ -115,26 +115,6 @@ test_filter_errors (void)
 }
 
 static void
-set_fields (CirclesStore *store,
-            const char   *key,
-            const char   *company,
-            const char   *position,
-            const char   *location)
-{
-  g_autoptr(GError) error = NULL;
-  CirclesPersonFields fields = {
-    .company = company,
-    .position = position,
-    .location = location,
-  };
-  gint64 id = circles_store_lookup_person (store, key);
-
-  g_assert_cmpint (id, >, 0);
-  g_assert_true (circles_store_update_person (store, id, &fields, &error));
-  g_assert_no_error (error);
-}
-
-static void
 test_filter_matching (void)
 {
   g_autoptr(CirclesStore) store =
@@ -168,11 +148,11 @@ test_filter_matching (void)
   };
 
   g_assert_true (circles_store_begin (store, &error));
-  set_fields (store, "p1", "Acme", "Sales Manager", "Paris, France");
-  set_fields (store, "p2", "ACME", "Engineer", "Lyon");
-  set_fields (store, "p3", "Zeta", "Head of sales", "Paris");
-  set_fields (store, "p4", "Société Générale", "Trader", NULL);
-  set_fields (store, "p5", "Acme, Inc.", "Founder", "Berlin");
+  circles_test_set_fields (store, "p1", "Acme", "Sales Manager", "Paris, France");
+  circles_test_set_fields (store, "p2", "ACME", "Engineer", "Lyon");
+  circles_test_set_fields (store, "p3", "Zeta", "Head of sales", "Paris");
+  circles_test_set_fields (store, "p4", "Société Générale", "Trader", NULL);
+  circles_test_set_fields (store, "p5", "Acme, Inc.", "Founder", "Berlin");
   g_assert_true (circles_store_commit (store, &error));
   network = circles_network_load (store, NULL, &error);
   g_assert_no_error (error);
@@ -228,9 +208,9 @@ test_filter_build (void)
   g_assert_cmpstr (all, ==, "company~a,position~b,location~c,group~d");
 
   g_assert_true (circles_store_begin (store, &error));
-  set_fields (store, "c", "Acme, Inc.", "Head of Sales", NULL);
-  set_fields (store, "d", "Acme", "Buyer", NULL);
-  set_fields (store, "e", "Back\\slash", "Engineer", NULL);
+  circles_test_set_fields (store, "c", "Acme, Inc.", "Head of Sales", NULL);
+  circles_test_set_fields (store, "d", "Acme", "Buyer", NULL);
+  circles_test_set_fields (store, "e", "Back\\slash", "Engineer", NULL);
   g_assert_true (circles_store_commit (store, &error));
   network = circles_network_load (store, NULL, &error);
   g_assert_no_error (error);
@@ -597,7 +577,7 @@ test_prospect_list (void)
   gsize size;
 
   g_assert_true (circles_store_begin (store, &error));
-  set_fields (store, "p", "Acme, \"the\" best", "=SUM(A1)", NULL);
+  circles_test_set_fields (store, "p", "Acme, \"the\" best", "=SUM(A1)", NULL);
   g_assert_true (circles_store_commit (store, &error));
   g_assert_true (circles_store_set_reasons (store, circles_store_lookup_person (store, "q"),
                                             CIRCLES_REASON_EVENT | CIRCLES_REASON_COMMENTS, &error));

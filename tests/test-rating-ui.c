@@ -14,9 +14,6 @@
 #include "circles-test-ui.h"
 #include "circles-test-util.h"
 
-/* Gives up on a test that waits for too long rather than hanging. */
-#define WAIT_TIMEOUT_SECONDS 120
-
 /* The fixture network, without weight, rating or date: every strength
  * is 1, and chains of the same length tie (the keys order them).
  *
@@ -35,46 +32,14 @@ typedef struct
   GtkWidget      *pane;
 } Fixture;
 
-static gboolean
-timeout_cb (gpointer user_data)
-{
-  g_error ("Timed out waiting for %s", (const char *)user_data);
-  return G_SOURCE_REMOVE;
-}
-
 typedef gboolean (*Condition) (Fixture *f);
-
-/* Spins the main loop until @condition holds; then, unless @now, until
- * nothing is pending. */
-static void
-wait_until_full (Fixture    *f,
-                 Condition   condition,
-                 gboolean    now,
-                 const char *what)
-{
-  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, (gpointer)what);
-
-  while (!condition (f))
-    g_main_context_iteration (NULL, TRUE);
-  while (!now && g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-
-  g_source_remove (timeout_id);
-}
 
 static void
 wait_until (Fixture    *f,
             Condition   condition,
             const char *what)
 {
-  wait_until_full (f, condition, FALSE, what);
-}
-
-static void
-drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  circles_test_wait_until ((CirclesTestCondition) condition, f, FALSE, what);
 }
 
 static gboolean
@@ -147,7 +112,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   gtk_window_destroy (f->window);
-  drain ();
+  circles_test_drain ();
   g_assert_finalize_object (f->window);
   g_assert_finalize_object (f->pane);
   g_assert_finalize_object (f->session);
@@ -166,7 +131,7 @@ select_key (Fixture    *f,
             const char *key)
 {
   circles_session_select (f->session, person (f, key));
-  drain ();
+  circles_test_drain ();
 }
 
 static const char *
@@ -260,7 +225,7 @@ click_star (Fixture *f,
   g_assert_true (gtk_widget_is_sensitive (star));
   gtk_widget_grab_focus (star);
   g_assert_true (gtk_widget_activate (star));
-  wait_until_full (f, rating_started, TRUE, "the click");
+  circles_test_wait_until ((CirclesTestCondition) rating_started, f, TRUE, "the click");
   wait_until (f, rating_done, "the rating");
 }
 
@@ -287,7 +252,7 @@ test_rate (Fixture       *f,
   star = get_star (f, 5);
   gtk_widget_grab_focus (star);
   g_assert_true (gtk_widget_activate (star));
-  wait_until_full (f, rating_started, TRUE, "the click");
+  circles_test_wait_until ((CirclesTestCondition) rating_started, f, TRUE, "the click");
   g_assert_true (circles_session_get_busy (f->session));
   g_assert_cmpuint (lit_stars (f), ==, 5);
   wait_until (f, rating_done, "the rating");
@@ -360,14 +325,16 @@ rate_done_cb (GObject      *object,
   rate->done = TRUE;
 }
 
+static gboolean
+rate_done (RateResult *rate)
+{
+  return rate->done;
+}
+
 static void
 wait_rate (RateResult *rate)
 {
-  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, (gpointer)"a rating");
-
-  while (!rate->done)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (timeout_id);
+  circles_test_wait_until ((CirclesTestCondition) rate_done, rate, TRUE, "a rating");
 }
 
 static void

@@ -610,16 +610,15 @@ export_data_free (ExportData *data)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExportData, export_data_free)
 
+/* Tells how an export to data->file ended: a toast, or why not. */
 static void
-export_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+export_finished (ExportData   *data,
+                 gboolean      done,
+                 const GError *error)
 {
-  g_autoptr(ExportData) data = user_data;
-  g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (data->file);
 
-  if (!circles_session_export_finish (CIRCLES_SESSION (object), result, &error))
+  if (!done)
     {
       /* Translators: %s is a file name */
       g_autofree char *heading = g_strdup_printf (_("Cannot Export “%s”"), name);
@@ -634,6 +633,18 @@ export_cb (GObject      *object,
 
     show_toast (data->self, title);
   }
+}
+
+static void
+export_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(ExportData) data = user_data;
+  g_autoptr(GError) error = NULL;
+  gboolean done = circles_session_export_finish (CIRCLES_SESSION (object), result, &error);
+
+  export_finished (data, done, error);
 }
 
 static void
@@ -657,11 +668,15 @@ export_to (CirclesWindow *self,
                                 NULL, export_cb, data);
 }
 
+typedef void (*ExportToFunc) (CirclesWindow *self,
+                              GFile         *file);
+
 static void
-export_response_cb (CirclesWindow        *self,
+export_response_cb (GtkFileChooserNative *chooser,
                     int                   response,
-                    GtkFileChooserNative *chooser)
+                    CirclesWindow        *self)
 {
+  ExportToFunc export_to_file = g_object_get_data (G_OBJECT (chooser), "circles-export-to");
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT)
@@ -670,7 +685,25 @@ export_response_cb (CirclesWindow        *self,
   g_object_unref (chooser);
 
   if (file != NULL)
-    export_to (self, file);
+    export_to_file (self, file);
+}
+
+/* Asks where to write, suggesting @name, then calls @export_to_file. */
+static void
+choose_export_file (CirclesWindow *self,
+                    const char    *title,
+                    const char    *name,
+                    ExportToFunc   export_to_file)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (title, GTK_WINDOW (self),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE,
+                                         _("_Export"), _("_Cancel"));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_object_set_data (G_OBJECT (chooser), "circles-export-to", export_to_file);
+  g_signal_connect (chooser, "response", G_CALLBACK (export_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static void
@@ -682,7 +715,6 @@ export_action (GtkWidget  *widget,
   const char *extension = g_variant_get_string (param, NULL);
   g_autofree char *stem = g_strdup (circles_session_get_title (self->session));
   g_autofree char *name = NULL;
-  GtkFileChooserNative *chooser;
   char *dot;
 
   if (!g_str_equal (extension, "svg") && !g_str_equal (extension, "png") && !g_str_equal (extension, "pdf"))
@@ -693,12 +725,7 @@ export_action (GtkWidget  *widget,
     *dot = '\0';
   name = g_strconcat (stem, ".", extension, NULL);
 
-  chooser = gtk_file_chooser_native_new (_("Export What Is Shown"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
-  g_signal_connect_swapped (chooser, "response", G_CALLBACK (export_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_export_file (self, _("Export What Is Shown"), name, export_to);
 }
 
 /* win.export-to(path): for scripts and tests; the format is the extension's. */
@@ -721,23 +748,9 @@ export_prospects_cb (GObject      *object,
 {
   g_autoptr(ExportData) data = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_file_get_basename (data->file);
+  gboolean done = circles_prospecting_write_list_finish (CIRCLES_PROSPECTING (object), result, &error);
 
-  if (!circles_prospecting_write_list_finish (CIRCLES_PROSPECTING (object), result, &error))
-    {
-      /* Translators: %s is a file name */
-      g_autofree char *heading = g_strdup_printf (_("Cannot Export “%s”"), name);
-
-      show_error (data->self, heading, error->message);
-      return;
-    }
-
-  {
-    /* Translators: %s is a file name */
-    g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
-
-    show_toast (data->self, title);
-  }
+  export_finished (data, done, error);
 }
 
 static void
@@ -753,37 +766,14 @@ export_prospects_to (CirclesWindow *self,
 }
 
 static void
-export_prospects_response_cb (CirclesWindow        *self,
-                              int                   response,
-                              GtkFileChooserNative *chooser)
-{
-  g_autoptr(GFile) file = NULL;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
-  g_object_unref (chooser);
-
-  if (file != NULL)
-    export_prospects_to (self, file);
-}
-
-static void
 export_prospects_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *param)
 {
-  CirclesWindow *self = CIRCLES_WINDOW (widget);
-  GtkFileChooserNative *chooser;
-
-  chooser = gtk_file_chooser_native_new (_("Export the Prospects"), GTK_WINDOW (self),
-                                         GTK_FILE_CHOOSER_ACTION_SAVE,
-                                         _("_Export"), _("_Cancel"));
   /* Translators: the suggested name of the exported list of prospects;
    * keep the .csv extension. */
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("prospects.csv"));
-  g_signal_connect_swapped (chooser, "response", G_CALLBACK (export_prospects_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+  choose_export_file (CIRCLES_WINDOW (widget), _("Export the Prospects"), _("prospects.csv"),
+                      export_prospects_to);
 }
 
 /* win.export-prospects-to(path): for scripts and tests. */
