@@ -727,6 +727,62 @@ test_svg_company (void)
 /* On an image surface, markers and edges are written into the pixels;
  * anywhere else (a recording surface here, as PDF) they are paths: both
  * draw the same picture, by circle and by company, light and dark. */
+/* Streamed, the SVG is the same document, written in pieces; a stream
+ * that fails says so. */
+static void
+test_svg_stream (void)
+{
+  g_autoptr(CirclesNetwork) network = demo_network (12000);
+  g_autoptr(CirclesScene) scene = circles_export_build_scene (network, NULL, NULL);
+  g_autoptr(GBytes) whole = NULL;
+  g_autoptr(GOutputStream) memory = g_memory_output_stream_new_resizable ();
+  g_autoptr(GOutputStream) small = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint8 *buffer = g_malloc (100000);
+  g_autofree char *dir = circles_test_make_tmpdir ();
+  g_autofree char *path = g_build_filename (dir, "replaced.svg", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  CirclesView view;
+
+  circles_view_init_fit (&view, scene, 1600, 1200);
+  whole = circles_svg_write (scene, network, &view);
+  g_test_message ("%" G_GSIZE_FORMAT " bytes", g_bytes_get_size (whole));
+  /* written in two pieces at least */
+  g_assert_cmpuint (g_bytes_get_size (whole), >, 2u << 20);
+
+  g_assert_true (circles_svg_write_to_stream (scene, network, &view, memory, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_output_stream_close (memory, NULL, &error));
+  {
+    g_autoptr(GBytes) streamed = g_memory_output_stream_steal_as_bytes (G_MEMORY_OUTPUT_STREAM (memory));
+
+    g_assert_true (g_bytes_equal (whole, streamed));
+  }
+
+  small = g_memory_output_stream_new (buffer, 100000, NULL, NULL);
+  g_assert_false (circles_svg_write_to_stream (scene, network, &view, small, NULL, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE);
+  g_clear_error (&error);
+
+  /* A name that cannot be replaced (a folder) fails and stays as it was;
+   * a file is replaced by the whole document. */
+  {
+    g_autofree char *folder = g_build_filename (dir, "folder.svg", NULL);
+
+    g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+    g_assert_false (circles_export_scene (scene, network, &view, CIRCLES_EXPORT_SVG, folder, &error));
+    g_assert_nonnull (error);
+    g_clear_error (&error);
+    g_assert_true (g_file_test (folder, G_FILE_TEST_IS_DIR));
+  }
+  g_assert_true (g_file_set_contents (path, "old", -1, NULL));
+  g_assert_true (circles_export_scene (scene, network, &view, CIRCLES_EXPORT_SVG, path, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (path, &contents, &length, NULL));
+  g_assert_cmpmem (contents, length, g_bytes_get_data (whole, NULL), g_bytes_get_size (whole));
+}
+
 static void
 test_fast_path_matches_cairo (void)
 {
@@ -801,6 +857,7 @@ main (int   argc,
   g_test_add_func ("/export/svg/matches-png", test_svg_matches_png);
   g_test_add_func ("/export/svg/matches-png-emphasis", test_svg_matches_png_emphasis);
   g_test_add_func ("/export/emphasis", test_emphasis);
+  g_test_add_func ("/export/svg/stream", test_svg_stream);
   g_test_add_func ("/export/emphasis-labels", test_emphasis_labels);
   g_test_add_func ("/export/svg/company", test_svg_company);
   g_test_add_func ("/export/fast-path-matches-cairo", test_fast_path_matches_cairo);

@@ -302,6 +302,33 @@ write_file (const char    *path,
                                    G_FILE_SET_CONTENTS_CONSISTENT, 0666, error);
 }
 
+/* Streamed into a temporary file that replaces @path once complete: a
+ * failure leaves the file that was there. */
+static gboolean
+write_svg_file (CirclesScene       *scene,
+                CirclesNetwork     *network,
+                const CirclesView  *view,
+                const char         *path,
+                GError            **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GCancellable) abandon = NULL;
+
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, error);
+  if (stream == NULL)
+    return FALSE;
+  if (circles_svg_write_to_stream (scene, network, view, G_OUTPUT_STREAM (stream), NULL, error) &&
+      g_output_stream_close (G_OUTPUT_STREAM (stream), NULL, error))
+    return TRUE;
+
+  /* Closing with a cancelled cancellable drops the temporary file. */
+  abandon = g_cancellable_new ();
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+  return FALSE;
+}
+
 gboolean
 circles_export_scene (CirclesScene         *scene,
                       CirclesNetwork       *network,
@@ -321,13 +348,7 @@ circles_export_scene (CirclesScene         *scene,
   g_return_val_if_fail (path != NULL, FALSE);
 
   if (format == CIRCLES_EXPORT_SVG)
-    {
-      g_autoptr(GBytes) svg = circles_svg_write (scene, network, view);
-      gsize size;
-      const char *bytes = g_bytes_get_data (svg, &size);
-
-      return write_file (path, (const guint8 *) bytes, size, error);
-    }
+    return write_svg_file (scene, network, view, path, error);
 
   if (format == CIRCLES_EXPORT_PNG)
     surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, view->width, view->height);

@@ -393,27 +393,51 @@ append_text (GString    *out,
   g_string_append (out, "</text>\n");
 }
 
-GBytes *
-circles_svg_write (CirclesScene      *scene,
-                   CirclesNetwork    *network,
-                   const CirclesView *view)
+/* Where the document goes: kept in @out, or written to @stream whenever
+ * @out holds more than SINK_FLUSH_SIZE bytes, so that the memory an
+ * export takes does not grow with the network. */
+typedef struct
+{
+  GString       *out;
+  GOutputStream *stream;      /* NULL: everything stays in out */
+  GCancellable  *cancellable;
+  GError        *error;       /* the first write that failed */
+} Sink;
+
+#define SINK_FLUSH_SIZE (1u << 20)
+
+static void
+sink_flush (Sink *sink)
+{
+  if (sink->error == NULL)
+    g_output_stream_write_all (sink->stream, sink->out->str, sink->out->len, NULL,
+                               sink->cancellable, &sink->error);
+  g_string_truncate (sink->out, 0);
+}
+
+static inline void
+sink_maybe_flush (Sink *sink)
+{
+  if (sink->stream != NULL && sink->out->len >= SINK_FLUSH_SIZE)
+    sink_flush (sink);
+}
+
+static void
+write_svg (Sink              *sink,
+           CirclesScene      *scene,
+           CirclesNetwork    *network,
+           const CirclesView *view)
 {
   const CirclesScenePrimitive *prims;
   const CirclesRenderStyle *style = circles_render_get_style ();
-  GString *out;
+  GString *out = sink->out;
   guint first, n;
   gboolean paths;
   double x0 = 0, y0 = 0, x1 = view->width, y1 = view->height;
   gboolean defined[CIRCLES_CIRCLE_OUT_OF_NETWORK + 1] = { FALSE, };
 
-  g_return_val_if_fail (scene != NULL, NULL);
-  g_return_val_if_fail (network != NULL, NULL);
-  g_return_val_if_fail (view != NULL, NULL);
-
   prims = circles_scene_get_primitives (scene, NULL);
   paths = circles_scene_get_kind (scene) == CIRCLES_LAYOUT_PATHS;
-  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, NULL, &n);
-  out = g_string_sized_new (4096 + (gsize) n * 200);
 
   g_string_append_printf (out,
                           "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
@@ -515,6 +539,9 @@ circles_svg_write (CirclesScene      *scene,
                          MAX (ax, bx) < x0 || MIN (ax, bx) > x1 ||
                          MAX (ay, by) < y0 || MIN (ay, by) > y1)
                   continue;
+                /* Once the path has a segment, it can be written out. */
+                if (any)
+                  sink_maybe_flush (sink);
                 g_string_append_c (out, 'M');
                 append_num (out, ax);
                 g_string_append_c (out, ' ');
@@ -555,6 +582,7 @@ circles_svg_write (CirclesScene      *scene,
           if (x < x0 - 2 * r || x > x1 + 2 * r || y < y0 - 2 * r || y > y1 + 2 * r)
             continue;
           append_person (out, scene, network, view, i);
+          sink_maybe_flush (sink);
         }
   if (view->selected != CIRCLES_NO_PERSON)
     {
@@ -594,6 +622,7 @@ circles_svg_write (CirclesScene      *scene,
                                    (label->flags & CIRCLES_SCENE_FLAG_SECONDARY) ? " sec" : "",
                                    (label->flags & CIRCLES_SCENE_FLAG_BOLD) ? " b" : "");
         append_text (out, classes, bx, by, label->r, label->text);
+        sink_maybe_flush (sink);
       }
     g_string_append (out, "</g>\n");
   }
@@ -675,5 +704,54 @@ circles_svg_write (CirclesScene      *scene,
     }
 
   g_string_append (out, "</svg>\n");
-  return g_string_free_to_bytes (out);
+}
+
+GBytes *
+circles_svg_write (CirclesScene      *scene,
+                   CirclesNetwork    *network,
+                   const CirclesView *view)
+{
+  Sink sink = { NULL, };
+  guint n;
+
+  g_return_val_if_fail (scene != NULL, NULL);
+  g_return_val_if_fail (network != NULL, NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, NULL, &n);
+  sink.out = g_string_sized_new (4096 + (gsize) n * 200);
+  write_svg (&sink, scene, network, view);
+  return g_string_free_to_bytes (sink.out);
+}
+
+/**
+ * circles_svg_write_to_stream:
+ *
+ * Writes the SVG of circles_svg_write() to @stream as it goes, holding
+ * at most about a megabyte of it in memory.
+ */
+gboolean
+circles_svg_write_to_stream (CirclesScene       *scene,
+                             CirclesNetwork     *network,
+                             const CirclesView  *view,
+                             GOutputStream      *stream,
+                             GCancellable       *cancellable,
+                             GError            **error)
+{
+  g_autoptr(GString) out = g_string_sized_new (SINK_FLUSH_SIZE + 4096);
+  Sink sink = { out, stream, cancellable, NULL };
+
+  g_return_val_if_fail (scene != NULL, FALSE);
+  g_return_val_if_fail (network != NULL, FALSE);
+  g_return_val_if_fail (view != NULL, FALSE);
+  g_return_val_if_fail (G_IS_OUTPUT_STREAM (stream), FALSE);
+
+  write_svg (&sink, scene, network, view);
+  sink_flush (&sink);
+  if (sink.error != NULL)
+    {
+      g_propagate_error (error, sink.error);
+      return FALSE;
+    }
+  return TRUE;
 }

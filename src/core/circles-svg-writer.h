@@ -4,7 +4,7 @@
  */
 #pragma once
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "circles-network.h"
 #include "circles-scene.h"
@@ -19,6 +19,14 @@ G_BEGIN_DECLS
 GBytes   *circles_svg_write        (CirclesScene      *scene,
                                     CirclesNetwork    *network,
                                     const CirclesView *view);
+/* The same document written to @stream as it is made: the memory it
+ * takes does not grow with the network. */
+gboolean  circles_svg_write_to_stream (CirclesScene      *scene,
+                                       CirclesNetwork    *network,
+                                       const CirclesView *view,
+                                       GOutputStream     *stream,
+                                       GCancellable      *cancellable,
+                                       GError           **error);
 
 /* Appends @text to @out escaped for XML text and attribute values;
  * @text must be valid UTF-8 (see circles_scene_sanitize_text()). */
