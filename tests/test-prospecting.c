@@ -172,6 +172,19 @@ test_no_filter (Fixture       *f,
   g_assert_cmpstr (rows, ==, "a|b|c");
   g_assert_nonnull (strstr (label_text (f, "prospect-cover"), "a, b"));
   g_assert_false (gtk_widget_get_sensitive (get_named (f, "filter-clear")));
+
+  /* Whom to connect with next: p would bring z into the 2nd circle. */
+  {
+    GtkWidget *gains = get_named (f, "top-gains");
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (gains), 0);
+
+    g_assert_nonnull (first);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "p");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ==,
+                     "+1 in your 2nd circle, +0 in your 3rd");
+    g_signal_emit_by_name (gains, "row-activated", first);
+    g_assert_cmpuint (circles_session_get_selected (f->session), ==, circles_test_person (f->network, "p"));
+  }
 }
 
 /* A company filter: matches stand out on the rings, counts follow, and

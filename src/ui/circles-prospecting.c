@@ -37,6 +37,7 @@ typedef struct
   guint8             *is_prospect;
   guint               n_prospects;
   CirclesIntroducers *introducers;
+  GArray             *top_gains;   /* of CirclesReachGain; NULL: not asked */
 } Results;
 
 typedef struct
@@ -44,6 +45,7 @@ typedef struct
   CirclesNetwork *network;
   char           *filter;
   Reader         *reader;
+  gboolean        want_top_gains; /* a new network */
 } Request;
 
 struct _CirclesProspecting
@@ -62,6 +64,7 @@ struct _CirclesProspecting
   guint            introducer_reach;
   guint8          *introducer_mask;
   GError          *error;    /* why the results match nobody */
+  GArray          *top_gains; /* of network: whom to connect with next */
 };
 
 G_DEFINE_FINAL_TYPE (CirclesProspecting, circles_prospecting, G_TYPE_OBJECT)
@@ -98,6 +101,7 @@ results_free (Results *results)
   g_free (results->matches);
   g_free (results->is_prospect);
   g_clear_pointer (&results->introducers, circles_introducers_free);
+  g_clear_pointer (&results->top_gains, g_array_unref);
   g_free (results);
 }
 
@@ -173,6 +177,13 @@ circles_prospecting_thread (GTask        *task,
     results->is_prospect[g_array_index (prospects, guint32, k)] = 1;
   results->introducers = circles_introducers_find (network, (const guint32 *) prospects->data,
                                                    prospects->len);
+  /* Whom to connect with next does not depend on the filter. */
+  if (request->want_top_gains)
+    {
+      if (g_task_return_error_if_cancelled (task))
+        return;
+      results->top_gains = circles_reach_top (network, CIRCLES_PROSPECTING_TOP_GAINS);
+    }
 
   g_task_return_pointer (task, g_steal_pointer (&results), (GDestroyNotify) results_free);
 }
@@ -225,6 +236,13 @@ circles_prospecting_set_results (CirclesProspecting *self,
         }
     }
   self->results = results;
+  if (results != NULL && results->top_gains != NULL)
+    {
+      g_clear_pointer (&self->top_gains, g_array_unref);
+      self->top_gains = g_steal_pointer (&results->top_gains);
+    }
+  else if (network == NULL)
+    g_clear_pointer (&self->top_gains, g_array_unref);
   circles_prospecting_update_introducer (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_INTRODUCERS]);
@@ -287,6 +305,7 @@ circles_prospecting_recompute (CirclesProspecting *self)
   request->network = circles_network_ref (network);
   request->filter = g_strdup (self->filter);
   request->reader = g_atomic_rc_box_acquire (self->reader);
+  request->want_top_gains = network != self->network || self->top_gains == NULL;
 
   task = g_task_new (self, self->cancellable, circles_prospecting_computed_cb, NULL);
   g_task_set_source_tag (task, circles_prospecting_recompute);
@@ -328,6 +347,7 @@ circles_prospecting_finalize (GObject *object)
   g_clear_pointer (&self->results, results_free);
   g_clear_pointer (&self->network, circles_network_unref);
   g_clear_pointer (&self->introducer_mask, g_free);
+  g_clear_pointer (&self->top_gains, g_array_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (circles_prospecting_parent_class)->finalize (object);
@@ -569,6 +589,17 @@ circles_prospecting_get_introducers (CirclesProspecting *self)
   g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
 
   return self->results != NULL ? self->results->introducers : NULL;
+}
+
+/* Whom to connect with next: the 2nd- and 3rd-degree people who would
+ * bring the most people into the 2nd and 3rd circles (circles_reach_top()),
+ * best first; NULL while there are no results. */
+const GArray *
+circles_prospecting_get_top_gains (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
+
+  return self->results != NULL ? self->top_gains : NULL;
 }
 
 guint

@@ -40,6 +40,11 @@ const CirclesCounts      *circles_prospecting_get_match_counts    (CirclesProspe
 guint                     circles_prospecting_get_n_prospects     (CirclesProspecting  *self);
 const CirclesIntroducers *circles_prospecting_get_introducers     (CirclesProspecting  *self);
 
+/* Whom to connect with next (CirclesReachGain, best first), for the
+ * network whatever the filter; NULL while there are no results. */
+#define CIRCLES_PROSPECTING_TOP_GAINS 10
+const GArray             *circles_prospecting_get_top_gains       (CirclesProspecting  *self);
+
 /* The introducer looked at (a 1st-degree person) or CIRCLES_NO_PERSON. */
 guint                     circles_prospecting_get_introducer      (CirclesProspecting  *self);
 void                      circles_prospecting_set_introducer      (CirclesProspecting  *self,

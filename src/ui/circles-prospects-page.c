@@ -17,6 +17,7 @@
 
 #include <glib/gi18n.h>
 
+#include "circles-badge.h"
 #include "circles-format.h"
 #include "circles-prospecting.h"
 #include "circles-prospects-page.h"
@@ -47,6 +48,8 @@ struct _CirclesProspectsPage
   GtkListBox          *introducers_list;
   GtkLabel            *nobody_label;
   GtkLabel            *cover_label;
+  AdwPreferencesGroup *gains_group;
+  GtkListBox          *gains_list;
 };
 
 G_DEFINE_FINAL_TYPE (CirclesProspectsPage, circles_prospects_page, ADW_TYPE_BIN)
@@ -303,6 +306,56 @@ circles_prospects_page_update_focus (CirclesProspectsPage *self)
   gtk_label_set_text (self->cover_label, text);
 }
 
+/* Whom to connect with next: choosing one selects them (the person pane
+ * tells more). */
+static void
+circles_prospects_page_update_gains (CirclesProspectsPage *self)
+{
+  const GArray *gains = circles_prospecting_get_top_gains (self->prospecting);
+  CirclesNetwork *network = circles_session_get_network (self->session);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->gains_list))) != NULL)
+    gtk_list_box_remove (self->gains_list, child);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->gains_group),
+                          network != NULL && gains != NULL && gains->len > 0);
+  if (network == NULL || gains == NULL)
+    return;
+
+  for (guint i = 0; i < gains->len; i++)
+    {
+      const CirclesReachGain *gain = &g_array_index (gains, CirclesReachGain, i);
+      g_autofree char *second = circles_format_count (gain->second_gain);
+      g_autofree char *third = circles_format_count (gain->third_gain);
+      /* Translators: what connecting with someone would bring, as in
+       * "+12 in your 2nd circle, +340 in your 3rd" (as in the person
+       * pane). */
+      g_autofree char *subtitle = g_strdup_printf (_("+%s in your 2nd circle, +%s in your 3rd"), second, third);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *badge = circles_badge_new ();
+      GtkWidget *arrow = g_object_new (GTK_TYPE_IMAGE,
+                                       "icon-name", "go-next-symbolic",
+                                       "accessible-role", GTK_ACCESSIBLE_ROLE_PRESENTATION,
+                                       NULL);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), person_name (network, gain->person));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+      /* The circle they are in, as on the rings. */
+      circles_badge_set_circle (CIRCLES_BADGE (badge), circles_network_get_circle (network, gain->person));
+      circles_badge_set_degree_only (CIRCLES_BADGE (badge), TRUE);
+      gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
+
+      g_object_set_data (G_OBJECT (row), "circles-person", GUINT_TO_POINTER (gain->person));
+      gtk_list_box_append (self->gains_list, row);
+    }
+}
+
 static void
 circles_prospects_page_update_introducers (CirclesProspectsPage *self)
 {
@@ -315,6 +368,7 @@ circles_prospects_page_update_introducers (CirclesProspectsPage *self)
     gtk_list_box_remove (self->introducers_list, child);
 
   circles_prospects_page_update_counts (self);
+  circles_prospects_page_update_gains (self);
 
   if (network == NULL || introducers == NULL)
     {
@@ -366,6 +420,13 @@ circles_prospects_page_update_introducers (CirclesProspectsPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->introducers_list), n_rows > 0);
   gtk_widget_set_visible (GTK_WIDGET (self->nobody_label), n_rows == 0);
   circles_prospects_page_update_focus (self);
+}
+
+static void
+gain_activated_cb (CirclesProspectsPage *self,
+                   GtkListBoxRow        *row)
+{
+  circles_session_select (self->session, row_person (row));
 }
 
 static void
@@ -498,6 +559,9 @@ circles_prospects_page_class_init (CirclesProspectsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, nobody_label);
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, introducers_list);
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, cover_label);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, gains_group);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, gains_list);
+  gtk_widget_class_bind_template_callback (widget_class, gain_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, field_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, clear_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, introducer_activated_cb);
