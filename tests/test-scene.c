@@ -157,6 +157,46 @@ test_labels_never_overlap (void)
   g_assert_cmpuint (previous, >, 50);
 }
 
+/* The view that fits shows the names it draws whole: those of the outer
+ * ring stick out of the rings, and the fit leaves them room. */
+static void
+test_fit_keeps_labels_inside (void)
+{
+  g_autoptr(CirclesNetwork) network = demo_network (2000);
+  g_autoptr(CirclesScene) scene = rings_scene (network);
+  const int sizes[][2] = { { 1280, 800 }, { 800, 1000 }, { 640, 480 } };
+
+  for (guint s = 0; s < G_N_ELEMENTS (sizes); s++)
+    {
+      const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+      CirclesView view, again;
+      guint first, n, shown = 0;
+
+      circles_view_init_fit (&view, scene, sizes[s][0], sizes[s][1]);
+      circles_scene_ensure_labels (scene, view.zoom);
+      circles_scene_get_range (scene, CIRCLES_SCENE_LABEL, &first, &n);
+      for (guint i = first; i < first + n; i++)
+        {
+          double x, y, w, h;
+
+          if (!circles_scene_label_visible (&prims[i], view.zoom))
+            continue;
+          circles_scene_label_box (&prims[i], &view, &x, &y, &w, &h, NULL, NULL);
+          g_assert_cmpfloat (x, >=, -1e-6);
+          g_assert_cmpfloat (y, >=, -1e-6);
+          g_assert_cmpfloat (x + w, <=, sizes[s][0] + 1e-6);
+          g_assert_cmpfloat (y + h, <=, sizes[s][1] + 1e-6);
+          shown++;
+        }
+      g_test_message ("%d × %d: %u names shown", sizes[s][0], sizes[s][1], shown);
+      g_assert_cmpuint (shown, >, 20);
+
+      /* asked again, the same view */
+      circles_view_init_fit (&again, scene, sizes[s][0], sizes[s][1]);
+      g_assert_cmpmem (&view, sizeof view, &again, sizeof again);
+    }
+}
+
 /* The most connected person's label comes first: at the fitted zoom it is
  * drawn, and no other person's label shows from a smaller zoom unless it
  * is far from the ring titles and me (which come before everyone). */
@@ -445,6 +485,7 @@ main (int   argc,
   g_test_add_func ("/scene/primitives", test_primitives);
   g_test_add_func ("/scene/labels/never-overlap", test_labels_never_overlap);
   g_test_add_func ("/scene/labels/priority", test_labels_priority);
+  g_test_add_func ("/scene/fit-keeps-labels-inside", test_fit_keeps_labels_inside);
   g_test_add_func ("/scene/pick", test_pick);
   g_test_add_func ("/scene/sanitize", test_sanitize);
   g_test_add_func ("/scene/measure", test_measure);

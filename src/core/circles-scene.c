@@ -57,6 +57,11 @@ struct _CirclesScene
   guint            n_people;
   guint32         *prim_of_person;
 
+  /* The last view that fitted (it looks at every label: a canvas asks
+   * for it at every frame of a zoom). */
+  int              fit_width, fit_height;
+  CirclesView      fit_view;
+
   /* level of detail */
   guint            lod_levels_done;
   double           lod_base;
@@ -1558,6 +1563,7 @@ circles_scene_new (CirclesNetwork *network,
 
   self = g_new0 (CirclesScene, 1);
   g_atomic_ref_count_init (&self->ref_count);
+  self->fit_width = self->fit_height = -1;
   self->layout = circles_layout_ref (layout);
   self->kind = circles_layout_get_kind (layout);
   self->strings = g_string_chunk_new (64 * 1024);
@@ -1785,6 +1791,39 @@ circles_scene_lookup_person (CirclesScene *self,
 
 /* ------------------------------------------------------------------ */
 
+/* How far the labels shown at @zoom stick out of the scene's bounds, in
+ * pixels: left, right, top, bottom. Labels are capped in length, so this
+ * is bounded. */
+static void
+label_overflow (CirclesScene *self,
+                double        zoom,
+                double        overflow[4])
+{
+  const CirclesScenePrimitive *prims = (const CirclesScenePrimitive *) self->primitives->data;
+  guint first = self->range_first[CIRCLES_SCENE_LABEL];
+  guint n = self->range_n[CIRCLES_SCENE_LABEL];
+  double bx = self->bounds[0], by = self->bounds[1];
+  double bw = self->bounds[2] * zoom, bh = self->bounds[3] * zoom;
+
+  memset (overflow, 0, 4 * sizeof (double));
+  circles_scene_ensure_labels (self, zoom);
+  for (guint i = first; i < first + n; i++)
+    {
+      const CirclesScenePrimitive *label = &prims[i];
+      double x, y;
+
+      if (!circles_scene_label_visible (label, zoom))
+        continue;
+      /* the box, from the bounds' top-left corner */
+      x = (label->x - bx) * zoom + label->dx;
+      y = (label->y - by) * zoom + label->dy;
+      overflow[0] = MAX (overflow[0], -x);
+      overflow[1] = MAX (overflow[1], x + label->w - bw);
+      overflow[2] = MAX (overflow[2], -y);
+      overflow[3] = MAX (overflow[3], y + label->h - bh);
+    }
+}
+
 void
 circles_view_init_fit (CirclesView  *view,
                        CirclesScene *scene,
@@ -1795,9 +1834,16 @@ circles_view_init_fit (CirclesView  *view,
   double lw, lh;
   double left = VIEW_MARGIN, top = VIEW_MARGIN;
   double avail_w, avail_h;
+  double overflow[4] = { 0.0, }; /* left, right, top, bottom: pixels */
 
   g_return_if_fail (view != NULL);
   g_return_if_fail (scene != NULL);
+
+  if (scene->fit_width == width && scene->fit_height == height)
+    {
+      *view = scene->fit_view;
+      return;
+    }
 
   memset (view, 0, sizeof *view);
   view->width = width;
@@ -1824,8 +1870,27 @@ circles_view_init_fit (CirclesView  *view,
   view->zoom = MIN (avail_w / MAX (bw, 1.0), avail_h / MAX (bh, 1.0));
   if (scene->kind == CIRCLES_LAYOUT_PATHS)
     view->zoom = MIN (view->zoom, 2.0);
-  view->offset_x = left + (avail_w - bw * view->zoom) / 2.0 - bx * view->zoom;
-  view->offset_y = top + (avail_h - bh * view->zoom) / 2.0 - by * view->zoom;
+
+  /* The names of the people on the outer ring stick out of the bounds
+   * by up to their width, in pixels: make room for those the fitted zoom
+   * shows. Twice: a smaller zoom shows no more names. */
+  if (scene->kind == CIRCLES_LAYOUT_RINGS)
+    for (guint round = 0; round < 2; round++)
+      {
+        label_overflow (scene, view->zoom, overflow);
+        view->zoom = MIN (MAX (avail_w - overflow[0] - overflow[1], avail_w * 0.5) / MAX (bw, 1.0),
+                          MAX (avail_h - overflow[2] - overflow[3], avail_h * 0.5) / MAX (bh, 1.0));
+      }
+
+  /* Centred, with the names that stick out. */
+  view->offset_x = left + (avail_w - bw * view->zoom - overflow[0] - overflow[1]) / 2.0 + overflow[0] -
+                   bx * view->zoom;
+  view->offset_y = top + (avail_h - bh * view->zoom - overflow[2] - overflow[3]) / 2.0 + overflow[2] -
+                   by * view->zoom;
+
+  scene->fit_width = width;
+  scene->fit_height = height;
+  scene->fit_view = *view;
 }
 
 void
