@@ -5,8 +5,9 @@
  * Under G_DEBUG=fatal-warnings (set by tests/meson.build), a window on
  * a demo network takes random actions: select people (known keys and
  * junk), zoom, pan, move the selection, search, toggle the panels,
- * colour by, import a fixture, export, reload, resize. Any critical or
- * warning aborts. The seed is printed; CIRCLES_TEST_SEED replays a run,
+ * colour by, import a fixture, export, reload, resize, filter the
+ * prospects, look at an introducer, export the prospects, rate. Any
+ * critical or warning aborts. The seed is printed; CIRCLES_TEST_SEED replays a run,
  * CIRCLES_MONKEY_ACTIONS changes how many actions run.
  */
 #include "config.h"
@@ -15,6 +16,7 @@
 
 #include "circles-canvas.h"
 #include "circles-demo.h"
+#include "circles-prospecting.h"
 #include "circles-session.h"
 #include "circles-store.h"
 #include "circles-test-ui.h"
@@ -78,6 +80,7 @@ test_monkey (void)
   guint counts[16] = { 0 };
   guint n_exports = 0;
   CirclesWindow *window;
+  CirclesProspecting *prospecting = circles_prospecting_get_for_session (session);
   GtkWidget *canvas, *entry;
 
   window = circles_window_new (NULL, session);
@@ -206,6 +209,41 @@ test_monkey (void)
           counts[10]++;
           gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL);
         }
+      else if (rare < 750)
+        {
+          /* A filter, good or bad (refused), or none. */
+          static const char * const filters[] = {
+            "", "company~a", "position~sales|buyer", "location~paris", "group~a",
+            "company=", "circle=2|3", "company~é,location!~x", "nonsense", "circle=third",
+          };
+
+          counts[12]++;
+          circles_prospecting_set_filter (prospecting, filters[g_rand_int_range (rand, 0, G_N_ELEMENTS (filters))],
+                                          NULL);
+        }
+      else if (rare < 800)
+        {
+          /* Whom someone reaches: a 1st-degree person, or anyone (refused). */
+          counts[13]++;
+          circles_prospecting_set_introducer (prospecting,
+                                              n_people > 0 ? (guint) g_rand_int_range (rand, 0, n_people)
+                                                           : CIRCLES_NO_PERSON);
+        }
+      else if (rare < 830)
+        {
+          g_autofree char *path = g_strdup_printf ("%s/prospects-%u.csv", dir, n_exports++);
+
+          counts[14]++;
+          gtk_widget_activate_action (GTK_WIDGET (window), "win.export-prospects-to", "s", path);
+        }
+      else if (rare < 860)
+        {
+          /* A rating (refused unless 1st degree and the database idle). */
+          counts[15]++;
+          if (n_people > 0)
+            circles_session_rate_async (session, g_rand_int_range (rand, 0, n_people),
+                                        g_rand_int_range (rand, 0, 6), NULL, NULL, NULL);
+        }
       else
         {
           counts[11]++;
@@ -226,9 +264,11 @@ test_monkey (void)
   g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
 
   g_test_message ("%u actions: %u select, %u zoom, %u pan, %u move, %u search, %u panel, "
-                  "%u colour, %u resize, %u import, %u export, %u reload, %u cancel",
+                  "%u colour, %u resize, %u import, %u export, %u reload, %u cancel, "
+                  "%u filter, %u introducer, %u prospect list, %u rating",
                   n_actions, counts[0], counts[1], counts[2], counts[3], counts[4], counts[5],
-                  counts[6], counts[7], counts[8], counts[9], counts[10], counts[11]);
+                  counts[6], counts[7], counts[8], counts[9], counts[10], counts[11],
+                  counts[12], counts[13], counts[14], counts[15]);
 
   /* Close whatever dialogs the failures opened (exports while busy). */
   gtk_window_destroy (GTK_WINDOW (window));
