@@ -176,6 +176,39 @@ test_filter_matching (void)
       selected = people_to_string (network, prospects);
       g_assert_cmpstr (selected, ==, cases[i].prospects);
     }
+
+  /* Facts kept from the first filters serve the next ones without the
+   * store, with the same result. */
+  {
+    g_autoptr(CirclesProspectFacts) facts = circles_prospect_facts_new ();
+    g_autoptr(CirclesProspectFilter) first = circles_prospect_filter_parse ("location~x,group~x", &error);
+
+    g_assert_no_error (error);
+    g_assert_true (circles_prospect_filter_bind_facts (first, network, store, facts, &error));
+    g_assert_no_error (error);
+    for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+      {
+        g_autoptr(CirclesProspectFilter) filter = circles_prospect_filter_parse (cases[i].expr, &error);
+        g_autofree char *people = NULL;
+
+        g_assert_true (circles_prospect_filter_bind_facts (filter, network, NULL, facts, &error));
+        g_assert_no_error (error);
+        people = matching (network, filter);
+        g_assert_cmpstr (people, ==, cases[i].people);
+      }
+
+    /* Another snapshot: the facts of the first one are forgotten. */
+    {
+      g_autoptr(CirclesNetwork) other = circles_network_load (store, NULL, &error);
+      g_autoptr(CirclesProspectFilter) filter = circles_prospect_filter_parse ("location~paris", &error);
+      g_autofree char *people = NULL;
+
+      g_assert_true (circles_prospect_filter_bind_facts (filter, other, store, facts, &error));
+      people = matching (other, filter);
+      g_assert_cmpstr (people, ==, "p1 p3");
+      circles_prospect_facts_forget_others (facts, NULL);
+    }
+  }
 }
 
 /* What the filter fields of the window build parses back to the same

@@ -516,41 +516,190 @@ index_of_id (CirclesNetwork *network,
   return CIRCLES_NO_PERSON;
 }
 
-static void
-mark_location (const CirclesPersonRow *row,
-               gpointer                user_data)
+/* {{{ What a filter reads from the store, kept for the next filters */
+
+typedef struct
 {
-  CirclesProspectFilter *filter = user_data;
-  guint person = index_of_id (filter->network, filter->n_people, row->id);
+  guint32     person;
+  const char *group;
+} Membership;
 
-  if (person == CIRCLES_NO_PERSON)
-    return;
-  for (guint i = 0; i < filter->terms->len; i++)
-    {
-      Term *term = &g_array_index (filter->terms, Term, i);
+struct _CirclesProspectFacts
+{
+  CirclesNetwork *network;    /* the snapshot they are of; NULL: none yet */
+  GStringChunk   *strings;
+  const char    **locations;  /* per person, NULL when unknown */
+  GArray         *memberships; /* of Membership, NULL until read */
+};
 
-      if (term->field == FIELD_LOCATION)
-        term->marks[person] = text_matches (term, row->location);
-    }
+CirclesProspectFacts *
+circles_prospect_facts_new (void)
+{
+  return g_new0 (CirclesProspectFacts, 1);
 }
 
 static void
-mark_group (const char *group,
-            gint64      id,
-            gpointer    user_data)
+facts_clear (CirclesProspectFacts *facts)
 {
-  CirclesProspectFilter *filter = user_data;
-  guint person = index_of_id (filter->network, filter->n_people, id);
+  g_clear_pointer (&facts->network, circles_network_unref);
+  g_clear_pointer (&facts->strings, g_string_chunk_free);
+  g_clear_pointer (&facts->locations, g_free);
+  g_clear_pointer (&facts->memberships, g_array_unref);
+}
 
-  if (person == CIRCLES_NO_PERSON)
+/**
+ * circles_prospect_facts_forget_others:
+ *
+ * Drops what @facts holds unless it is of @network (and with it the
+ * reference to the snapshot it was of).
+ */
+void
+circles_prospect_facts_forget_others (CirclesProspectFacts *facts,
+                                      CirclesNetwork       *network)
+{
+  g_return_if_fail (facts != NULL);
+
+  if (facts->network != network)
+    facts_clear (facts);
+}
+
+void
+circles_prospect_facts_free (CirclesProspectFacts *facts)
+{
+  if (facts == NULL)
     return;
+  facts_clear (facts);
+  g_free (facts);
+}
+
+typedef struct
+{
+  CirclesProspectFacts *facts;
+  guint                 n_people;
+} FactsReader;
+
+static void
+read_location (const CirclesPersonRow *row,
+               gpointer                user_data)
+{
+  FactsReader *reader = user_data;
+  guint person = index_of_id (reader->facts->network, reader->n_people, row->id);
+
+  if (person != CIRCLES_NO_PERSON && row->location != NULL && *row->location != '\0')
+    reader->facts->locations[person] = g_string_chunk_insert_const (reader->facts->strings, row->location);
+}
+
+static void
+read_membership (const char *group,
+                 gint64      id,
+                 gpointer    user_data)
+{
+  FactsReader *reader = user_data;
+  Membership membership = {
+    index_of_id (reader->facts->network, reader->n_people, id),
+    NULL,
+  };
+
+  if (membership.person == CIRCLES_NO_PERSON)
+    return;
+  membership.group = g_string_chunk_insert_const (reader->facts->strings, group);
+  g_array_append_val (reader->facts->memberships, membership);
+}
+
+/* Reads what @filter needs and @facts lacks for @network. */
+static gboolean
+facts_ensure (CirclesProspectFacts         *facts,
+              const CirclesProspectFilter  *filter,
+              CirclesNetwork               *network,
+              CirclesStore                 *store,
+              GError                      **error)
+{
+  FactsReader reader = { facts, circles_network_get_n_people (network) };
+
+  if (facts->network != network)
+    {
+      facts_clear (facts);
+      facts->network = circles_network_ref (network);
+      facts->strings = g_string_chunk_new (64 * 1024);
+    }
+
+  if (has_field (filter, FIELD_LOCATION) && facts->locations == NULL)
+    {
+      g_return_val_if_fail (store != NULL, FALSE);
+      facts->locations = g_new0 (const char *, MAX (1, reader.n_people));
+      if (!circles_store_foreach_person (store, read_location, &reader, error))
+        {
+          g_clear_pointer (&facts->locations, g_free);
+          return FALSE;
+        }
+    }
+  if (has_field (filter, FIELD_GROUP) && facts->memberships == NULL)
+    {
+      g_return_val_if_fail (store != NULL, FALSE);
+      facts->memberships = g_array_new (FALSE, FALSE, sizeof (Membership));
+      if (!circles_store_foreach_membership (store, read_membership, &reader, error))
+        {
+          g_clear_pointer (&facts->memberships, g_array_unref);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* }}} */
+
+/**
+ * circles_prospect_filter_bind_facts:
+ * @facts: what earlier filters read for @network, completed from @store
+ *   (which may be NULL when @facts holds what the filter needs)
+ *
+ * circles_prospect_filter_bind(), reading the store only once per
+ * snapshot for any number of filters.
+ */
+gboolean
+circles_prospect_filter_bind_facts (CirclesProspectFilter  *filter,
+                                    CirclesNetwork         *network,
+                                    CirclesStore           *store,
+                                    CirclesProspectFacts   *facts,
+                                    GError                **error)
+{
+  g_return_val_if_fail (filter != NULL, FALSE);
+  g_return_val_if_fail (network != NULL, FALSE);
+  g_return_val_if_fail (store == NULL || CIRCLES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (facts != NULL, FALSE);
+
+  g_clear_pointer (&filter->network, circles_network_unref);
+  filter->network = circles_network_ref (network);
+  filter->n_people = circles_network_get_n_people (network);
+
+  if (!facts_ensure (facts, filter, network, store, error))
+    return FALSE;
+
   for (guint i = 0; i < filter->terms->len; i++)
     {
       Term *term = &g_array_index (filter->terms, Term, i);
 
-      if (term->field == FIELD_GROUP && text_matches (term, group))
-        term->marks[person] = 1;
+      g_clear_pointer (&term->marks, g_free);
+      if (term->field == FIELD_LOCATION)
+        {
+          term->marks = g_new0 (guint8, MAX (1, filter->n_people));
+          for (guint p = 0; p < filter->n_people; p++)
+            term->marks[p] = text_matches (term, facts->locations[p]);
+        }
+      else if (term->field == FIELD_GROUP)
+        {
+          term->marks = g_new0 (guint8, MAX (1, filter->n_people));
+          for (guint k = 0; k < facts->memberships->len; k++)
+            {
+              const Membership *m = &g_array_index (facts->memberships, Membership, k);
+
+              if (text_matches (term, m->group))
+                term->marks[m->person] = 1;
+            }
+        }
     }
+
+  return TRUE;
 }
 
 gboolean
@@ -559,32 +708,14 @@ circles_prospect_filter_bind (CirclesProspectFilter  *filter,
                               CirclesStore           *store,
                               GError                **error)
 {
+  g_autoptr(CirclesProspectFacts) facts = circles_prospect_facts_new ();
+
   g_return_val_if_fail (filter != NULL, FALSE);
   g_return_val_if_fail (network != NULL, FALSE);
   g_return_val_if_fail (store == NULL || CIRCLES_IS_STORE (store), FALSE);
   g_return_val_if_fail (store != NULL || !circles_prospect_filter_needs_store (filter), FALSE);
 
-  g_clear_pointer (&filter->network, circles_network_unref);
-  filter->network = circles_network_ref (network);
-  filter->n_people = circles_network_get_n_people (network);
-
-  for (guint i = 0; i < filter->terms->len; i++)
-    {
-      Term *term = &g_array_index (filter->terms, Term, i);
-
-      g_clear_pointer (&term->marks, g_free);
-      if (term->field == FIELD_LOCATION || term->field == FIELD_GROUP)
-        term->marks = g_new0 (guint8, MAX (1, filter->n_people));
-    }
-
-  if (has_field (filter, FIELD_LOCATION) &&
-      !circles_store_foreach_person (store, mark_location, filter, error))
-    return FALSE;
-  if (has_field (filter, FIELD_GROUP) &&
-      !circles_store_foreach_membership (store, mark_group, filter, error))
-    return FALSE;
-
-  return TRUE;
+  return circles_prospect_filter_bind_facts (filter, network, store, facts, error);
 }
 
 static guint

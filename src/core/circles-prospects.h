@@ -55,6 +55,20 @@ gboolean               circles_prospect_filter_bind        (CirclesProspectFilte
                                                             CirclesNetwork              *network,
                                                             CirclesStore                *store,
                                                             GError                     **error);
+/* What filters read from the store (locations, group memberships) for
+ * one snapshot, kept so that the next filters need not read it again:
+ * for a window that filters as the user types. Not thread safe. */
+typedef struct _CirclesProspectFacts CirclesProspectFacts;
+
+CirclesProspectFacts  *circles_prospect_facts_new          (void);
+void                   circles_prospect_facts_free         (CirclesProspectFacts        *facts);
+void                   circles_prospect_facts_forget_others (CirclesProspectFacts       *facts,
+                                                            CirclesNetwork              *network);
+gboolean               circles_prospect_filter_bind_facts  (CirclesProspectFilter       *filter,
+                                                            CirclesNetwork              *network,
+                                                            CirclesStore                *store,
+                                                            CirclesProspectFacts        *facts,
+                                                            GError                     **error);
 gboolean               circles_prospect_filter_matches     (const CirclesProspectFilter *filter,
                                                             guint                        person);
 /* The expression of "contains" terms for the fields given (NULL or
@@ -66,6 +80,7 @@ char                  *circles_prospect_filter_build       (const char          
                                                             const char                  *group);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirclesProspectFilter, circles_prospect_filter_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirclesProspectFacts, circles_prospect_facts_free)
 
 /* }}} */
 

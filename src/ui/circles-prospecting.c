@@ -25,9 +25,10 @@
 /* The database connection of the workers. */
 typedef struct
 {
-  GMutex        lock;
-  char         *path;
-  CirclesStore *store; /* opened on first need */
+  GMutex                lock;
+  char                 *path;
+  CirclesStore         *store; /* opened on first need */
+  CirclesProspectFacts *facts; /* what filters read, for the next ones */
 } Reader;
 
 typedef struct
@@ -87,6 +88,7 @@ reader_clear (Reader *reader)
   g_mutex_clear (&reader->lock);
   g_free (reader->path);
   g_clear_object (&reader->store);
+  g_clear_pointer (&reader->facts, circles_prospect_facts_free);
 }
 
 static void
@@ -135,7 +137,10 @@ bind_filter (CirclesProspectFilter  *filter,
       if (reader->store == NULL)
         return FALSE;
     }
-  return circles_prospect_filter_bind (filter, network, reader->store, error);
+  /* The store is read once per snapshot, whatever the filters. */
+  if (reader->facts == NULL)
+    reader->facts = circles_prospect_facts_new ();
+  return circles_prospect_filter_bind_facts (filter, network, reader->store, reader->facts, error);
 }
 
 static void
@@ -151,6 +156,15 @@ circles_prospecting_thread (GTask        *task,
   g_autoptr(Results) results = g_new0 (Results, 1);
   g_autoptr(GArray) prospects = NULL;
   GError *error = NULL;
+
+  /* What earlier filters read of an older snapshot goes, and the
+   * reference to it with it. */
+  {
+    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&request->reader->lock);
+
+    if (request->reader->facts != NULL)
+      circles_prospect_facts_forget_others (request->reader->facts, network);
+  }
 
   if (*request->filter != '\0')
     {
