@@ -101,12 +101,18 @@ test_crash_kill_import (Fixture       *f,
   gint64 start, duration;
   int status;
 
-  /* The whole import, once: the state after, and how long it takes. */
-  robust_copy_db (f->base_db, f->after_db);
-  start = g_get_monotonic_time ();
-  status = circles_test_run_cli (f->after_db, NULL, NULL, "import", f->big, NULL);
-  duration = g_get_monotonic_time () - start;
-  g_assert_cmpint (status, ==, 0);
+  /* The whole import: the state after, and how long it takes at the
+   * quickest of three runs (on a loaded machine a slow measure would put
+   * most kills after the end). */
+  duration = G_MAXINT64;
+  for (guint run = 0; run < 3; run++)
+    {
+      robust_copy_db (f->base_db, f->after_db);
+      start = g_get_monotonic_time ();
+      status = circles_test_run_cli (f->after_db, NULL, NULL, "import", f->big, NULL);
+      duration = MIN (duration, g_get_monotonic_time () - start);
+      g_assert_cmpint (status, ==, 0);
+    }
   f->after = robust_db_digest (f->after_db, &integrity);
   g_assert_nonnull (f->after);
   g_assert_cmpstr (integrity, ==, "ok");
@@ -118,7 +124,7 @@ test_crash_kill_import (Fixture       *f,
       g_autofree char *digest = NULL;
       g_autofree char *check = NULL;
       /* Most kills within the import; a few just after its end. */
-      gint64 delay = (gint64) (g_rand_double (rand) * 1.1 * duration);
+      gint64 delay = (gint64) (g_rand_double (rand) * 1.3 * duration);
       int wait_status = 0;
       GPid pid;
 
