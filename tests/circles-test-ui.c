@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "circles-test-ui.h"
+#include "circles-test-util.h"
 
 #define WAIT_SECONDS 120
 
@@ -47,6 +48,23 @@ circles_test_drain (void)
 {
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
+}
+
+CirclesSession *
+circles_test_session_new (const char  *description,
+                          char       **path)
+{
+  g_autoptr(CirclesStore) store = circles_test_store_new (description);
+  CirclesSession *session;
+
+  *path = g_strdup (circles_store_get_path (store));
+  g_clear_object (&store);
+
+  session = circles_session_new (*path);
+  circles_session_load_async (session, NULL, NULL, NULL);
+  circles_test_wait_for_session (session);
+  g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
+  return session;
 }
 
 GtkWidget *

@@ -13,6 +13,12 @@ G_BEGIN_DECLS
 /* Spins the main loop until @session has loaded (or failed), then until
  * nothing is pending; fails the test after two minutes. */
 void       circles_test_wait_for_session (CirclesSession *session);
+/* A session on a new database made from @description (the syntax of
+ * circles_test_store_new()), loaded: the test fails unless it is ready.
+ * The database's path in @path. */
+CirclesSession *circles_test_session_new (const char *description,
+                                          char      **path);
+
 /* A condition to wait for, on @data. */
 typedef gboolean (*CirclesTestCondition) (gpointer data);
 

@@ -53,28 +53,11 @@ wait_until (CirclesTestCondition  condition,
   circles_test_wait_until (condition, data, FALSE, what);
 }
 
-static gboolean
-session_ready (gpointer data)
-{
-  CirclesSession *session = data;
-
-  return !circles_session_get_busy (session) &&
-         circles_session_get_state (session) != CIRCLES_SESSION_STATE_NONE;
-}
-
 static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CirclesStore) store = circles_test_store_new (fixture);
-
-  f->path = g_strdup (circles_store_get_path (store));
-  g_clear_object (&store);
-
-  f->session = circles_session_new (f->path);
-  circles_session_load_async (f->session, NULL, NULL, NULL);
-  wait_until (session_ready, f->session, "the session");
-  g_assert_cmpint (circles_session_get_state (f->session), ==, CIRCLES_SESSION_STATE_READY);
+  f->session = circles_test_session_new (fixture, &f->path);
   f->network = circles_session_get_network (f->session);
 }
 

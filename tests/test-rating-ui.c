@@ -42,13 +42,6 @@ wait_until (Fixture    *f,
   circles_test_wait_until ((CirclesTestCondition) condition, f, FALSE, what);
 }
 
-static gboolean
-session_ready (Fixture *f)
-{
-  return !circles_session_get_busy (f->session) &&
-         circles_session_get_state (f->session) != CIRCLES_SESSION_STATE_NONE;
-}
-
 static GtkWidget *
 get_named (Fixture    *f,
            const char *name)
@@ -88,15 +81,7 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(CirclesStore) store = circles_test_store_new (fixture);
-
-  f->path = g_strdup (circles_store_get_path (store));
-  g_clear_object (&store);
-
-  f->session = circles_session_new (f->path);
-  circles_session_load_async (f->session, NULL, NULL, NULL);
-  wait_until (f, session_ready, "the session");
-  g_assert_cmpint (circles_session_get_state (f->session), ==, CIRCLES_SESSION_STATE_READY);
+  f->session = circles_test_session_new (fixture, &f->path);
 
   f->window = GTK_WINDOW (gtk_window_new ());
   g_object_ref (f->window);
