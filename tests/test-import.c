@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "circles-csv-reader.h"
@@ -593,6 +594,100 @@ test_edges_columns (Fixture       *f,
   g_assert_cmpfloat (stored_weight (f, "a", "c"), <, 0);
 }
 
+#define BIG_PEOPLE 50000
+#define BIG_ROWS   300000
+
+static double
+big_weight (guint row)
+{
+  return (row % 97) + (row % 4) * 0.25;
+}
+
+typedef struct
+{
+  GHashTable *keys;  /* id -> key */
+  guint       checked;
+} BigCheck;
+
+static void
+collect_key (const CirclesPersonRow *row,
+             gpointer                user_data)
+{
+  BigCheck *check = user_data;
+
+  g_hash_table_insert (check->keys, g_memdup2 (&row->id, sizeof row->id), g_strdup (row->key));
+}
+
+static void
+check_big_connection (gint64   a,
+                      gint64   b,
+                      double   strength,
+                      gpointer user_data)
+{
+  BigCheck *check = user_data;
+  guint x = atoi ((const char *) g_hash_table_lookup (check->keys, &a) + 1);
+  guint y = atoi ((const char *) g_hash_table_lookup (check->keys, &b) + 1);
+  guint k = (y + BIG_PEOPLE - x) % BIG_PEOPLE;
+  guint source = x;
+
+  if (k < 1 || k > 6)
+    {
+      k = (x + BIG_PEOPLE - y) % BIG_PEOPLE;
+      source = y;
+    }
+  g_assert_cmpuint (k, >=, 1);
+  g_assert_cmpuint (k, <=, 6);
+  /* Exactly the weight divided by the largest one, 500. */
+  g_assert_cmpfloat (strength, ==, big_weight ((k - 1) * BIG_PEOPLE + source) / 500);
+  check->checked++;
+}
+
+/* More edges than the store keeps in memory: they go through its
+ * temporary file, and still every weight is divided by the largest of
+ * the file, found on its last line, a self-loop. */
+static void
+test_edges_big (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) contents = g_string_new ("Source,Target,Weight\n");
+  g_autofree char *path = NULL;
+  BigCheck check = { g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free), 0 };
+  CirclesImportReport report;
+
+  for (guint i = 0; i < BIG_ROWS; i++)
+    {
+      guint a = i % BIG_PEOPLE;
+      guint b = (a + 1 + i / BIG_PEOPLE) % BIG_PEOPLE;
+      char w[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (contents, "p%u,p%u,%s\n", a, b,
+                              g_ascii_dtostr (w, sizeof w, big_weight (i)));
+    }
+  g_string_append (contents, "p7,p7,500\n");
+  path = circles_test_write_file ("big.csv", contents->str, contents->len);
+
+  g_assert_true (circles_import_file (f->store, path, CIRCLES_IMPORT_FORMAT_AUTO, NULL,
+                                      &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.people_added, ==, BIG_PEOPLE);
+  g_assert_cmpuint (report.connections_added, ==, BIG_ROWS);
+
+  g_assert_true (circles_store_foreach_person (f->store, collect_key, &check, &error));
+  g_assert_true (circles_store_foreach_connection (f->store, check_big_connection, &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (check.checked, ==, BIG_ROWS);
+
+  /* Again: nothing new. */
+  g_assert_true (circles_import_file (f->store, path, CIRCLES_IMPORT_FORMAT_AUTO, NULL,
+                                      &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.people_added, ==, 0);
+  g_assert_cmpuint (report.connections_added, ==, 0);
+  g_assert_cmpint (circles_store_count_connections (f->store), ==, BIG_ROWS);
+  g_hash_table_unref (check.keys);
+}
+
 static void
 test_nodes (Fixture       *f,
             gconstpointer  data)
@@ -943,6 +1038,7 @@ main (int   argc,
   ADD ("/import/linkedin/existing-me", test_linkedin_existing_me);
   ADD ("/import/csv/edges", test_edges);
   ADD ("/import/csv/edges-columns", test_edges_columns);
+  ADD ("/import/csv/edges-big", test_edges_big);
   ADD ("/import/csv/nodes", test_nodes);
   ADD ("/import/followers", test_followers);
   ADD ("/import/followers/need-me", test_followers_need_me);

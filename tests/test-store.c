@@ -219,6 +219,42 @@ test_batches (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (sum, 99 * 0.5 + 0.75 + 1.0, 1e-9);
 }
 
+/* New people wait to be written in a batch; they can be looked up,
+ * counted and updated meanwhile. */
+static void
+test_people_batch (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) people = g_string_new (NULL);
+  CirclesPersonFields fields = { .display_name = "Zoé", .company = "Zinc" };
+  gint64 x, y, z;
+
+  fill_small (f->store);
+
+  g_assert_true (circles_store_begin (f->store, &error));
+  x = circles_store_ensure_person (f->store, "x", &error);
+  y = circles_store_ensure_person (f->store, "y", &error);
+  g_assert_cmpint (x, ==, 5);
+  g_assert_cmpint (y, ==, 6);
+  g_assert_cmpint (circles_store_ensure_person (f->store, "a", &error), ==, 2);
+  g_assert_cmpint (circles_store_ensure_person (f->store, "x", &error), ==, x);
+  g_assert_cmpint (circles_store_lookup_person (f->store, "y"), ==, y);
+  g_assert_cmpint (circles_store_count_people (f->store), ==, 6);
+  z = circles_store_ensure_person (f->store, "z", &error);
+  g_assert_true (circles_store_update_person (f->store, z, &fields, &error));
+  g_assert_true (circles_store_add_connection (f->store, x, z, -1, NULL, &error));
+  g_assert_cmpint (circles_store_max_person_id (f->store), ==, z);
+  g_assert_cmpuint (circles_store_get_changes (f->store)->people_added, ==, 3);
+  g_assert_true (circles_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (circles_store_foreach_person (f->store, collect_person, people, &error));
+  g_assert_cmpstr (people->str, ==, "me/-/-;a/Ana/Atelier;b/-/-;c/-/-;x/-/-;y/-/-;z/Zoé/Zinc;");
+  g_assert_cmpint (circles_store_lookup_person (f->store, "z"), ==, 7);
+  g_assert_cmpint (circles_store_count_connections (f->store), ==, 3);
+}
+
 static void
 test_rollback (Fixture       *f,
                gconstpointer  data)
@@ -558,6 +594,7 @@ main (int   argc,
   ADD ("read-back", test_read_back);
   ADD ("merge", test_merge);
   ADD ("batches", test_batches);
+  ADD ("people-batch", test_people_batch);
   ADD ("rollback", test_rollback);
   ADD ("foreign-file", test_foreign_file);
   ADD ("foreign-sqlite", test_foreign_sqlite);

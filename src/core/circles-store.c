@@ -17,6 +17,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "circles-connection-buffer.h"
+#include "circles-key-table.h"
 #include "circles-store.h"
 
 /* "Circ": written in the header's application_id field. */
@@ -28,6 +30,7 @@ typedef enum
 {
   STMT_LOOKUP_PERSON,
   STMT_INSERT_PERSON,
+  STMT_INSERT_PERSON_ID,
   STMT_UPDATE_PERSON,
   STMT_INSERT_CONNECTION,
   STMT_UPDATE_CONNECTION,
@@ -51,6 +54,7 @@ typedef enum
 static const char * const stmt_sql[N_STMTS] = {
   [STMT_LOOKUP_PERSON] = "SELECT id FROM people WHERE key = ?1",
   [STMT_INSERT_PERSON] = "INSERT INTO people (key) VALUES (?1)",
+  [STMT_INSERT_PERSON_ID] = "INSERT INTO people (id, key) VALUES (?1, ?2)",
   [STMT_UPDATE_PERSON] =
     "UPDATE people SET"
     " display_name = coalesce (?2, display_name),"
@@ -177,20 +181,29 @@ static const char * const migrations[] = {
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CIRCLES_STORE_SCHEMA_VERSION);
 
-/* Connections are written in batches sorted by (a, b): appending to the
- * B-tree in key order is several times faster than random inserts. */
-typedef struct
-{
-  gint64  a;
-  gint64  b;
-  double  strength;
-  char   *since;
-} PendingConnection;
-
-#define PENDING_BATCH 262144
+/* Connections are written at the end of the transaction (or when read
+ * within it), all of them sorted by (a, b): appending to the B-tree in
+ * key order is several times faster than random inserts. The sorting
+ * keeps memory flat: see circles-connection-buffer.c. */
 
 /* Connections written by one INSERT: fewer statements to run. */
 #define CONNECTION_ROWS 32
+
+/* New people are written in batches too, sorted by key: their rows
+ * then go into the key's index in order instead of at random. Their ids
+ * are given when they are first seen (max + 1, as SQLite would), so the
+ * batch changes no id. The keys are in the key cache already: a pending
+ * person costs an id and a pointer. */
+typedef struct
+{
+  gint64      id;
+  const char *key;  /* the key cache's copy */
+} PendingPerson;
+
+#define PEOPLE_BATCH 262144
+
+/* People written by one INSERT. */
+#define PEOPLE_ROWS 32
 
 /* SQLite's page cache, in KiB: while reading, and within an import. */
 #define READ_CACHE_KIB   65536
@@ -204,14 +217,18 @@ struct _CirclesStore
   sqlite3             *db;
   char                *file_id;     /* in open_files */
   sqlite3_stmt        *stmts[N_STMTS];
-  GHashTable          *key_cache;   /* key -> id, valid within a transaction */
-  GArray              *pending;     /* of PendingConnection, within a transaction */
+  CirclesKeyTable     *key_cache;   /* key -> id, valid within a transaction */
+  CirclesConnectionBuffer *pending;  /* within a transaction */
   sqlite3_stmt        *insert_rows; /* INSERT of CONNECTION_ROWS connections at once */
+  GArray              *pending_people;  /* of PendingPerson, within a transaction */
+  sqlite3_stmt        *insert_people;   /* INSERT of PEOPLE_ROWS people at once */
+  gint64               written_person_id;  /* people above this id are pending */
   CirclesStoreChanges  changes;
   gint64               max_person_id;  /* within a transaction */
   guint                in_transaction : 1;
   guint                in_read : 1;
   guint                dense_ids : 1;  /* people ids are exactly 1..max_person_id */
+  guint                people_before : 1;  /* the transaction began with people */
 };
 
 G_DEFINE_FINAL_TYPE (CirclesStore, circles_store, G_TYPE_OBJECT)
@@ -289,15 +306,9 @@ unregister_open_file (CirclesStore *self)
   g_clear_pointer (&self->file_id, g_free);
 }
 
-static void
-clear_pending (gpointer data)
-{
-  PendingConnection *pending = data;
-
-  g_clear_pointer (&pending->since, g_free);
-}
-
 static gboolean flush_connections (CirclesStore  *self,
+                                   GError       **error);
+static gboolean flush_people      (CirclesStore  *self,
                                    GError       **error);
 
 static void
@@ -311,10 +322,12 @@ circles_store_finalize (GObject *object)
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->insert_rows, sqlite3_finalize);
+  g_clear_pointer (&self->insert_people, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   unregister_open_file (self);
-  g_clear_pointer (&self->key_cache, g_hash_table_unref);
-  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->key_cache, circles_key_table_free);
+  g_clear_pointer (&self->pending, circles_connection_buffer_free);
+  g_clear_pointer (&self->pending_people, g_array_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (circles_store_parent_class)->finalize (object);
@@ -331,9 +344,9 @@ circles_store_class_init (CirclesStoreClass *klass)
 static void
 circles_store_init (CirclesStore *self)
 {
-  self->key_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingConnection));
-  g_array_set_clear_func (self->pending, clear_pending);
+  self->key_cache = circles_key_table_new ();
+  self->pending = circles_connection_buffer_new (0);
+  self->pending_people = g_array_new (FALSE, FALSE, sizeof (PendingPerson));
 }
 
 static CirclesStoreError
@@ -746,6 +759,20 @@ circles_store_open (const char  *path,
         set_sqlite_error (self, rc, error);
         return NULL;
       }
+
+    /* OR IGNORE: a statement that cannot fail half way needs no
+     * statement journal, which an INSERT of many rows otherwise writes
+     * page by page. The rows never conflict (see flush_people). */
+    g_string_assign (sql, "INSERT OR IGNORE INTO people (id, key) VALUES ");
+    for (guint i = 0; i < PEOPLE_ROWS; i++)
+      g_string_append (sql, i > 0 ? ", (?, ?)" : "(?, ?)");
+    rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
+                             &self->insert_people, NULL);
+    if (rc != SQLITE_OK)
+      {
+        set_sqlite_error (self, rc, error);
+        return NULL;
+      }
   }
 
   return g_steal_pointer (&self);
@@ -802,6 +829,8 @@ circles_store_begin (CirclesStore  *self,
 
     self->dense_ids = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
     self->max_person_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0;
+    self->written_person_id = self->max_person_id;
+    self->people_before = self->max_person_id > 0;
     sqlite3_reset (stmt);
     if (rc != SQLITE_ROW)
       {
@@ -852,7 +881,8 @@ circles_store_commit (CirclesStore  *self,
   g_return_val_if_fail (self->in_transaction, FALSE);
 
   /* Whatever this transaction changed, the snapshot cache is stale now. */
-  if (!flush_connections (self, error) ||
+  if (!flush_people (self, error) ||
+      !flush_connections (self, error) ||
       !step_done (self, self->stmts[STMT_BUMP_GENERATION], error))
     {
       circles_store_rollback (self);
@@ -868,7 +898,7 @@ circles_store_commit (CirclesStore  *self,
     }
 
   self->in_transaction = FALSE;
-  g_hash_table_remove_all (self->key_cache);
+  circles_key_table_clear (self->key_cache);
   return TRUE;
 }
 
@@ -883,10 +913,12 @@ circles_store_rollback (CirclesStore *self)
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_reset (self->stmts[i]);
   sqlite3_reset (self->insert_rows);
-  g_array_set_size (self->pending, 0);
+  sqlite3_reset (self->insert_people);
+  circles_connection_buffer_clear (self->pending);
+  g_array_set_size (self->pending_people, 0);
   end_transaction (self, "ROLLBACK");
   self->in_transaction = FALSE;
-  g_hash_table_remove_all (self->key_cache);
+  circles_key_table_clear (self->key_cache);
   memset (&self->changes, 0, sizeof self->changes);
 }
 
@@ -1000,14 +1032,14 @@ circles_store_lookup_person (CirclesStore *self,
                              const char   *key)
 {
   sqlite3_stmt *stmt;
-  gpointer cached;
   gint64 id;
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
   g_return_val_if_fail (key != NULL, -1);
 
-  if (g_hash_table_lookup_extended (self->key_cache, key, NULL, &cached))
-    return GPOINTER_TO_SIZE (cached);
+  id = circles_key_table_lookup (self->key_cache, key);
+  if (id > 0)
+    return id;
 
   stmt = self->stmts[STMT_LOOKUP_PERSON];
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -1021,18 +1053,41 @@ circles_store_ensure_person (CirclesStore  *self,
                              GError       **error)
 {
   sqlite3_stmt *stmt;
-  gpointer cached;
   gint64 id;
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
   g_return_val_if_fail (key != NULL, -1);
   g_return_val_if_fail (self->in_transaction, -1);
 
-  if (g_hash_table_lookup_extended (self->key_cache, key, NULL, &cached))
-    return GPOINTER_TO_SIZE (cached);
+  id = circles_key_table_lookup (self->key_cache, key);
+  if (id > 0)
+    return id;
 
-  id = circles_store_lookup_person (self, key);
-  if (id < 0)
+  /* A key that is not in the cache is in the database, if anywhere:
+   * everyone this transaction adds goes through the cache. */
+  if (self->people_before)
+    {
+      stmt = self->stmts[STMT_LOOKUP_PERSON];
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      id = step_int (self, stmt, error);
+      if (id < 0)
+        return -1;
+    }
+
+  if (id == 0 && self->dense_ids)
+    {
+      PendingPerson pending;
+
+      pending.id = ++self->max_person_id;
+      pending.key = circles_key_table_insert (self->key_cache, key, pending.id);
+      g_array_append_val (self->pending_people, pending);
+      self->changes.people_added++;
+      if (self->pending_people->len >= PEOPLE_BATCH && !flush_people (self, error))
+        return -1;
+      return pending.id;
+    }
+
+  if (id == 0)
     {
       stmt = self->stmts[STMT_INSERT_PERSON];
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -1045,7 +1100,7 @@ circles_store_ensure_person (CirclesStore  *self,
       self->max_person_id = MAX (self->max_person_id, id);
     }
 
-  g_hash_table_insert (self->key_cache, g_strdup (key), GSIZE_TO_POINTER (id));
+  circles_key_table_insert (self->key_cache, key, id);
   return id;
 }
 
@@ -1060,6 +1115,9 @@ circles_store_update_person (CirclesStore               *self,
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (id > self->written_person_id && !flush_people (self, error))
+    return FALSE;
 
   stmt = self->stmts[STMT_UPDATE_PERSON];
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1092,8 +1150,6 @@ circles_store_add_connection (CirclesStore  *self,
                               const char    *since,
                               GError       **error)
 {
-  PendingConnection pending;
-
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
   g_return_val_if_fail (strength <= 1.0, FALSE);
@@ -1103,44 +1159,25 @@ circles_store_add_connection (CirclesStore  *self,
   if (!valid_person (self, a, error) || !valid_person (self, b, error))
     return FALSE;
 
-  pending.a = MIN (a, b);
-  pending.b = MAX (a, b);
-  pending.strength = strength;
-  pending.since = g_strdup (since);
-  g_array_append_val (self->pending, pending);
-
-  if (self->pending->len >= PENDING_BATCH)
-    return flush_connections (self, error);
-  return TRUE;
-}
-
-static int
-compare_pending (gconstpointer a,
-                 gconstpointer b)
-{
-  const PendingConnection *x = a, *y = b;
-
-  if (x->a != y->a)
-    return x->a < y->a ? -1 : 1;
-  if (x->b != y->b)
-    return x->b < y->b ? -1 : 1;
-  return 0;
+  return circles_connection_buffer_add (self->pending, MIN (a, b), MAX (a, b),
+                                        strength, since, error);
 }
 
 /* Writes one connection: inserted when new, else its strength and date
- * are updated when given (a later row of the same batch wins, as it
- * would have row by row: the sort is stable on equal keys). */
+ * are updated when given. (The buffer merged the rows of the same pair,
+ * the values given last winning, as they would have row by row.) */
 static gboolean
-write_connection (CirclesStore             *self,
-                  const PendingConnection  *c,
-                  GError                  **error)
+write_connection (CirclesStore                     *self,
+                  const CirclesBufferedConnection  *c,
+                  GError                          **error)
 {
   sqlite3_stmt *stmt = self->stmts[STMT_INSERT_CONNECTION];
+  double strength = c->strength;
 
   sqlite3_bind_int64 (stmt, 1, c->a);
   sqlite3_bind_int64 (stmt, 2, c->b);
-  if (c->strength >= 0)
-    sqlite3_bind_double (stmt, 3, c->strength);
+  if (strength >= 0)
+    sqlite3_bind_double (stmt, 3, strength);
   bind_text_or_null (stmt, 4, c->since);
   if (!step_done (self, stmt, error))
     return FALSE;
@@ -1151,14 +1188,14 @@ write_connection (CirclesStore             *self,
       return TRUE;
     }
 
-  if (c->strength < 0 && c->since == NULL)
+  if (strength < 0 && c->since == NULL)
     return TRUE;
 
   stmt = self->stmts[STMT_UPDATE_CONNECTION];
   sqlite3_bind_int64 (stmt, 1, c->a);
   sqlite3_bind_int64 (stmt, 2, c->b);
-  if (c->strength >= 0)
-    sqlite3_bind_double (stmt, 3, c->strength);
+  if (strength >= 0)
+    sqlite3_bind_double (stmt, 3, strength);
   bind_text_or_null (stmt, 4, c->since);
   return step_done (self, stmt, error);
 }
@@ -1167,21 +1204,22 @@ write_connection (CirclesStore             *self,
  * there already, those that bring a strength or a date update them, in
  * order, as write_connection() would have one by one. */
 static gboolean
-write_connection_rows (CirclesStore             *self,
-                       const PendingConnection  *rows,
-                       GError                  **error)
+write_connection_rows (CirclesStore                     *self,
+                       const CirclesBufferedConnection  *rows,
+                       GError                          **error)
 {
   sqlite3_stmt *stmt = self->insert_rows;
   int inserted;
 
   for (guint i = 0; i < CONNECTION_ROWS; i++)
     {
-      const PendingConnection *c = &rows[i];
+      const CirclesBufferedConnection *c = &rows[i];
+      double strength = c->strength;
 
       sqlite3_bind_int64 (stmt, 4 * i + 1, c->a);
       sqlite3_bind_int64 (stmt, 4 * i + 2, c->b);
-      if (c->strength >= 0)
-        sqlite3_bind_double (stmt, 4 * i + 3, c->strength);
+      if (strength >= 0)
+        sqlite3_bind_double (stmt, 4 * i + 3, strength);
       else
         sqlite3_bind_null (stmt, 4 * i + 3);
       bind_text_or_null (stmt, 4 * i + 4, c->since);
@@ -1196,17 +1234,40 @@ write_connection_rows (CirclesStore             *self,
 
   for (guint i = 0; i < CONNECTION_ROWS; i++)
     {
-      const PendingConnection *c = &rows[i];
+      const CirclesBufferedConnection *c = &rows[i];
       sqlite3_stmt *update = self->stmts[STMT_UPDATE_CONNECTION];
+      double strength = c->strength;
 
-      if (c->strength < 0 && c->since == NULL)
+      if (strength < 0 && c->since == NULL)
         continue;
       sqlite3_bind_int64 (update, 1, c->a);
       sqlite3_bind_int64 (update, 2, c->b);
-      if (c->strength >= 0)
-        sqlite3_bind_double (update, 3, c->strength);
+      if (strength >= 0)
+        sqlite3_bind_double (update, 3, strength);
       bind_text_or_null (update, 4, c->since);
       if (!step_done (self, update, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_connections (const CirclesBufferedConnection  *rows,
+                   guint                             n_rows,
+                   gpointer                          user_data,
+                   GError                          **error)
+{
+  CirclesStore *self = user_data;
+
+  for (guint i = 0; i < n_rows; )
+    {
+      if (n_rows - i >= CONNECTION_ROWS)
+        {
+          if (!write_connection_rows (self, &rows[i], error))
+            return FALSE;
+          i += CONNECTION_ROWS;
+        }
+      else if (!write_connection (self, &rows[i++], error))
         return FALSE;
     }
   return TRUE;
@@ -1216,29 +1277,75 @@ static gboolean
 flush_connections (CirclesStore  *self,
                    GError       **error)
 {
-  gboolean ok = TRUE;
+  if (circles_connection_buffer_get_length (self->pending) == 0)
+    return TRUE;
+  return circles_connection_buffer_drain (self->pending, write_connections, self, error);
+}
 
-  if (self->pending->len == 0)
+static int
+compare_pending_people (gconstpointer a,
+                        gconstpointer b)
+{
+  const PendingPerson *x = a, *y = b;
+
+  return strcmp (x->key, y->key);
+}
+
+/* Writes the people added since the last flush, sorted by key. */
+static gboolean
+flush_people (CirclesStore  *self,
+              GError       **error)
+{
+  GArray *people = self->pending_people;
+  guint i = 0;
+
+  if (people->len == 0)
     return TRUE;
 
-  /* g_array_sort is a stable merge sort (GLib's qsort_r). */
-  g_array_sort (self->pending, compare_pending);
+  g_array_sort (people, compare_pending_people);
 
-  for (guint i = 0; ok && i < self->pending->len; )
+  while (i < people->len)
     {
-      if (self->pending->len - i >= CONNECTION_ROWS)
+      sqlite3_stmt *stmt;
+      guint n;
+
+      if (people->len - i >= PEOPLE_ROWS)
         {
-          ok = write_connection_rows (self, &g_array_index (self->pending, PendingConnection, i),
-                                      error);
-          i += CONNECTION_ROWS;
+          stmt = self->insert_people;
+          n = PEOPLE_ROWS;
         }
       else
-        ok = write_connection (self, &g_array_index (self->pending, PendingConnection, i++),
-                               error);
+        {
+          stmt = self->stmts[STMT_INSERT_PERSON_ID];
+          n = 1;
+        }
+
+      for (guint j = 0; j < n; j++)
+        {
+          const PendingPerson *p = &g_array_index (people, PendingPerson, i + j);
+
+          sqlite3_bind_int64 (stmt, 2 * j + 1, p->id);
+          sqlite3_bind_text (stmt, 2 * j + 2, p->key, -1, SQLITE_STATIC);
+        }
+      if (!step_done (self, stmt, error))
+        {
+          g_array_set_size (people, 0);
+          return FALSE;
+        }
+      /* Every key was looked up first: none can be there already. */
+      if ((guint) sqlite3_changes (self->db) != n)
+        {
+          g_array_set_size (people, 0);
+          g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED,
+                       "A person was added twice");
+          return FALSE;
+        }
+      i += n;
     }
 
-  g_array_set_size (self->pending, 0);
-  return ok;
+  g_array_set_size (people, 0);
+  self->written_person_id = self->max_person_id;
+  return TRUE;
 }
 
 gboolean
@@ -1369,6 +1476,8 @@ circles_store_count_people (CirclesStore *self)
 {
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
 
+  if (self->in_transaction && !flush_people (self, NULL))
+    return -1;
   return count (self, "SELECT count(*) FROM people");
 }
 
@@ -1411,6 +1520,8 @@ circles_store_max_person_id (CirclesStore *self)
 {
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
 
+  if (self->in_transaction && !flush_people (self, NULL))
+    return -1;
   return count (self, "SELECT coalesce (max (id), 0) FROM people");
 }
 
@@ -1455,6 +1566,9 @@ circles_store_foreach_person (CirclesStore            *self,
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->in_transaction && !flush_people (self, error))
+    return FALSE;
 
   stmt = prepare (self,
                   "SELECT id, key, display_name, position, company, location, profile_url"
