@@ -219,6 +219,68 @@ test_batches (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (sum, 99 * 0.5 + 0.75 + 1.0, 1e-9);
 }
 
+static void
+collect_exact (gint64   a,
+               gint64   b,
+               double   strength,
+               gpointer user_data)
+{
+  g_string_append_printf (user_data, "%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ":%a;",
+                          a, b, strength);
+}
+
+/* Weights are divided when the connections are written, by the divisor
+ * given once they are all known. */
+static void
+test_weights (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) connections = g_string_new (NULL);
+  g_autofree char *expected = NULL;
+  gint64 ids[5];
+
+  g_assert_true (circles_store_begin (f->store, &error));
+  for (guint i = 0; i < G_N_ELEMENTS (ids); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("p%u", i);
+      ids[i] = circles_store_ensure_person (f->store, key, &error);
+    }
+  g_assert_true (circles_store_add_weighted_connection (f->store, ids[1], ids[0], 3, &error));
+  g_assert_true (circles_store_add_weighted_connection (f->store, ids[1], ids[2], -1, &error));
+  g_assert_true (circles_store_add_weighted_connection (f->store, ids[2], ids[3], 0, &error));
+  g_assert_true (circles_store_add_weighted_connection (f->store, ids[3], ids[4], 0.1, &error));
+  /* The last weight given for a pair wins; none given changes nothing. */
+  g_assert_true (circles_store_add_weighted_connection (f->store, ids[0], ids[1], 7, &error));
+  g_assert_true (circles_store_add_weighted_connection (f->store, ids[0], ids[1], -1, &error));
+  g_assert_true (circles_store_add_weighted_connection (f->store, ids[4], ids[4], 100, &error));
+  circles_store_set_weight_divisor (f->store, 9);
+  g_assert_cmpuint (circles_store_get_changes (f->store)->connections_added, ==, 4);
+  g_assert_true (circles_store_commit (f->store, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (circles_store_foreach_connection (f->store, collect_exact, connections, &error));
+  expected = g_strdup_printf ("1-2:%a;2-3:%a;3-4:%a;4-5:%a;", 7 / 9.0, -1.0, 0.0, 0.1 / 9);
+  g_assert_cmpstr (connections->str, ==, expected);
+
+  /* A weight above 1 with no divisor is refused, nothing is written. */
+  g_assert_true (circles_store_begin (f->store, &error));
+  g_assert_true (circles_store_add_weighted_connection (f->store, ids[0], ids[2], 2, &error));
+  g_assert_false (circles_store_commit (f->store, &error));
+  g_assert_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED);
+  g_clear_error (&error);
+  g_assert_false (circles_store_in_transaction (f->store));
+  g_assert_cmpint (circles_store_count_connections (f->store), ==, 4);
+
+  /* Each transaction starts with a divisor of 1. */
+  g_assert_true (circles_store_begin (f->store, &error));
+  g_assert_true (circles_store_add_weighted_connection (f->store, ids[0], ids[2], 0.5, &error));
+  g_assert_true (circles_store_commit (f->store, &error));
+  g_string_truncate (connections, 0);
+  g_assert_true (circles_store_foreach_connection (f->store, collect_connection, connections, &error));
+  g_assert_cmpstr (connections->str, ==, "1-2:0.78;1-3:0.50;2-3:-1.00;3-4:0.00;4-5:0.01;");
+}
+
 /* New people wait to be written in a batch; they can be looked up,
  * counted and updated meanwhile. */
 static void
@@ -594,6 +656,7 @@ main (int   argc,
   ADD ("read-back", test_read_back);
   ADD ("merge", test_merge);
   ADD ("batches", test_batches);
+  ADD ("weights", test_weights);
   ADD ("people-batch", test_people_batch);
   ADD ("rollback", test_rollback);
   ADD ("foreign-file", test_foreign_file);

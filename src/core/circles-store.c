@@ -224,11 +224,15 @@ struct _CirclesStore
   sqlite3_stmt        *insert_people;   /* INSERT of PEOPLE_ROWS people at once */
   gint64               written_person_id;  /* people above this id are pending */
   CirclesStoreChanges  changes;
+  double               weight_divisor;  /* within a transaction */
   gint64               max_person_id;  /* within a transaction */
   guint                in_transaction : 1;
   guint                in_read : 1;
   guint                dense_ids : 1;  /* people ids are exactly 1..max_person_id */
   guint                people_before : 1;  /* the transaction began with people */
+  guint                weighted : 1;       /* strengths pending are weights to divide */
+  guint                strengths : 1;      /* strengths pending are strengths */
+  guint                weights_written : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CirclesStore, circles_store, G_TYPE_OBJECT)
@@ -312,6 +316,15 @@ static gboolean flush_people      (CirclesStore  *self,
                                    GError       **error);
 
 static void
+reset_weights (CirclesStore *self)
+{
+  self->weight_divisor = 1.0;
+  self->weighted = FALSE;
+  self->strengths = FALSE;
+  self->weights_written = FALSE;
+}
+
+static void
 circles_store_finalize (GObject *object)
 {
   CirclesStore *self = (CirclesStore *)object;
@@ -347,6 +360,7 @@ circles_store_init (CirclesStore *self)
   self->key_cache = circles_key_table_new ();
   self->pending = circles_connection_buffer_new (0);
   self->pending_people = g_array_new (FALSE, FALSE, sizeof (PendingPerson));
+  reset_weights (self);
 }
 
 static CirclesStoreError
@@ -846,6 +860,7 @@ circles_store_begin (CirclesStore  *self,
                 NULL, NULL, NULL);
   self->in_transaction = TRUE;
   memset (&self->changes, 0, sizeof self->changes);
+  reset_weights (self);
   return TRUE;
 }
 
@@ -920,6 +935,7 @@ circles_store_rollback (CirclesStore *self)
   self->in_transaction = FALSE;
   circles_key_table_clear (self->key_cache);
   memset (&self->changes, 0, sizeof self->changes);
+  reset_weights (self);
 }
 
 gboolean
@@ -1154,13 +1170,61 @@ circles_store_add_connection (CirclesStore  *self,
   g_return_val_if_fail (self->in_transaction, FALSE);
   g_return_val_if_fail (strength <= 1.0, FALSE);
 
+  g_return_val_if_fail (strength < 0 || !self->weighted, FALSE);
+
   if (a == b)
     return TRUE;
   if (!valid_person (self, a, error) || !valid_person (self, b, error))
     return FALSE;
 
+  self->strengths |= strength >= 0;
   return circles_connection_buffer_add (self->pending, MIN (a, b), MAX (a, b),
                                         strength, since, error);
+}
+
+gboolean
+circles_store_add_weighted_connection (CirclesStore  *self,
+                                       gint64         a,
+                                       gint64         b,
+                                       double         weight,
+                                       GError       **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_return_val_if_fail (!self->strengths, FALSE);
+  /* The divisor must be known before any weight is written. */
+  g_return_val_if_fail (!self->weights_written, FALSE);
+
+  if (a == b)
+    return TRUE;
+  if (!valid_person (self, a, error) || !valid_person (self, b, error))
+    return FALSE;
+
+  self->weighted |= weight >= 0;
+  return circles_connection_buffer_add (self->pending, MIN (a, b), MAX (a, b),
+                                        weight, NULL, error);
+}
+
+void
+circles_store_set_weight_divisor (CirclesStore *self,
+                                  double        divisor)
+{
+  g_return_if_fail (CIRCLES_IS_STORE (self));
+  g_return_if_fail (self->in_transaction);
+  g_return_if_fail (divisor >= 1.0);
+  g_return_if_fail (!self->weights_written);
+
+  self->weight_divisor = divisor;
+}
+
+/* The strength a pending connection is written with. */
+static inline double
+written_strength (CirclesStore *self,
+                  double        strength)
+{
+  if (strength >= 0 && self->weighted)
+    return strength / self->weight_divisor;
+  return strength;
 }
 
 /* Writes one connection: inserted when new, else its strength and date
@@ -1172,7 +1236,7 @@ write_connection (CirclesStore                     *self,
                   GError                          **error)
 {
   sqlite3_stmt *stmt = self->stmts[STMT_INSERT_CONNECTION];
-  double strength = c->strength;
+  double strength = written_strength (self, c->strength);
 
   sqlite3_bind_int64 (stmt, 1, c->a);
   sqlite3_bind_int64 (stmt, 2, c->b);
@@ -1214,7 +1278,7 @@ write_connection_rows (CirclesStore                     *self,
   for (guint i = 0; i < CONNECTION_ROWS; i++)
     {
       const CirclesBufferedConnection *c = &rows[i];
-      double strength = c->strength;
+      double strength = written_strength (self, c->strength);
 
       sqlite3_bind_int64 (stmt, 4 * i + 1, c->a);
       sqlite3_bind_int64 (stmt, 4 * i + 2, c->b);
@@ -1236,7 +1300,7 @@ write_connection_rows (CirclesStore                     *self,
     {
       const CirclesBufferedConnection *c = &rows[i];
       sqlite3_stmt *update = self->stmts[STMT_UPDATE_CONNECTION];
-      double strength = c->strength;
+      double strength = written_strength (self, c->strength);
 
       if (strength < 0 && c->since == NULL)
         continue;
@@ -1259,6 +1323,16 @@ write_connections (const CirclesBufferedConnection  *rows,
 {
   CirclesStore *self = user_data;
 
+  /* INSERT OR IGNORE would skip a row that fails the CHECK on strength
+   * without a word. */
+  for (guint i = 0; i < n_rows; i++)
+    if (written_strength (self, rows[i].strength) > 1.0)
+      {
+        g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED,
+                     "A connection strength above 1: %g", rows[i].strength);
+        return FALSE;
+      }
+
   for (guint i = 0; i < n_rows; )
     {
       if (n_rows - i >= CONNECTION_ROWS)
@@ -1279,6 +1353,7 @@ flush_connections (CirclesStore  *self,
 {
   if (circles_connection_buffer_get_length (self->pending) == 0)
     return TRUE;
+  self->weights_written |= self->weighted;
   return circles_connection_buffer_drain (self->pending, write_connections, self, error);
 }
 

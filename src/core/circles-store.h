@@ -133,6 +133,19 @@ gboolean      circles_store_add_connection       (CirclesStore               *se
                                                   double                      strength,
                                                   const char                 *since,
                                                   GError                    **error);
+/* For weights whose scale is known only once every one is read: each
+ * @weight (≥ 0, or negative when none) is divided by the divisor set
+ * with circles_store_set_weight_divisor() when the connections are
+ * written (at commit, or when they are first read). A transaction that
+ * adds weighted connections gives no strength to add_connection(). */
+gboolean      circles_store_add_weighted_connection (CirclesStore            *self,
+                                                  gint64                      a,
+                                                  gint64                      b,
+                                                  double                      weight,
+                                                  GError                    **error);
+/* @divisor ≥ 1; 1 until set. */
+void          circles_store_set_weight_divisor   (CirclesStore               *self,
+                                                  double                      divisor);
 gboolean      circles_store_add_follow           (CirclesStore               *self,
                                                   gint64                      follower,
                                                   gint64                      followed,

@@ -8,8 +8,9 @@
  * (their person is still created); a duplicate edge is merged by the
  * store. Weight becomes the connection's strength in 0..1: when every
  * weight of the file is already in 0..1 it is kept; otherwise each is
- * divided by the file's largest weight, which a first pass over the
- * Weight column finds (the file is read twice, memory stays flat).
+ * divided by the file's largest weight (self-loops' included). The
+ * store holds the weights until the file is read, and divides them when
+ * it writes the connections: the file is read once, memory stays flat.
  * An empty Weight means no strength; a negative or non-numeric one is
  * an error.
  *
@@ -35,6 +36,18 @@ parse_weight (CirclesImportContext  *ctx,
 {
   char *end = NULL;
   double value;
+  guint64 digits = 0;
+  guint n = 0;
+
+  /* Whole numbers, the usual weights, without strtod: up to 15 digits
+   * they are exact doubles, the very ones strtod would give. */
+  while (n < 16 && g_ascii_isdigit (text[n]))
+    digits = 10 * digits + (text[n++] - '0');
+  if (n > 0 && n < 16 && text[n] == '\0')
+    {
+      *weight = (double) digits;
+      return TRUE;
+    }
 
   value = g_ascii_strtod (text, &end);
   while (end != NULL && g_ascii_isspace (*end))
@@ -52,51 +65,6 @@ parse_weight (CirclesImportContext  *ctx,
   return TRUE;
 }
 
-/* First pass: the largest weight of the file. */
-static gboolean
-find_max_weight (CirclesImportContext  *ctx,
-                 int                    column,
-                 double                *max_weight,
-                 GError               **error)
-{
-  g_autoptr(CirclesCsvReader) reader = circles_csv_reader_new (ctx->path, error);
-  GError *local_error = NULL;
-  char **fields;
-  guint n_fields;
-  gboolean header = TRUE;
-
-  if (reader == NULL)
-    return FALSE;
-
-  *max_weight = 0;
-  while (circles_csv_reader_next (reader, &fields, &n_fields, &local_error))
-    {
-      double weight;
-
-      if (header)
-        {
-          header = FALSE;
-          continue;
-        }
-      if ((guint) column >= n_fields)
-        continue;
-      g_strstrip (fields[column]);
-      if (fields[column][0] == '\0')
-        continue;
-      if (!parse_weight (ctx, reader, fields[column], &weight, error))
-        return FALSE;
-      *max_weight = MAX (*max_weight, weight);
-      if (!_circles_import_tick (ctx, 0.5 * circles_csv_reader_get_fraction (reader), error))
-        return FALSE;
-    }
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return FALSE;
-    }
-  return TRUE;
-}
-
 gboolean
 _circles_import_csv_edges (CirclesImportContext  *ctx,
                            CirclesCsvReader      *reader,
@@ -108,33 +76,21 @@ _circles_import_csv_edges (CirclesImportContext  *ctx,
   int target = _circles_import_find_column (header, n_header, "target");
   int weight_col = _circles_import_find_column (header, n_header, "weight");
   guint needed = MAX (source, target) + 1;
-  double scale = 1.0;
-  double base = 0.0;
+  double max_weight = 0.0;
   GError *local_error = NULL;
   char **fields;
   guint n_fields;
 
   g_return_val_if_fail (source >= 0 && target >= 0, FALSE);
 
-  if (weight_col >= 0)
-    {
-      double max_weight;
-
-      if (!find_max_weight (ctx, weight_col, &max_weight, error))
-        return FALSE;
-      if (max_weight > 1.0)
-        scale = max_weight;
-      base = 0.5;
-    }
-
   while (circles_csv_reader_next (reader, &fields, &n_fields, &local_error))
     {
       const char *s, *t;
-      double strength = -1.0;
+      double weight = -1.0;
       gint64 a, b;
 
       ctx->report->rows++;
-      if (!_circles_import_tick (ctx, base + (1.0 - base) * circles_csv_reader_get_fraction (reader), error))
+      if (!_circles_import_tick (ctx, circles_csv_reader_get_fraction (reader), error))
         return FALSE;
 
       if (n_fields < needed)
@@ -159,9 +115,9 @@ _circles_import_csv_edges (CirclesImportContext  *ctx,
 
           if (*w != '\0')
             {
-              if (!parse_weight (ctx, reader, w, &strength, error))
+              if (!parse_weight (ctx, reader, w, &weight, error))
                 return FALSE;
-              strength /= scale;
+              max_weight = MAX (max_weight, weight);
             }
         }
 
@@ -173,7 +129,7 @@ _circles_import_csv_edges (CirclesImportContext  *ctx,
       b = _circles_import_ensure_person (ctx, t, error);
       if (b < 0)
         return FALSE;
-      if (!circles_store_add_connection (ctx->store, a, b, strength, NULL, error))
+      if (!circles_store_add_weighted_connection (ctx->store, a, b, weight, error))
         return FALSE;
     }
   if (local_error != NULL)
@@ -181,6 +137,9 @@ _circles_import_csv_edges (CirclesImportContext  *ctx,
       g_propagate_error (error, local_error);
       return FALSE;
     }
+
+  if (max_weight > 1.0)
+    circles_store_set_weight_divisor (ctx->store, max_weight);
   return TRUE;
 }
 
