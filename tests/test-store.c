@@ -303,17 +303,27 @@ test_people_batch (Fixture       *f,
   g_assert_cmpint (circles_store_ensure_person (f->store, "x", &error), ==, x);
   g_assert_cmpint (circles_store_lookup_person (f->store, "y"), ==, y);
   g_assert_cmpint (circles_store_count_people (f->store), ==, 6);
+  {
+    const char *keys[] = { "y", "w", "w", "me" };
+    gint64 ids[G_N_ELEMENTS (keys)];
+
+    g_assert_true (circles_store_ensure_people (f->store, keys, G_N_ELEMENTS (keys), ids, &error));
+    g_assert_cmpint (ids[0], ==, y);
+    g_assert_cmpint (ids[1], ==, 7);
+    g_assert_cmpint (ids[2], ==, 7);
+    g_assert_cmpint (ids[3], ==, 1);
+  }
   z = circles_store_ensure_person (f->store, "z", &error);
   g_assert_true (circles_store_update_person (f->store, z, &fields, &error));
   g_assert_true (circles_store_add_connection (f->store, x, z, -1, NULL, &error));
   g_assert_cmpint (circles_store_max_person_id (f->store), ==, z);
-  g_assert_cmpuint (circles_store_get_changes (f->store)->people_added, ==, 3);
+  g_assert_cmpuint (circles_store_get_changes (f->store)->people_added, ==, 4);
   g_assert_true (circles_store_commit (f->store, &error));
   g_assert_no_error (error);
 
   g_assert_true (circles_store_foreach_person (f->store, collect_person, people, &error));
-  g_assert_cmpstr (people->str, ==, "me/-/-;a/Ana/Atelier;b/-/-;c/-/-;x/-/-;y/-/-;z/Zoé/Zinc;");
-  g_assert_cmpint (circles_store_lookup_person (f->store, "z"), ==, 7);
+  g_assert_cmpstr (people->str, ==, "me/-/-;a/Ana/Atelier;b/-/-;c/-/-;x/-/-;y/-/-;w/-/-;z/Zoé/Zinc;");
+  g_assert_cmpint (circles_store_lookup_person (f->store, "z"), ==, 8);
   g_assert_cmpint (circles_store_count_connections (f->store), ==, 3);
 }
 

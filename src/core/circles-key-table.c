@@ -140,6 +140,24 @@ circles_key_table_lookup (CirclesKeyTable *self,
   return find_slot (self, key, len, hash)->id;
 }
 
+void
+circles_key_table_prefetch (CirclesKeyTable *self,
+                            const char      *key)
+{
+  gsize len;
+  guint32 hash;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (key != NULL);
+
+  if (self->n_keys == 0)
+    return;
+  hash = hash_key (key, &len);
+#if defined (__GNUC__)
+  __builtin_prefetch (&self->slots[hash & self->mask]);
+#endif
+}
+
 static void
 grow (CirclesKeyTable *self)
 {

@@ -18,6 +18,10 @@ guint            circles_key_table_size   (CirclesKeyTable  *self);
 /* The id of @key, or 0 when it is not in the table. */
 gint64           circles_key_table_lookup (CirclesKeyTable  *self,
                                            const char       *key);
+/* Starts loading the slot of @key into the cache: lookups of several
+ * keys whose slots are fetched together wait for memory once. */
+void             circles_key_table_prefetch (CirclesKeyTable *self,
+                                             const char      *key);
 /* Adds @key (not in the table yet) with @id > 0. Returns the table's
  * copy of the key, valid until the table is cleared or freed. */
 const char      *circles_key_table_insert (CirclesKeyTable  *self,

@@ -1121,6 +1121,30 @@ circles_store_ensure_person (CirclesStore  *self,
 }
 
 gboolean
+circles_store_ensure_people (CirclesStore        *self,
+                             const char * const  *keys,
+                             guint                n_keys,
+                             gint64              *ids,
+                             GError             **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (keys != NULL || n_keys == 0, FALSE);
+  g_return_val_if_fail (ids != NULL || n_keys == 0, FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  /* The cache misses of the lookups overlap. */
+  for (guint i = 0; i < n_keys; i++)
+    circles_key_table_prefetch (self->key_cache, keys[i]);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      ids[i] = circles_store_ensure_person (self, keys[i], error);
+      if (ids[i] < 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 circles_store_update_person (CirclesStore               *self,
                              gint64                      id,
                              const CirclesPersonFields  *fields,

@@ -123,6 +123,13 @@ const CirclesStoreChanges *
 gint64        circles_store_ensure_person        (CirclesStore               *self,
                                                   const char                 *key,
                                                   GError                    **error);
+/* circles_store_ensure_person() for each of @keys, into @ids; faster
+ * than one by one. FALSE on error. */
+gboolean      circles_store_ensure_people        (CirclesStore               *self,
+                                                  const char * const         *keys,
+                                                  guint                       n_keys,
+                                                  gint64                     *ids,
+                                                  GError                    **error);
 gboolean      circles_store_update_person        (CirclesStore               *self,
                                                   gint64                      id,
                                                   const CirclesPersonFields  *fields,

@@ -24,6 +24,7 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
+#include <string.h>
 
 #include "circles-import-private.h"
 
@@ -87,7 +88,8 @@ _circles_import_csv_edges (CirclesImportContext  *ctx,
     {
       const char *s, *t;
       double weight = -1.0;
-      gint64 a, b;
+      const char *keys[2];
+      gint64 ids[2];
 
       ctx->report->rows++;
       if (!_circles_import_tick (ctx, circles_csv_reader_get_fraction (reader), error))
@@ -121,15 +123,14 @@ _circles_import_csv_edges (CirclesImportContext  *ctx,
             }
         }
 
-      a = _circles_import_ensure_person (ctx, s, error);
-      if (a < 0)
+      /* A self-loop still creates its person. */
+      keys[0] = s;
+      keys[1] = t;
+      if (!circles_store_ensure_people (ctx->store, keys, strcmp (s, t) == 0 ? 1 : 2, ids, error))
         return FALSE;
-      if (g_strcmp0 (s, t) == 0)
+      if (strcmp (s, t) == 0)
         continue;
-      b = _circles_import_ensure_person (ctx, t, error);
-      if (b < 0)
-        return FALSE;
-      if (!circles_store_add_weighted_connection (ctx->store, a, b, weight, error))
+      if (!circles_store_add_weighted_connection (ctx->store, ids[0], ids[1], weight, error))
         return FALSE;
     }
   if (local_error != NULL)
