@@ -353,6 +353,57 @@ test_reader_chunks (void)
 
 /* A CRLF split by the 64 KiB chunk boundary is one line break, in
  * and out of quotes. */
+/* Plain records (read at once) and others (byte by byte) one after
+ * the other: the same fields, lines and error positions. */
+static void
+test_reader_mixed (void)
+{
+  g_autoptr(GString) contents = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CirclesCsvReader) reader = NULL;
+  char **fields;
+  guint n_fields;
+  guint64 line = 1;
+  guint n = 0;
+
+  for (guint i = 0; i < 30000; i++)
+    switch (i % 5)
+      {
+      case 0: g_string_append_printf (contents, "n%u,t%u,%u\n", i, i, i); break;
+      case 1: g_string_append_printf (contents, "n%u,t%u,%u\r\n", i, i, i); break;
+      case 2: g_string_append_printf (contents, "\"n%u\",t%u,%u\n\n", i, i, i); break;
+      case 3: g_string_append_printf (contents, "n%u,t%u,%u\r", i, i, i); break;
+      default: g_string_append_printf (contents, " n%u ,t%u\t,%u,\n", i, i, i); break;
+      }
+  g_string_append (contents, "ok,\xC3(,x\n");
+  path = circles_test_write_file ("mixed.csv", contents->str, contents->len);
+  reader = circles_csv_reader_new (path, &error);
+  g_assert_no_error (error);
+
+  while (circles_csv_reader_next (reader, &fields, &n_fields, &error))
+    {
+      g_autofree char *a = g_strdup_printf (n % 5 == 4 ? " n%u " : "n%u", n);
+      g_autofree char *b = g_strdup_printf (n % 5 == 4 ? "t%u\t" : "t%u", n);
+      g_autofree char *c = g_strdup_printf ("%u", n);
+
+      g_assert_cmpuint (n_fields, ==, n % 5 == 4 ? 4 : 3);
+      g_assert_cmpstr (fields[0], ==, a);
+      g_assert_cmpstr (fields[1], ==, b);
+      g_assert_cmpstr (fields[2], ==, c);
+      g_assert_cmpuint (circles_csv_reader_get_line (reader), ==, line);
+      line += n % 5 == 2 ? 2 : 1;
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 30000);
+  g_assert_error (error, CIRCLES_IMPORT_ERROR, CIRCLES_IMPORT_ERROR_INVALID_UTF8);
+  {
+    g_autofree char *where = g_strdup_printf ("mixed.csv:%" G_GUINT64_FORMAT ":4: ", line);
+
+    g_assert_nonnull (strstr (error->message, where));
+  }
+}
+
 static void
 test_reader_crlf_boundary (void)
 {
@@ -1023,6 +1074,7 @@ main (int   argc,
   g_test_add_func ("/import/reader/basics", test_reader_basics);
   g_test_add_func ("/import/reader/chunks", test_reader_chunks);
   g_test_add_func ("/import/reader/crlf-boundary", test_reader_crlf_boundary);
+  g_test_add_func ("/import/reader/mixed", test_reader_mixed);
   g_test_add_func ("/import/reader/errors", test_reader_errors);
   g_test_add_func ("/import/reader/missing-file", test_reader_missing_file);
   g_test_add_func ("/import/linkedin/dates", test_dates);
