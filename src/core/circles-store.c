@@ -177,6 +177,33 @@ static const char * const migrations[] = {
   /* 4 -> 5: nothing looks connections up by their second end, and the
    * index cost a random B-tree insert per connection imported. */
   "DROP INDEX connections_b;",
+
+  /* 5 -> 6: the keys are unique through an index of their own, which an
+   * import into an empty table drops and builds again at its end (one
+   * sort instead of a random B-tree insert per person). SQLite cannot
+   * drop the index of a UNIQUE column: the table is made again, as its
+   * documentation describes (migrate() turns foreign keys off). */
+  "CREATE TABLE people_new ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL,"
+  "  display_name TEXT,"
+  "  first_name TEXT,"
+  "  last_name TEXT,"
+  "  position TEXT,"
+  "  company TEXT,"
+  "  location TEXT,"
+  "  profile_url TEXT,"
+  "  email TEXT,"
+  "  connected_on TEXT,"
+  "  notes TEXT"
+  ");"
+  "INSERT INTO people_new (id, key, display_name, first_name, last_name, position,"
+  "  company, location, profile_url, email, connected_on, notes)"
+  " SELECT id, key, display_name, first_name, last_name, position,"
+  "  company, location, profile_url, email, connected_on, notes FROM people;"
+  "DROP TABLE people;"
+  "ALTER TABLE people_new RENAME TO people;"
+  "CREATE UNIQUE INDEX people_key ON people (key);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CIRCLES_STORE_SCHEMA_VERSION);
@@ -202,6 +229,11 @@ typedef struct
 } PendingPerson;
 
 #define PEOPLE_BATCH 262144
+
+/* A first batch at least this big, into a table that had nobody, goes
+ * in without the index of the keys, made again before the connections
+ * are written (restore_key_index). */
+#define DROP_KEY_INDEX_MIN 4096
 
 /* People written by one INSERT. */
 #define PEOPLE_ROWS 32
@@ -234,6 +266,7 @@ struct _CirclesStore
   guint                weighted : 1;       /* strengths pending are weights to divide */
   guint                strengths : 1;      /* strengths pending are strengths */
   guint                weights_written : 1;
+  guint                key_index_dropped : 1;  /* people_key, until commit */
 };
 
 G_DEFINE_FINAL_TYPE (CirclesStore, circles_store, G_TYPE_OBJECT)
@@ -314,6 +347,8 @@ unregister_open_file (CirclesStore *self)
 static gboolean flush_connections (CirclesStore  *self,
                                    GError       **error);
 static gboolean flush_people      (CirclesStore  *self,
+                                   GError       **error);
+static gboolean restore_key_index (CirclesStore  *self,
                                    GError       **error);
 
 static void
@@ -616,8 +651,11 @@ migrate (CirclesStore  *self,
   g_debug ("Migrating %s from schema %" G_GINT64_FORMAT " to %d",
            self->path, version, CIRCLES_STORE_SCHEMA_VERSION);
 
+  /* Dropping a table that others refer to must not delete their rows:
+   * the pragma is only honoured outside a transaction. */
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
   if (!exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
+    goto failed;
 
   for (gint64 v = version; v < CIRCLES_STORE_SCHEMA_VERSION; v++)
     if (!exec (self, migrations[v], error))
@@ -628,6 +666,8 @@ migrate (CirclesStore  *self,
   if (!exec (self, set_version, error) || !exec (self, "COMMIT", error))
     goto failed;
 
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+
   /* Write the header's identity into the main file now, so that other
    * programs (and the next open) can tell at once what this file is. */
   sqlite3_exec (self->db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
@@ -636,6 +676,7 @@ migrate (CirclesStore  *self,
 
 failed:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   return FALSE;
 }
 
@@ -898,6 +939,7 @@ circles_store_commit (CirclesStore  *self,
 
   /* Whatever this transaction changed, the snapshot cache is stale now. */
   if (!flush_people (self, error) ||
+      !restore_key_index (self, error) ||
       !flush_connections (self, error) ||
       !step_done (self, self->stmts[STMT_BUMP_GENERATION], error))
     {
@@ -934,6 +976,7 @@ circles_store_rollback (CirclesStore *self)
   g_array_set_size (self->pending_people, 0);
   end_transaction (self, "ROLLBACK");
   self->in_transaction = FALSE;
+  self->key_index_dropped = FALSE;  /* the rollback made it again */
   circles_key_table_clear (self->key_cache);
   memset (&self->changes, 0, sizeof self->changes);
   reset_weights (self);
@@ -1378,6 +1421,10 @@ flush_connections (CirclesStore  *self,
 {
   if (circles_connection_buffer_get_length (self->pending) == 0)
     return TRUE;
+  /* The keys are indexed before the connections fill the page cache,
+   * so that SQLite's sort of them does not come on top of it. */
+  if (!flush_people (self, error) || !restore_key_index (self, error))
+    return FALSE;
   self->weights_written |= self->weighted;
   return circles_connection_buffer_drain (self->pending, write_connections, self, error);
 }
@@ -1392,6 +1439,21 @@ flush_people (CirclesStore  *self,
 
   if (people->len == 0)
     return TRUE;
+
+  /* Many come into a table that had nobody: their keys are indexed all
+   * at once in the end (restore_key_index), rather than one by one; a
+   * key not in the cache is then looked up without the index, which is
+   * slower, but only circles_store_lookup_person() does it. */
+  if (!self->people_before && !self->key_index_dropped &&
+      self->written_person_id == 0 && people->len >= DROP_KEY_INDEX_MIN)
+    {
+      if (!exec (self, "DROP INDEX IF EXISTS people_key", error))
+        {
+          g_array_set_size (people, 0);
+          return FALSE;
+        }
+      self->key_index_dropped = TRUE;
+    }
 
   while (i < people->len)
     {
@@ -1434,6 +1496,19 @@ flush_people (CirclesStore  *self,
 
   g_array_set_size (people, 0);
   self->written_person_id = self->max_person_id;
+  return TRUE;
+}
+
+/* Indexes the keys again, when flush_people() dropped the index. */
+static gboolean
+restore_key_index (CirclesStore  *self,
+                   GError       **error)
+{
+  if (!self->key_index_dropped)
+    return TRUE;
+  if (!exec (self, "CREATE UNIQUE INDEX people_key ON people (key)", error))
+    return FALSE;
+  self->key_index_dropped = FALSE;
   return TRUE;
 }
 

@@ -24,7 +24,7 @@ typedef enum
 } CirclesStoreError;
 
 /* The schema version this build writes; PRAGMA user_version. */
-#define CIRCLES_STORE_SCHEMA_VERSION 5
+#define CIRCLES_STORE_SCHEMA_VERSION 6
 
 /* Fields of a person that an importer may know; NULL means "not known",
  * and never overwrites what the database already holds. */
