@@ -166,12 +166,14 @@ grow (CirclesKeyTable *self)
   gsize size = MAX (MIN_SLOTS, 2 * old_size);
   gsize bytes = size * sizeof (Slot);
 
-  /* Slots never straddle cache lines; big tables start on a huge page. */
-  self->slots = g_aligned_alloc0 (size, sizeof (Slot), bytes >= HUGE_PAGE ? HUGE_PAGE : 64);
+  /* Slots never straddle cache lines; big tables start on a huge page,
+   * asked for before the memory is first touched. */
+  self->slots = g_aligned_alloc (size, sizeof (Slot), bytes >= HUGE_PAGE ? HUGE_PAGE : 64);
 #if defined (__linux__) && defined (MADV_HUGEPAGE)
   if (bytes >= HUGE_PAGE)
     madvise (self->slots, bytes, MADV_HUGEPAGE);
 #endif
+  memset (self->slots, 0, bytes);
   self->mask = size - 1;
   for (gsize i = 0; i < old_size; i++)
     if (old[i].id != 0)
