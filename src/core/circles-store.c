@@ -263,7 +263,7 @@ struct _CirclesStore
   guint                in_transaction : 1;
   guint                in_read : 1;
   guint                dense_ids : 1;  /* people ids are exactly 1..max_person_id */
-  guint                people_before : 1;  /* the transaction began with people */
+  guint                keys_cached : 1;    /* every key of the table is in key_cache */
   guint                weighted : 1;       /* strengths pending are weights to divide */
   guint                strengths : 1;      /* strengths pending are strengths */
   guint                weights_written : 1;
@@ -899,7 +899,7 @@ circles_store_begin (CirclesStore  *self,
     self->dense_ids = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
     self->max_person_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0;
     self->written_person_id = self->max_person_id;
-    self->people_before = self->max_person_id > 0;
+    self->keys_cached = self->max_person_id == 0;
     sqlite3_reset (stmt);
     if (rc != SQLITE_ROW)
       {
@@ -1137,9 +1137,9 @@ circles_store_ensure_person (CirclesStore  *self,
   if (id > 0)
     return id;
 
-  /* A key that is not in the cache is in the database, if anywhere:
-   * everyone this transaction adds goes through the cache. */
-  if (self->people_before)
+  /* Everyone this transaction adds goes through the cache: when the
+   * table had nobody, a key that is not in the cache is nowhere. */
+  if (!self->keys_cached)
     {
       stmt = self->stmts[STMT_LOOKUP_PERSON];
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -1446,9 +1446,16 @@ flush_connections (CirclesStore  *self,
 
   if (circles_connection_buffer_get_length (self->pending) == 0)
     return TRUE;
-  /* The keys are indexed before the connections fill the page cache,
-   * so that SQLite's sort of them does not come on top of it. */
-  if (!flush_people (self, error) || !restore_key_index (self, error))
+  /* The key cache goes first: an import is done with it by now (people
+   * added later are looked up in the table), and its memory serves the
+   * rest. Then the keys are indexed, before the connections fill the
+   * page cache, so that SQLite's sort of them does not come on top of
+   * it. */
+  if (!flush_people (self, error))
+    return FALSE;
+  circles_key_table_clear (self->key_cache);
+  self->keys_cached = FALSE;
+  if (!restore_key_index (self, error))
     return FALSE;
   self->weights_written |= self->weighted;
 
@@ -1478,7 +1485,7 @@ flush_people (CirclesStore  *self,
    * at once in the end (restore_key_index), rather than one by one; a
    * key not in the cache is then looked up without the index, which is
    * slower, but only circles_store_lookup_person() does it. */
-  if (!self->people_before && !self->key_index_dropped &&
+  if (self->keys_cached && !self->key_index_dropped &&
       self->written_person_id == 0 && people->len >= DROP_KEY_INDEX_MIN)
     {
       if (!exec (self, "DROP INDEX IF EXISTS people_key", error))
