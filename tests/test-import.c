@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "circles-csv-reader.h"
@@ -352,6 +353,57 @@ test_reader_chunks (void)
 
 /* A CRLF split by the 64 KiB chunk boundary is one line break, in
  * and out of quotes. */
+/* Plain records (read at once) and others (byte by byte) one after
+ * the other: the same fields, lines and error positions. */
+static void
+test_reader_mixed (void)
+{
+  g_autoptr(GString) contents = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(CirclesCsvReader) reader = NULL;
+  char **fields;
+  guint n_fields;
+  guint64 line = 1;
+  guint n = 0;
+
+  for (guint i = 0; i < 30000; i++)
+    switch (i % 5)
+      {
+      case 0: g_string_append_printf (contents, "n%u,t%u,%u\n", i, i, i); break;
+      case 1: g_string_append_printf (contents, "n%u,t%u,%u\r\n", i, i, i); break;
+      case 2: g_string_append_printf (contents, "\"n%u\",t%u,%u\n\n", i, i, i); break;
+      case 3: g_string_append_printf (contents, "n%u,t%u,%u\r", i, i, i); break;
+      default: g_string_append_printf (contents, " n%u ,t%u\t,%u,\n", i, i, i); break;
+      }
+  g_string_append (contents, "ok,\xC3(,x\n");
+  path = circles_test_write_file ("mixed.csv", contents->str, contents->len);
+  reader = circles_csv_reader_new (path, &error);
+  g_assert_no_error (error);
+
+  while (circles_csv_reader_next (reader, &fields, &n_fields, &error))
+    {
+      g_autofree char *a = g_strdup_printf (n % 5 == 4 ? " n%u " : "n%u", n);
+      g_autofree char *b = g_strdup_printf (n % 5 == 4 ? "t%u\t" : "t%u", n);
+      g_autofree char *c = g_strdup_printf ("%u", n);
+
+      g_assert_cmpuint (n_fields, ==, n % 5 == 4 ? 4 : 3);
+      g_assert_cmpstr (fields[0], ==, a);
+      g_assert_cmpstr (fields[1], ==, b);
+      g_assert_cmpstr (fields[2], ==, c);
+      g_assert_cmpuint (circles_csv_reader_get_line (reader), ==, line);
+      line += n % 5 == 2 ? 2 : 1;
+      n++;
+    }
+  g_assert_cmpuint (n, ==, 30000);
+  g_assert_error (error, CIRCLES_IMPORT_ERROR, CIRCLES_IMPORT_ERROR_INVALID_UTF8);
+  {
+    g_autofree char *where = g_strdup_printf ("mixed.csv:%" G_GUINT64_FORMAT ":4: ", line);
+
+    g_assert_nonnull (strstr (error->message, where));
+  }
+}
+
 static void
 test_reader_crlf_boundary (void)
 {
@@ -591,6 +643,100 @@ test_edges_columns (Fixture       *f,
   g_assert_cmpfloat_with_epsilon (stored_weight (f, "a", "b"), 0.25, 1e-9);
   g_assert_cmpfloat_with_epsilon (stored_weight (f, "b", "c"), 0.5, 1e-9);
   g_assert_cmpfloat (stored_weight (f, "a", "c"), <, 0);
+}
+
+#define BIG_PEOPLE 50000
+#define BIG_ROWS   300000
+
+static double
+big_weight (guint row)
+{
+  return (row % 97) + (row % 4) * 0.25;
+}
+
+typedef struct
+{
+  GHashTable *keys;  /* id -> key */
+  guint       checked;
+} BigCheck;
+
+static void
+collect_key (const CirclesPersonRow *row,
+             gpointer                user_data)
+{
+  BigCheck *check = user_data;
+
+  g_hash_table_insert (check->keys, g_memdup2 (&row->id, sizeof row->id), g_strdup (row->key));
+}
+
+static void
+check_big_connection (gint64   a,
+                      gint64   b,
+                      double   strength,
+                      gpointer user_data)
+{
+  BigCheck *check = user_data;
+  guint x = atoi ((const char *) g_hash_table_lookup (check->keys, &a) + 1);
+  guint y = atoi ((const char *) g_hash_table_lookup (check->keys, &b) + 1);
+  guint k = (y + BIG_PEOPLE - x) % BIG_PEOPLE;
+  guint source = x;
+
+  if (k < 1 || k > 6)
+    {
+      k = (x + BIG_PEOPLE - y) % BIG_PEOPLE;
+      source = y;
+    }
+  g_assert_cmpuint (k, >=, 1);
+  g_assert_cmpuint (k, <=, 6);
+  /* Exactly the weight divided by the largest one, 500. */
+  g_assert_cmpfloat (strength, ==, big_weight ((k - 1) * BIG_PEOPLE + source) / 500);
+  check->checked++;
+}
+
+/* More edges than the store keeps in memory: they go through its
+ * temporary file, and still every weight is divided by the largest of
+ * the file, found on its last line, a self-loop. */
+static void
+test_edges_big (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) contents = g_string_new ("Source,Target,Weight\n");
+  g_autofree char *path = NULL;
+  BigCheck check = { g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free), 0 };
+  CirclesImportReport report;
+
+  for (guint i = 0; i < BIG_ROWS; i++)
+    {
+      guint a = i % BIG_PEOPLE;
+      guint b = (a + 1 + i / BIG_PEOPLE) % BIG_PEOPLE;
+      char w[G_ASCII_DTOSTR_BUF_SIZE];
+
+      g_string_append_printf (contents, "p%u,p%u,%s\n", a, b,
+                              g_ascii_dtostr (w, sizeof w, big_weight (i)));
+    }
+  g_string_append (contents, "p7,p7,500\n");
+  path = circles_test_write_file ("big.csv", contents->str, contents->len);
+
+  g_assert_true (circles_import_file (f->store, path, CIRCLES_IMPORT_FORMAT_AUTO, NULL,
+                                      &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.people_added, ==, BIG_PEOPLE);
+  g_assert_cmpuint (report.connections_added, ==, BIG_ROWS);
+
+  g_assert_true (circles_store_foreach_person (f->store, collect_key, &check, &error));
+  g_assert_true (circles_store_foreach_connection (f->store, check_big_connection, &check, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (check.checked, ==, BIG_ROWS);
+
+  /* Again: nothing new. */
+  g_assert_true (circles_import_file (f->store, path, CIRCLES_IMPORT_FORMAT_AUTO, NULL,
+                                      &report, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (report.people_added, ==, 0);
+  g_assert_cmpuint (report.connections_added, ==, 0);
+  g_assert_cmpint (circles_store_count_connections (f->store), ==, BIG_ROWS);
+  g_hash_table_unref (check.keys);
 }
 
 static void
@@ -928,6 +1074,7 @@ main (int   argc,
   g_test_add_func ("/import/reader/basics", test_reader_basics);
   g_test_add_func ("/import/reader/chunks", test_reader_chunks);
   g_test_add_func ("/import/reader/crlf-boundary", test_reader_crlf_boundary);
+  g_test_add_func ("/import/reader/mixed", test_reader_mixed);
   g_test_add_func ("/import/reader/errors", test_reader_errors);
   g_test_add_func ("/import/reader/missing-file", test_reader_missing_file);
   g_test_add_func ("/import/linkedin/dates", test_dates);
@@ -943,6 +1090,7 @@ main (int   argc,
   ADD ("/import/linkedin/existing-me", test_linkedin_existing_me);
   ADD ("/import/csv/edges", test_edges);
   ADD ("/import/csv/edges-columns", test_edges_columns);
+  ADD ("/import/csv/edges-big", test_edges_big);
   ADD ("/import/csv/nodes", test_nodes);
   ADD ("/import/followers", test_followers);
   ADD ("/import/followers/need-me", test_followers_need_me);

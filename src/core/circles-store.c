@@ -17,6 +17,8 @@
 #include <sqlite3.h>
 #include <string.h>
 
+#include "circles-connection-buffer.h"
+#include "circles-key-table.h"
 #include "circles-store.h"
 
 /* "Circ": written in the header's application_id field. */
@@ -28,6 +30,7 @@ typedef enum
 {
   STMT_LOOKUP_PERSON,
   STMT_INSERT_PERSON,
+  STMT_INSERT_PERSON_ID,
   STMT_UPDATE_PERSON,
   STMT_INSERT_CONNECTION,
   STMT_UPDATE_CONNECTION,
@@ -52,6 +55,7 @@ typedef enum
 static const char * const stmt_sql[N_STMTS] = {
   [STMT_LOOKUP_PERSON] = "SELECT id FROM people WHERE key = ?1",
   [STMT_INSERT_PERSON] = "INSERT INTO people (key) VALUES (?1)",
+  [STMT_INSERT_PERSON_ID] = "INSERT INTO people (id, key) VALUES (?1, ?2)",
   [STMT_UPDATE_PERSON] =
     "UPDATE people SET"
     " display_name = coalesce (?2, display_name),"
@@ -175,24 +179,66 @@ static const char * const migrations[] = {
   /* 4 -> 5: nothing looks connections up by their second end, and the
    * index cost a random B-tree insert per connection imported. */
   "DROP INDEX connections_b;",
+
+  /* 5 -> 6: the keys are unique through an index of their own, which an
+   * import into an empty table drops and builds again at its end (one
+   * sort instead of a random B-tree insert per person). SQLite cannot
+   * drop the index of a UNIQUE column: the table is made again, as its
+   * documentation describes (migrate() turns foreign keys off). */
+  "CREATE TABLE people_new ("
+  "  id INTEGER PRIMARY KEY,"
+  "  key TEXT NOT NULL,"
+  "  display_name TEXT,"
+  "  first_name TEXT,"
+  "  last_name TEXT,"
+  "  position TEXT,"
+  "  company TEXT,"
+  "  location TEXT,"
+  "  profile_url TEXT,"
+  "  email TEXT,"
+  "  connected_on TEXT,"
+  "  notes TEXT"
+  ");"
+  "INSERT INTO people_new (id, key, display_name, first_name, last_name, position,"
+  "  company, location, profile_url, email, connected_on, notes)"
+  " SELECT id, key, display_name, first_name, last_name, position,"
+  "  company, location, profile_url, email, connected_on, notes FROM people;"
+  "DROP TABLE people;"
+  "ALTER TABLE people_new RENAME TO people;"
+  "CREATE UNIQUE INDEX people_key ON people (key);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CIRCLES_STORE_SCHEMA_VERSION);
 
-/* Connections are written in batches sorted by (a, b): appending to the
- * B-tree in key order is several times faster than random inserts. */
-typedef struct
-{
-  gint64  a;
-  gint64  b;
-  double  strength;
-  char   *since;
-} PendingConnection;
-
-#define PENDING_BATCH 262144
+/* Connections are written at the end of the transaction (or when read
+ * within it), all of them sorted by (a, b): appending to the B-tree in
+ * key order is several times faster than random inserts. The sorting
+ * keeps memory flat: see circles-connection-buffer.c. */
 
 /* Connections written by one INSERT: fewer statements to run. */
 #define CONNECTION_ROWS 32
+
+/* New people are written in batches too, by INSERTs of many rows. Their
+ * ids are given when they are first seen (max + 1, as SQLite would), so
+ * the batch changes no id, and the rows are appended in id order. (In
+ * key order, the index of the keys is written in order but the table
+ * at random: no faster, with the sort on top.) The keys are in the key
+ * cache already: a pending person costs an id and a pointer. */
+typedef struct
+{
+  gint64      id;
+  const char *key;  /* the key cache's copy */
+} PendingPerson;
+
+#define PEOPLE_BATCH 262144
+
+/* A first batch at least this big, into a table that had nobody, goes
+ * in without the index of the keys, made again before the connections
+ * are written (restore_key_index). */
+#define DROP_KEY_INDEX_MIN 4096
+
+/* People written by one INSERT. */
+#define PEOPLE_ROWS 32
 
 /* SQLite's page cache, in KiB: while reading, and within an import. */
 #define READ_CACHE_KIB   65536
@@ -206,14 +252,24 @@ struct _CirclesStore
   sqlite3             *db;
   char                *file_id;     /* in open_files */
   sqlite3_stmt        *stmts[N_STMTS];
-  GHashTable          *key_cache;   /* key -> id, valid within a transaction */
-  GArray              *pending;     /* of PendingConnection, within a transaction */
+  CirclesKeyTable     *key_cache;   /* key -> id, valid within a transaction */
+  CirclesConnectionBuffer *pending;  /* within a transaction */
   sqlite3_stmt        *insert_rows; /* INSERT of CONNECTION_ROWS connections at once */
+  sqlite3_stmt        *insert_rows_3; /* the same, without since */
+  GArray              *pending_people;  /* of PendingPerson, within a transaction */
+  sqlite3_stmt        *insert_people;   /* INSERT of PEOPLE_ROWS people at once */
+  gint64               written_person_id;  /* people above this id are pending */
   CirclesStoreChanges  changes;
+  double               weight_divisor;  /* within a transaction */
   gint64               max_person_id;  /* within a transaction */
   guint                in_transaction : 1;
   guint                in_read : 1;
   guint                dense_ids : 1;  /* people ids are exactly 1..max_person_id */
+  guint                keys_cached : 1;    /* every key of the table is in key_cache */
+  guint                weighted : 1;       /* strengths pending are weights to divide */
+  guint                strengths : 1;      /* strengths pending are strengths */
+  guint                weights_written : 1;
+  guint                key_index_dropped : 1;  /* people_key, until commit */
 };
 
 G_DEFINE_FINAL_TYPE (CirclesStore, circles_store, G_TYPE_OBJECT)
@@ -291,16 +347,21 @@ unregister_open_file (CirclesStore *self)
   g_clear_pointer (&self->file_id, g_free);
 }
 
-static void
-clear_pending (gpointer data)
-{
-  PendingConnection *pending = data;
-
-  g_clear_pointer (&pending->since, g_free);
-}
-
 static gboolean flush_connections (CirclesStore  *self,
                                    GError       **error);
+static gboolean flush_people      (CirclesStore  *self,
+                                   GError       **error);
+static gboolean restore_key_index (CirclesStore  *self,
+                                   GError       **error);
+
+static void
+reset_weights (CirclesStore *self)
+{
+  self->weight_divisor = 1.0;
+  self->weighted = FALSE;
+  self->strengths = FALSE;
+  self->weights_written = FALSE;
+}
 
 static void
 circles_store_finalize (GObject *object)
@@ -313,10 +374,13 @@ circles_store_finalize (GObject *object)
   for (guint i = 0; i < N_STMTS; i++)
     g_clear_pointer (&self->stmts[i], sqlite3_finalize);
   g_clear_pointer (&self->insert_rows, sqlite3_finalize);
+  g_clear_pointer (&self->insert_rows_3, sqlite3_finalize);
+  g_clear_pointer (&self->insert_people, sqlite3_finalize);
   g_clear_pointer (&self->db, sqlite3_close);
   unregister_open_file (self);
-  g_clear_pointer (&self->key_cache, g_hash_table_unref);
-  g_clear_pointer (&self->pending, g_array_unref);
+  g_clear_pointer (&self->key_cache, circles_key_table_free);
+  g_clear_pointer (&self->pending, circles_connection_buffer_free);
+  g_clear_pointer (&self->pending_people, g_array_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (circles_store_parent_class)->finalize (object);
@@ -333,9 +397,10 @@ circles_store_class_init (CirclesStoreClass *klass)
 static void
 circles_store_init (CirclesStore *self)
 {
-  self->key_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  self->pending = g_array_new (FALSE, FALSE, sizeof (PendingConnection));
-  g_array_set_clear_func (self->pending, clear_pending);
+  self->key_cache = circles_key_table_new ();
+  self->pending = circles_connection_buffer_new (0);
+  self->pending_people = g_array_new (FALSE, FALSE, sizeof (PendingPerson));
+  reset_weights (self);
 }
 
 static CirclesStoreError
@@ -590,8 +655,11 @@ migrate (CirclesStore  *self,
   g_debug ("Migrating %s from schema %" G_GINT64_FORMAT " to %d",
            self->path, version, CIRCLES_STORE_SCHEMA_VERSION);
 
+  /* Dropping a table that others refer to must not delete their rows:
+   * the pragma is only honoured outside a transaction. */
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
   if (!exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
+    goto failed;
 
   for (gint64 v = version; v < CIRCLES_STORE_SCHEMA_VERSION; v++)
     if (!exec (self, migrations[v], error))
@@ -602,6 +670,8 @@ migrate (CirclesStore  *self,
   if (!exec (self, set_version, error) || !exec (self, "COMMIT", error))
     goto failed;
 
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
+
   /* Write the header's identity into the main file now, so that other
    * programs (and the next open) can tell at once what this file is. */
   sqlite3_exec (self->db, "PRAGMA wal_checkpoint(PASSIVE)", NULL, NULL, NULL);
@@ -610,6 +680,7 @@ migrate (CirclesStore  *self,
 
 failed:
   sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
   return FALSE;
 }
 
@@ -748,6 +819,31 @@ circles_store_open (const char  *path,
         set_sqlite_error (self, rc, error);
         return NULL;
       }
+
+    g_string_assign (sql, "INSERT OR IGNORE INTO connections (a, b, strength) VALUES ");
+    for (guint i = 0; i < CONNECTION_ROWS; i++)
+      g_string_append (sql, i > 0 ? ", (?, ?, ?)" : "(?, ?, ?)");
+    rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
+                             &self->insert_rows_3, NULL);
+    if (rc != SQLITE_OK)
+      {
+        set_sqlite_error (self, rc, error);
+        return NULL;
+      }
+
+    /* OR IGNORE: a statement that cannot fail half way needs no
+     * statement journal, which an INSERT of many rows otherwise writes
+     * page by page. The rows never conflict (see flush_people). */
+    g_string_assign (sql, "INSERT OR IGNORE INTO people (id, key) VALUES ");
+    for (guint i = 0; i < PEOPLE_ROWS; i++)
+      g_string_append (sql, i > 0 ? ", (?, ?)" : "(?, ?)");
+    rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
+                             &self->insert_people, NULL);
+    if (rc != SQLITE_OK)
+      {
+        set_sqlite_error (self, rc, error);
+        return NULL;
+      }
   }
 
   return g_steal_pointer (&self);
@@ -804,6 +900,8 @@ circles_store_begin (CirclesStore  *self,
 
     self->dense_ids = rc == SQLITE_ROW && sqlite3_column_int (stmt, 0) == 1;
     self->max_person_id = rc == SQLITE_ROW ? sqlite3_column_int64 (stmt, 1) : 0;
+    self->written_person_id = self->max_person_id;
+    self->keys_cached = self->max_person_id == 0;
     sqlite3_reset (stmt);
     if (rc != SQLITE_ROW)
       {
@@ -819,6 +917,7 @@ circles_store_begin (CirclesStore  *self,
                 NULL, NULL, NULL);
   self->in_transaction = TRUE;
   memset (&self->changes, 0, sizeof self->changes);
+  reset_weights (self);
   return TRUE;
 }
 
@@ -854,7 +953,9 @@ circles_store_commit (CirclesStore  *self,
   g_return_val_if_fail (self->in_transaction, FALSE);
 
   /* Whatever this transaction changed, the snapshot cache is stale now. */
-  if (!flush_connections (self, error) ||
+  if (!flush_people (self, error) ||
+      !restore_key_index (self, error) ||
+      !flush_connections (self, error) ||
       !step_done (self, self->stmts[STMT_BUMP_GENERATION], error))
     {
       circles_store_rollback (self);
@@ -870,7 +971,7 @@ circles_store_commit (CirclesStore  *self,
     }
 
   self->in_transaction = FALSE;
-  g_hash_table_remove_all (self->key_cache);
+  circles_key_table_clear (self->key_cache);
   return TRUE;
 }
 
@@ -885,11 +986,16 @@ circles_store_rollback (CirclesStore *self)
   for (guint i = 0; i < N_STMTS; i++)
     sqlite3_reset (self->stmts[i]);
   sqlite3_reset (self->insert_rows);
-  g_array_set_size (self->pending, 0);
+  sqlite3_reset (self->insert_rows_3);
+  sqlite3_reset (self->insert_people);
+  circles_connection_buffer_clear (self->pending);
+  g_array_set_size (self->pending_people, 0);
   end_transaction (self, "ROLLBACK");
   self->in_transaction = FALSE;
-  g_hash_table_remove_all (self->key_cache);
+  self->key_index_dropped = FALSE;  /* the rollback made it again */
+  circles_key_table_clear (self->key_cache);
   memset (&self->changes, 0, sizeof self->changes);
+  reset_weights (self);
 }
 
 gboolean
@@ -1002,14 +1108,14 @@ circles_store_lookup_person (CirclesStore *self,
                              const char   *key)
 {
   sqlite3_stmt *stmt;
-  gpointer cached;
   gint64 id;
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
   g_return_val_if_fail (key != NULL, -1);
 
-  if (g_hash_table_lookup_extended (self->key_cache, key, NULL, &cached))
-    return GPOINTER_TO_SIZE (cached);
+  id = circles_key_table_lookup (self->key_cache, key);
+  if (id > 0)
+    return id;
 
   stmt = self->stmts[STMT_LOOKUP_PERSON];
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -1023,18 +1129,41 @@ circles_store_ensure_person (CirclesStore  *self,
                              GError       **error)
 {
   sqlite3_stmt *stmt;
-  gpointer cached;
   gint64 id;
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
   g_return_val_if_fail (key != NULL, -1);
   g_return_val_if_fail (self->in_transaction, -1);
 
-  if (g_hash_table_lookup_extended (self->key_cache, key, NULL, &cached))
-    return GPOINTER_TO_SIZE (cached);
+  id = circles_key_table_lookup (self->key_cache, key);
+  if (id > 0)
+    return id;
 
-  id = circles_store_lookup_person (self, key);
-  if (id < 0)
+  /* Everyone this transaction adds goes through the cache: when the
+   * table had nobody, a key that is not in the cache is nowhere. */
+  if (!self->keys_cached)
+    {
+      stmt = self->stmts[STMT_LOOKUP_PERSON];
+      sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      id = step_int (self, stmt, error);
+      if (id < 0)
+        return -1;
+    }
+
+  if (id == 0 && self->dense_ids)
+    {
+      PendingPerson pending;
+
+      pending.id = ++self->max_person_id;
+      pending.key = circles_key_table_insert (self->key_cache, key, pending.id);
+      g_array_append_val (self->pending_people, pending);
+      self->changes.people_added++;
+      if (self->pending_people->len >= PEOPLE_BATCH && !flush_people (self, error))
+        return -1;
+      return pending.id;
+    }
+
+  if (id == 0)
     {
       stmt = self->stmts[STMT_INSERT_PERSON];
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
@@ -1047,8 +1176,32 @@ circles_store_ensure_person (CirclesStore  *self,
       self->max_person_id = MAX (self->max_person_id, id);
     }
 
-  g_hash_table_insert (self->key_cache, g_strdup (key), GSIZE_TO_POINTER (id));
+  circles_key_table_insert (self->key_cache, key, id);
   return id;
+}
+
+gboolean
+circles_store_ensure_people (CirclesStore        *self,
+                             const char * const  *keys,
+                             guint                n_keys,
+                             gint64              *ids,
+                             GError             **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (keys != NULL || n_keys == 0, FALSE);
+  g_return_val_if_fail (ids != NULL || n_keys == 0, FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+
+  /* The cache misses of the lookups overlap. */
+  for (guint i = 0; i < n_keys; i++)
+    circles_key_table_prefetch (self->key_cache, keys[i]);
+  for (guint i = 0; i < n_keys; i++)
+    {
+      ids[i] = circles_store_ensure_person (self, keys[i], error);
+      if (ids[i] < 0)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 gboolean
@@ -1062,6 +1215,9 @@ circles_store_update_person (CirclesStore               *self,
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (fields != NULL, FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
+
+  if (id > self->written_person_id && !flush_people (self, error))
+    return FALSE;
 
   stmt = self->stmts[STMT_UPDATE_PERSON];
   sqlite3_bind_int64 (stmt, 1, id);
@@ -1094,55 +1250,81 @@ circles_store_add_connection (CirclesStore  *self,
                               const char    *since,
                               GError       **error)
 {
-  PendingConnection pending;
-
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
   g_return_val_if_fail (strength <= 1.0, FALSE);
+  g_return_val_if_fail (strength < 0 || !self->weighted, FALSE);
 
   if (a == b)
     return TRUE;
   if (!valid_person (self, a, error) || !valid_person (self, b, error))
     return FALSE;
 
-  pending.a = MIN (a, b);
-  pending.b = MAX (a, b);
-  pending.strength = strength;
-  pending.since = g_strdup (since);
-  g_array_append_val (self->pending, pending);
-
-  if (self->pending->len >= PENDING_BATCH)
-    return flush_connections (self, error);
-  return TRUE;
+  self->strengths |= strength >= 0;
+  return circles_connection_buffer_add (self->pending, MIN (a, b), MAX (a, b),
+                                        strength, since, error);
 }
 
-static int
-compare_pending (gconstpointer a,
-                 gconstpointer b)
+gboolean
+circles_store_add_weighted_connection (CirclesStore  *self,
+                                       gint64         a,
+                                       gint64         b,
+                                       double         weight,
+                                       GError       **error)
 {
-  const PendingConnection *x = a, *y = b;
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_return_val_if_fail (!self->strengths, FALSE);
+  /* The divisor must be known before any weight is written. */
+  g_return_val_if_fail (!self->weights_written, FALSE);
 
-  if (x->a != y->a)
-    return x->a < y->a ? -1 : 1;
-  if (x->b != y->b)
-    return x->b < y->b ? -1 : 1;
-  return 0;
+  if (a == b)
+    return TRUE;
+  if (!valid_person (self, a, error) || !valid_person (self, b, error))
+    return FALSE;
+
+  self->weighted |= weight >= 0;
+  return circles_connection_buffer_add (self->pending, MIN (a, b), MAX (a, b),
+                                        weight, NULL, error);
+}
+
+void
+circles_store_set_weight_divisor (CirclesStore *self,
+                                  double        divisor)
+{
+  g_return_if_fail (CIRCLES_IS_STORE (self));
+  g_return_if_fail (self->in_transaction);
+  g_return_if_fail (divisor >= 1.0);
+  g_return_if_fail (!self->weights_written);
+
+  self->weight_divisor = divisor;
+}
+
+/* The strength a pending connection is written with. */
+static inline double
+written_strength (CirclesStore *self,
+                  double        strength)
+{
+  if (strength >= 0 && self->weighted)
+    return strength / self->weight_divisor;
+  return strength;
 }
 
 /* Writes one connection: inserted when new, else its strength and date
- * are updated when given (a later row of the same batch wins, as it
- * would have row by row: the sort is stable on equal keys). */
+ * are updated when given. (The buffer merged the rows of the same pair,
+ * the values given last winning, as they would have row by row.) */
 static gboolean
-write_connection (CirclesStore             *self,
-                  const PendingConnection  *c,
-                  GError                  **error)
+write_connection (CirclesStore                     *self,
+                  const CirclesBufferedConnection  *c,
+                  GError                          **error)
 {
   sqlite3_stmt *stmt = self->stmts[STMT_INSERT_CONNECTION];
+  double strength = written_strength (self, c->strength);
 
   sqlite3_bind_int64 (stmt, 1, c->a);
   sqlite3_bind_int64 (stmt, 2, c->b);
-  if (c->strength >= 0)
-    sqlite3_bind_double (stmt, 3, c->strength);
+  if (strength >= 0)
+    sqlite3_bind_double (stmt, 3, strength);
   bind_text_or_null (stmt, 4, c->since);
   if (!step_done (self, stmt, error))
     return FALSE;
@@ -1153,14 +1335,14 @@ write_connection (CirclesStore             *self,
       return TRUE;
     }
 
-  if (c->strength < 0 && c->since == NULL)
+  if (strength < 0 && c->since == NULL)
     return TRUE;
 
   stmt = self->stmts[STMT_UPDATE_CONNECTION];
   sqlite3_bind_int64 (stmt, 1, c->a);
   sqlite3_bind_int64 (stmt, 2, c->b);
-  if (c->strength >= 0)
-    sqlite3_bind_double (stmt, 3, c->strength);
+  if (strength >= 0)
+    sqlite3_bind_double (stmt, 3, strength);
   bind_text_or_null (stmt, 4, c->since);
   return step_done (self, stmt, error);
 }
@@ -1169,24 +1351,36 @@ write_connection (CirclesStore             *self,
  * there already, those that bring a strength or a date update them, in
  * order, as write_connection() would have one by one. */
 static gboolean
-write_connection_rows (CirclesStore             *self,
-                       const PendingConnection  *rows,
-                       GError                  **error)
+write_connection_rows (CirclesStore                     *self,
+                       const CirclesBufferedConnection  *rows,
+                       GError                          **error)
 {
-  sqlite3_stmt *stmt = self->insert_rows;
+  sqlite3_stmt *stmt = self->insert_rows_3;
+  guint columns = 3;
   int inserted;
+
+  /* Fewer columns, less work per row: most imports bring no date. */
+  for (guint i = 0; i < CONNECTION_ROWS; i++)
+    if (rows[i].since != NULL)
+      {
+        stmt = self->insert_rows;
+        columns = 4;
+        break;
+      }
 
   for (guint i = 0; i < CONNECTION_ROWS; i++)
     {
-      const PendingConnection *c = &rows[i];
+      const CirclesBufferedConnection *c = &rows[i];
+      double strength = written_strength (self, c->strength);
 
-      sqlite3_bind_int64 (stmt, 4 * i + 1, c->a);
-      sqlite3_bind_int64 (stmt, 4 * i + 2, c->b);
-      if (c->strength >= 0)
-        sqlite3_bind_double (stmt, 4 * i + 3, c->strength);
+      sqlite3_bind_int64 (stmt, columns * i + 1, c->a);
+      sqlite3_bind_int64 (stmt, columns * i + 2, c->b);
+      if (strength >= 0)
+        sqlite3_bind_double (stmt, columns * i + 3, strength);
       else
-        sqlite3_bind_null (stmt, 4 * i + 3);
-      bind_text_or_null (stmt, 4 * i + 4, c->since);
+        sqlite3_bind_null (stmt, columns * i + 3);
+      if (columns == 4)
+        bind_text_or_null (stmt, columns * i + 4, c->since);
     }
   if (!step_done (self, stmt, error))
     return FALSE;
@@ -1198,17 +1392,49 @@ write_connection_rows (CirclesStore             *self,
 
   for (guint i = 0; i < CONNECTION_ROWS; i++)
     {
-      const PendingConnection *c = &rows[i];
+      const CirclesBufferedConnection *c = &rows[i];
       sqlite3_stmt *update = self->stmts[STMT_UPDATE_CONNECTION];
+      double strength = written_strength (self, c->strength);
 
-      if (c->strength < 0 && c->since == NULL)
+      if (strength < 0 && c->since == NULL)
         continue;
       sqlite3_bind_int64 (update, 1, c->a);
       sqlite3_bind_int64 (update, 2, c->b);
-      if (c->strength >= 0)
-        sqlite3_bind_double (update, 3, c->strength);
+      if (strength >= 0)
+        sqlite3_bind_double (update, 3, strength);
       bind_text_or_null (update, 4, c->since);
       if (!step_done (self, update, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_connections (const CirclesBufferedConnection  *rows,
+                   guint                             n_rows,
+                   gpointer                          user_data,
+                   GError                          **error)
+{
+  CirclesStore *self = user_data;
+
+  /* SQLite does not check them (see flush_connections): the store does. */
+  for (guint i = 0; i < n_rows; i++)
+    if (written_strength (self, rows[i].strength) > 1.0)
+      {
+        g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED,
+                     "A connection strength above 1: %g", rows[i].strength);
+        return FALSE;
+      }
+
+  for (guint i = 0; i < n_rows; )
+    {
+      if (n_rows - i >= CONNECTION_ROWS)
+        {
+          if (!write_connection_rows (self, &rows[i], error))
+            return FALSE;
+          i += CONNECTION_ROWS;
+        }
+      else if (!write_connection (self, &rows[i++], error))
         return FALSE;
     }
   return TRUE;
@@ -1218,29 +1444,115 @@ static gboolean
 flush_connections (CirclesStore  *self,
                    GError       **error)
 {
-  gboolean ok = TRUE;
+  gboolean ok;
 
-  if (self->pending->len == 0)
+  if (circles_connection_buffer_get_length (self->pending) == 0)
+    return TRUE;
+  /* The key cache goes first: an import is done with it by now (people
+   * added later are looked up in the table), and its memory serves the
+   * rest. Then the keys are indexed, before the connections fill the
+   * page cache, so that SQLite's sort of them does not come on top of
+   * it. */
+  if (!flush_people (self, error))
+    return FALSE;
+  circles_key_table_clear (self->key_cache);
+  self->keys_cached = FALSE;
+  if (!restore_key_index (self, error))
+    return FALSE;
+  self->weights_written |= self->weighted;
+
+  /* The rows written here are checked beforehand (a < b by
+   * construction, strength in 0..1 or none in write_connections, no
+   * rating): SQLite need not check them again, 15% of its instructions
+   * per row. (The pragma makes the statements prepared again, once per
+   * flush.) */
+  sqlite3_exec (self->db, "PRAGMA ignore_check_constraints = ON", NULL, NULL, NULL);
+  ok = circles_connection_buffer_drain (self->pending, write_connections, self, error);
+  sqlite3_exec (self->db, "PRAGMA ignore_check_constraints = OFF", NULL, NULL, NULL);
+  return ok;
+}
+
+/* Writes the people added since the last flush. */
+static gboolean
+flush_people (CirclesStore  *self,
+              GError       **error)
+{
+  GArray *people = self->pending_people;
+  guint i = 0;
+
+  if (people->len == 0)
     return TRUE;
 
-  /* g_array_sort is a stable merge sort (GLib's qsort_r). */
-  g_array_sort (self->pending, compare_pending);
-
-  for (guint i = 0; ok && i < self->pending->len; )
+  /* Many come into a table that had nobody: their keys are indexed all
+   * at once in the end (restore_key_index), rather than one by one; a
+   * key not in the cache is then looked up without the index, which is
+   * slower, but only circles_store_lookup_person() does it. */
+  if (self->keys_cached && !self->key_index_dropped &&
+      self->written_person_id == 0 && people->len >= DROP_KEY_INDEX_MIN)
     {
-      if (self->pending->len - i >= CONNECTION_ROWS)
+      if (!exec (self, "DROP INDEX IF EXISTS people_key", error))
         {
-          ok = write_connection_rows (self, &g_array_index (self->pending, PendingConnection, i),
-                                      error);
-          i += CONNECTION_ROWS;
+          g_array_set_size (people, 0);
+          return FALSE;
         }
-      else
-        ok = write_connection (self, &g_array_index (self->pending, PendingConnection, i++),
-                               error);
+      self->key_index_dropped = TRUE;
     }
 
-  g_array_set_size (self->pending, 0);
-  return ok;
+  while (i < people->len)
+    {
+      sqlite3_stmt *stmt;
+      guint n;
+
+      if (people->len - i >= PEOPLE_ROWS)
+        {
+          stmt = self->insert_people;
+          n = PEOPLE_ROWS;
+        }
+      else
+        {
+          stmt = self->stmts[STMT_INSERT_PERSON_ID];
+          n = 1;
+        }
+
+      for (guint j = 0; j < n; j++)
+        {
+          const PendingPerson *p = &g_array_index (people, PendingPerson, i + j);
+
+          sqlite3_bind_int64 (stmt, 2 * j + 1, p->id);
+          sqlite3_bind_text (stmt, 2 * j + 2, p->key, -1, SQLITE_STATIC);
+        }
+      if (!step_done (self, stmt, error))
+        {
+          g_array_set_size (people, 0);
+          return FALSE;
+        }
+      /* Every key was looked up first: none can be there already. */
+      if ((guint) sqlite3_changes (self->db) != n)
+        {
+          g_array_set_size (people, 0);
+          g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED,
+                       "A person was added twice");
+          return FALSE;
+        }
+      i += n;
+    }
+
+  g_array_set_size (people, 0);
+  self->written_person_id = self->max_person_id;
+  return TRUE;
+}
+
+/* Indexes the keys again, when flush_people() dropped the index. */
+static gboolean
+restore_key_index (CirclesStore  *self,
+                   GError       **error)
+{
+  if (!self->key_index_dropped)
+    return TRUE;
+  if (!exec (self, "CREATE UNIQUE INDEX people_key ON people (key)", error))
+    return FALSE;
+  self->key_index_dropped = FALSE;
+  return TRUE;
 }
 
 gboolean
@@ -1371,6 +1683,8 @@ circles_store_count_people (CirclesStore *self)
 {
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
 
+  if (self->in_transaction && !flush_people (self, NULL))
+    return -1;
   return count (self, "SELECT count(*) FROM people");
 }
 
@@ -1413,6 +1727,8 @@ circles_store_max_person_id (CirclesStore *self)
 {
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
 
+  if (self->in_transaction && !flush_people (self, NULL))
+    return -1;
   return count (self, "SELECT coalesce (max (id), 0) FROM people");
 }
 
@@ -1457,6 +1773,9 @@ circles_store_foreach_person (CirclesStore            *self,
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->in_transaction && !flush_people (self, error))
+    return FALSE;
 
   stmt = prepare (self,
                   "SELECT id, key, display_name, position, company, location, profile_url"

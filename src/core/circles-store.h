@@ -24,7 +24,7 @@ typedef enum
 } CirclesStoreError;
 
 /* The schema version this build writes; PRAGMA user_version. */
-#define CIRCLES_STORE_SCHEMA_VERSION 5
+#define CIRCLES_STORE_SCHEMA_VERSION 6
 
 /* Fields of a person that an importer may know; NULL means "not known",
  * and never overwrites what the database already holds. */
@@ -123,6 +123,13 @@ const CirclesStoreChanges *
 gint64        circles_store_ensure_person        (CirclesStore               *self,
                                                   const char                 *key,
                                                   GError                    **error);
+/* circles_store_ensure_person() for each of @keys, into @ids; faster
+ * than one by one. FALSE on error. */
+gboolean      circles_store_ensure_people        (CirclesStore               *self,
+                                                  const char * const         *keys,
+                                                  guint                       n_keys,
+                                                  gint64                     *ids,
+                                                  GError                    **error);
 gboolean      circles_store_update_person        (CirclesStore               *self,
                                                   gint64                      id,
                                                   const CirclesPersonFields  *fields,
@@ -133,6 +140,19 @@ gboolean      circles_store_add_connection       (CirclesStore               *se
                                                   double                      strength,
                                                   const char                 *since,
                                                   GError                    **error);
+/* For weights whose scale is known only once every one is read: each
+ * @weight (≥ 0, or negative when none) is divided by the divisor set
+ * with circles_store_set_weight_divisor() when the connections are
+ * written (at commit, or when they are first read). A transaction that
+ * adds weighted connections gives no strength to add_connection(). */
+gboolean      circles_store_add_weighted_connection (CirclesStore            *self,
+                                                  gint64                      a,
+                                                  gint64                      b,
+                                                  double                      weight,
+                                                  GError                    **error);
+/* @divisor ≥ 1; 1 until set. */
+void          circles_store_set_weight_divisor   (CirclesStore               *self,
+                                                  double                      divisor);
 gboolean      circles_store_add_follow           (CirclesStore               *self,
                                                   gint64                      follower,
                                                   gint64                      followed,
