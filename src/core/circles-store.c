@@ -739,6 +739,34 @@ circles_store_default_path (void)
   return g_build_filename (g_get_user_data_dir (), "circles", "network.db", NULL);
 }
 
+/* Prepares @prefix followed by @n_rows times @row, comma-separated: one
+ * statement that writes many rows. */
+static gboolean
+prepare_rows (CirclesStore   *self,
+              const char     *prefix,
+              const char     *row,
+              guint           n_rows,
+              sqlite3_stmt  **stmt,
+              GError        **error)
+{
+  g_autoptr(GString) sql = g_string_new (prefix);
+  int rc;
+
+  for (guint i = 0; i < n_rows; i++)
+    {
+      if (i > 0)
+        g_string_append (sql, ", ");
+      g_string_append (sql, row);
+    }
+  rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (self, rc, error);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 /**
  * circles_store_open:
  * @path: the database file, created when missing
@@ -807,44 +835,16 @@ circles_store_open (const char  *path,
         }
     }
 
-  {
-    g_autoptr(GString) sql = g_string_new ("INSERT OR IGNORE INTO connections (a, b, strength, since) VALUES ");
-
-    for (guint i = 0; i < CONNECTION_ROWS; i++)
-      g_string_append (sql, i > 0 ? ", (?, ?, ?, ?)" : "(?, ?, ?, ?)");
-    rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
-                             &self->insert_rows, NULL);
-    if (rc != SQLITE_OK)
-      {
-        set_sqlite_error (self, rc, error);
-        return NULL;
-      }
-
-    g_string_assign (sql, "INSERT OR IGNORE INTO connections (a, b, strength) VALUES ");
-    for (guint i = 0; i < CONNECTION_ROWS; i++)
-      g_string_append (sql, i > 0 ? ", (?, ?, ?)" : "(?, ?, ?)");
-    rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
-                             &self->insert_rows_3, NULL);
-    if (rc != SQLITE_OK)
-      {
-        set_sqlite_error (self, rc, error);
-        return NULL;
-      }
-
-    /* OR IGNORE: a statement that cannot fail half way needs no
-     * statement journal, which an INSERT of many rows otherwise writes
-     * page by page. The rows never conflict (see flush_people). */
-    g_string_assign (sql, "INSERT OR IGNORE INTO people (id, key) VALUES ");
-    for (guint i = 0; i < PEOPLE_ROWS; i++)
-      g_string_append (sql, i > 0 ? ", (?, ?)" : "(?, ?)");
-    rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT,
-                             &self->insert_people, NULL);
-    if (rc != SQLITE_OK)
-      {
-        set_sqlite_error (self, rc, error);
-        return NULL;
-      }
-  }
+  /* OR IGNORE: a statement that cannot fail half way needs no statement
+   * journal, which an INSERT of many rows otherwise writes page by page.
+   * The people rows never conflict (see flush_people). */
+  if (!prepare_rows (self, "INSERT OR IGNORE INTO connections (a, b, strength, since) VALUES ",
+                     "(?, ?, ?, ?)", CONNECTION_ROWS, &self->insert_rows, error) ||
+      !prepare_rows (self, "INSERT OR IGNORE INTO connections (a, b, strength) VALUES ",
+                     "(?, ?, ?)", CONNECTION_ROWS, &self->insert_rows_3, error) ||
+      !prepare_rows (self, "INSERT OR IGNORE INTO people (id, key) VALUES ",
+                     "(?, ?)", PEOPLE_ROWS, &self->insert_people, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
