@@ -12,6 +12,13 @@ G_BEGIN_DECLS
  * in English, 30 000 in French. The separator comes from the translation
  * (not LC_NUMERIC), so that the window, the command line and the exports
  * agree, and drawn text never needs a glyph the diagram's font lacks. */
-char *circles_format_count (guint64 n);
+char   *circles_format_count  (guint64 n);
+
+/* The n to choose a plural form with (ngettext takes an unsigned long). */
+static inline gulong
+circles_format_plural (guint64 n)
+{
+  return n > G_MAXULONG ? G_MAXULONG : (gulong) n;
+}
 
 G_END_DECLS

@@ -46,13 +46,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/* The n to choose a plural form with. */
-static gulong
-plural_n (guint64 n)
-{
-  return n > G_MAXULONG ? G_MAXULONG : (gulong)n;
-}
-
 static void
 set_count (GtkLabel *label,
            guint64   n)
@@ -110,12 +103,12 @@ circles_overview_update (CirclesOverview *self)
 
   number = circles_format_count (counts->people);
   people = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people",
-                                         plural_n (counts->people)),
+                                         circles_format_plural (counts->people)),
                             number);
   g_free (number);
   number = circles_format_count (counts->connections);
   connections = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s connection", "%s connections",
-                                              plural_n (counts->connections)),
+                                              circles_format_plural (counts->connections)),
                                  number);
   /* Translators: the summary under my name, as in "2,000 people in the
    * network, 9,512 connections". */

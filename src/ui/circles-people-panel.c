@@ -102,12 +102,6 @@ static const CirclesPersonListKind ring_kinds[3] = {
   CIRCLES_PERSON_LIST_THIRD,
 };
 
-static gulong
-plural_n (guint64 n)
-{
-  return n > G_MAXULONG ? G_MAXULONG : (gulong)n;
-}
-
 static void
 set_count (GtkLabel *label,
            guint64   n)
@@ -146,7 +140,7 @@ people_text (guint64 n)
 {
   g_autofree char *number = circles_format_count (n);
 
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people", plural_n (n)),
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people", circles_format_plural (n)),
                           number);
 }
 
@@ -572,7 +566,7 @@ circles_people_panel_update_out (CirclesPeoplePanel *self)
   title = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                         "%s Person Out of Network",
                                         "%s People Out of Network",
-                                        plural_n (count)),
+                                        circles_format_plural (count)),
                            people);
   adw_status_page_set_title (self->out_status, title);
   gtk_label_set_text (self->out_label, title);

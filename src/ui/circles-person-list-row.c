@@ -46,7 +46,7 @@ static char *
 chains_text (CirclesPersonItem *item)
 {
   guint64 chains = circles_person_item_get_chains (item);
-  gulong n = chains > G_MAXULONG ? G_MAXULONG : (gulong)chains;
+  gulong n = circles_format_plural (chains);
   g_autofree char *number = circles_format_count (chains);
 
   switch (circles_person_item_get_degree (item))

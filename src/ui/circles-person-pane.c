@@ -106,12 +106,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gulong
-plural_n (guint64 n)
-{
-  return n > G_MAXULONG ? G_MAXULONG : (gulong)n;
-}
-
 static void
 set_text_or_hide (GtkLabel   *label,
                   const char *text)
@@ -513,13 +507,13 @@ circles_person_pane_update_introducers (CirclesPersonPane *self)
         description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     "%s mutual connection; showing the %u warmest",
                                                     "%s mutual connections; showing the %u warmest",
-                                                    plural_n (total)),
+                                                    circles_format_plural (total)),
                                        number, n);
       else
         description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     "%s mutual connection: name them in your invitation",
                                                     "%s mutual connections, warmest first: choose who to name",
-                                                    plural_n (total)),
+                                                    circles_format_plural (total)),
                                        number);
     }
   else
@@ -531,13 +525,13 @@ circles_person_pane_update_introducers (CirclesPersonPane *self)
         description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     "%s chain; showing the %u warmest",
                                                     "%s chains; showing the %u warmest",
-                                                    plural_n (total)),
+                                                    circles_format_plural (total)),
                                        number, n);
       else
         description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                                     "%s chain from you",
                                                     "%s chains, warmest first",
-                                                    plural_n (total)),
+                                                    circles_format_plural (total)),
                                        number);
     }
 

@@ -62,12 +62,6 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static gulong
-plural_n (guint64 n)
-{
-  return n > G_MAXULONG ? G_MAXULONG : (gulong) n;
-}
-
 static const char *
 person_name (CirclesNetwork *network,
              guint           person)
@@ -168,7 +162,7 @@ circles_prospects_page_update_counts (CirclesProspectsPage *self)
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "No filter: your prospects are the %s person of your 2nd circle.",
                                            "No filter: your prospects are the %s people of your 2nd circle.",
-                                           plural_n (circles_network_get_counts (network)->second)),
+                                           circles_format_plural (circles_network_get_counts (network)->second)),
                               second);
     }
   else
@@ -183,7 +177,7 @@ circles_prospects_page_update_counts (CirclesProspectsPage *self)
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%s person matches: %s in your 1st circle, %s in your 2nd, %s in your 3rd.",
                                            "%s people match: %s in your 1st circle, %s in your 2nd, %s in your 3rd.",
-                                           plural_n (counts->people)),
+                                           circles_format_plural (counts->people)),
                               people, first, second, third);
     }
   gtk_label_set_text (self->match_label, text);
@@ -223,7 +217,7 @@ introducer_row_new (CirclesNetwork *network,
   description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                               "Can introduce you to %s prospect",
                                               "Can introduce you to %s prospects",
-                                              plural_n (reach)),
+                                              circles_format_plural (reach)),
                                  number);
   gtk_widget_set_tooltip_text (count, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
@@ -272,7 +266,7 @@ circles_prospects_page_update_focus (CirclesProspectsPage *self)
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "%1$s can introduce you to %2$s of your prospects: they stand out on the rings, with the people between. Choose %1$s again to see everyone.",
                                            "%1$s can introduce you to %2$s of your prospects: they stand out on the rings, with the people between. Choose %1$s again to see everyone.",
-                                           plural_n (reach)),
+                                           circles_format_plural (reach)),
                               person_name (network, introducer), number);
     }
   else
@@ -293,14 +287,14 @@ circles_prospects_page_update_focus (CirclesProspectsPage *self)
 
           /* Translators: ends a list of names; %s is how many more. */
           g_string_append_printf (names, g_dngettext (GETTEXT_PACKAGE, " and %s other", " and %s others",
-                                                      plural_n (n_cover - MAX_COVER_NAMES)),
+                                                      circles_format_plural (n_cover - MAX_COVER_NAMES)),
                                   more);
         }
       /* Translators: %s lists names. */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                            "One connection can introduce you to every prospect: %s.",
                                            "Together, these connections can introduce you to every prospect: %s.",
-                                           plural_n (n_cover)),
+                                           circles_format_plural (n_cover)),
                               names->str);
     }
   gtk_label_set_text (self->cover_label, text);
@@ -386,7 +380,7 @@ circles_prospects_page_update_introducers (CirclesProspectsPage *self)
       g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                     "Your connections, by how many of your %s prospect each can introduce you to",
                                     "Your connections, by how many of your %s prospects each can introduce you to",
-                                    plural_n (introducers->n_prospects)),
+                                    circles_format_plural (introducers->n_prospects)),
                        number);
 
     adw_preferences_group_set_description (self->introducers_group, description);
@@ -407,7 +401,7 @@ circles_prospects_page_update_introducers (CirclesProspectsPage *self)
         /* Translators: %s is a number of people, after a list. */
         g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %s more, who can introduce you to fewer",
                                       "And %s more, who can introduce you to fewer",
-                                      plural_n (introducers->ranking->len - n_rows)),
+                                      circles_format_plural (introducers->ranking->len - n_rows)),
                          more);
       GtkWidget *row = adw_action_row_new ();
 

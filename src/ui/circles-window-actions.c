@@ -46,12 +46,6 @@ show_error (CirclesWindow *self,
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-static gulong
-plural_n (guint64 n)
-{
-  return n > G_MAXULONG ? G_MAXULONG : (gulong) n;
-}
-
 static CirclesWindow *
 open_window (CirclesWindow  *self,
              CirclesSession *session)
@@ -289,20 +283,20 @@ describe_report (const CirclesImportReport *report)
 
   if (report->people_added > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people",
-                                                          plural_n (report->people_added)),
+                                                          circles_format_plural (report->people_added)),
                                              people));
   if (report->connections_added > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s connection", "%s connections",
-                                                          plural_n (report->connections_added)),
+                                                          circles_format_plural (report->connections_added)),
                                              connections));
   if (report->follows_added > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s follower", "%s followers",
-                                                          plural_n (report->follows_added)),
+                                                          circles_format_plural (report->follows_added)),
                                              follows));
   if (report->memberships_added > 0)
     g_ptr_array_add (parts, g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s group membership",
                                                           "%s group memberships",
-                                                          plural_n (report->memberships_added)),
+                                                          circles_format_plural (report->memberships_added)),
                                              memberships));
   if (parts->len == 0)
     return g_strdup (_("Nothing new was found"));
