@@ -104,3 +104,22 @@ circles_test_find_of_type (GtkWidget *widget,
     }
   return NULL;
 }
+
+GtkWidget *
+circles_test_find_text (GtkWidget  *widget,
+                        const char *text)
+{
+  if (GTK_IS_LABEL (widget) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (widget)), text) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = circles_test_find_text (child, text);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

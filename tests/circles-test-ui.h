@@ -36,5 +36,8 @@ GtkWidget *circles_test_find_named       (GtkWidget      *widget,
                                           const char     *name);
 GtkWidget *circles_test_find_of_type     (GtkWidget      *widget,
                                           GType           type);
+/* The first label of @widget's tree that shows @text, or NULL. */
+GtkWidget *circles_test_find_text        (GtkWidget      *widget,
+                                          const char     *text);
 
 G_END_DECLS

@@ -32,21 +32,10 @@ timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static void
-wait_for_file (const char *path)
+static gboolean
+export_reported (CirclesWindow *window)
 {
-  guint timeout_id = g_timeout_add_seconds (WAIT_TIMEOUT_SECONDS, timeout_cb, (gpointer) path);
-
-  while (!g_file_test (path, G_FILE_TEST_EXISTS))
-    g_main_context_iteration (NULL, TRUE);
-  /* The export task returns once the file is written and closed. */
-  for (int i = 0; i < 50; i++)
-    {
-      g_usleep (10000);
-      while (g_main_context_pending (NULL))
-        g_main_context_iteration (NULL, FALSE);
-    }
-  g_source_remove (timeout_id);
+  return circles_test_find_text (GTK_WIDGET (window), "Exported “shown.svg”") != NULL;
 }
 
 typedef struct
@@ -300,7 +289,8 @@ test_export_svg (Fixture       *fixture,
   xmlNodePtr root;
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-to", "s", path));
-  wait_for_file (path);
+  /* the window says so once the export's task is done */
+  circles_test_wait_until ((CirclesTestCondition) export_reported, fixture->window, FALSE, "the export");
 
   doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
   g_assert_nonnull (doc);

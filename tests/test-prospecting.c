@@ -343,9 +343,9 @@ test_pane_reach (Fixture       *f,
 }
 
 static gboolean
-file_exists (const char *path)
+export_reported (Fixture *f)
 {
-  return g_file_test (path, G_FILE_TEST_EXISTS);
+  return circles_test_find_text (GTK_WIDGET (f->window), "Exported “prospects.csv”") != NULL;
 }
 
 /* The list to act on, written from the window, is what the command
@@ -363,8 +363,9 @@ test_export_list (Fixture       *f,
 
   type_into (f, "filter-company", "acme");
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export-prospects-to", "s", path));
-  /* written in a worker to a temporary file, renamed once complete */
-  circles_test_wait_until ((CirclesTestCondition) file_exists, path, FALSE, "the list");
+  /* written in a worker; the window says so once the task is done (and
+   * has let go of the window) */
+  circles_test_wait_until ((CirclesTestCondition) export_reported, f, FALSE, "the list");
 
   g_assert_true (g_file_get_contents (path, &written, NULL, &error));
   g_assert_no_error (error);
