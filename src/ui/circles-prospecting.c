@@ -501,14 +501,6 @@ circles_prospecting_get_for_session (CirclesSession *session)
   return self;
 }
 
-CirclesSession *
-circles_prospecting_get_session (CirclesProspecting *self)
-{
-  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
-
-  return self->session;
-}
-
 const char *
 circles_prospecting_get_filter (CirclesProspecting *self)
 {

@@ -17,7 +17,6 @@ G_DECLARE_FINAL_TYPE (CirclesProspecting, circles_prospecting, CIRCLES, PROSPECT
 
 /* The one of @session, made on first use and kept as long as it. */
 CirclesProspecting       *circles_prospecting_get_for_session     (CirclesSession      *session);
-CirclesSession           *circles_prospecting_get_session         (CirclesProspecting  *self);
 
 /* The filter, in the syntax of circles_prospect_filter_parse(); "" for
  * none. A filter that does not parse is refused and the current one

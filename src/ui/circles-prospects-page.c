@@ -582,11 +582,3 @@ circles_prospects_page_new (CirclesSession *session)
                        "session", session,
                        NULL);
 }
-
-CirclesSession *
-circles_prospects_page_get_session (CirclesProspectsPage *self)
-{
-  g_return_val_if_fail (CIRCLES_IS_PROSPECTS_PAGE (self), NULL);
-
-  return self->session;
-}

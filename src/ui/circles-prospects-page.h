@@ -15,6 +15,5 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CirclesProspectsPage, circles_prospects_page, CIRCLES, PROSPECTS_PAGE, AdwBin)
 
 GtkWidget      *circles_prospects_page_new         (CirclesSession       *session);
-CirclesSession *circles_prospects_page_get_session (CirclesProspectsPage *self);
 
 G_END_DECLS
