@@ -483,6 +483,21 @@ test_migrate_from_empty (Fixture       *f,
   sqlite3_close (db);
 }
 
+/* A database file made by an older Circles: @sql run by SQLite alone. */
+static char *
+write_old_database (Fixture    *f,
+                    const char *name,
+                    const char *sql)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+  sqlite3 *db;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  return path;
+}
+
 /* A database of the first schema, as version 0.1 wrote it. */
 static const char schema_1[] =
   "PRAGMA application_id = 1130984035;"
@@ -516,13 +531,9 @@ test_migrate_from_1 (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CirclesStore) store = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "old.db", NULL);
+  g_autofree char *path = write_old_database (f, "old.db", schema_1);
   sqlite3 *db;
   sqlite3_stmt *stmt;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, schema_1, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
 
   store = circles_store_open (path, &error);
   g_assert_no_error (error);
@@ -609,16 +620,12 @@ test_migrate_from_5 (Fixture       *f,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(CirclesStore) store = NULL;
-  g_autofree char *path = g_build_filename (f->dir, "v5.db", NULL);
+  g_autofree char *path = write_old_database (f, "v5.db", schema_5);
   g_autofree char *people = NULL;
   g_autofree char *connections = NULL;
   g_autofree char *rest = NULL;
   g_autofree char *check = NULL;
   sqlite3 *db;
-
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, schema_5, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
 
   store = circles_store_open (path, &error);
   g_assert_no_error (error);
