@@ -8,7 +8,7 @@
 
 #include "circles-csv-reader.h"
 #include "circles-import.h"
-#include "circles-import-private.h"
+#include "circles-import-context.h"
 #include "circles-network.h"
 #include "circles-store.h"
 #include "circles-test-util.h"

@@ -36,7 +36,7 @@
 #include <unistd.h>
 
 #include "circles-csv-reader.h"
-#include "circles-import-private.h"
+#include "circles-import-context.h"
 
 #define CHUNK_SIZE      (64 * 1024)
 #define MAX_RECORD_SIZE (64 * 1024 * 1024)

@@ -26,7 +26,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "circles-import-private.h"
+#include "circles-import-readers.h"
 
 static gboolean
 parse_weight (CirclesImportContext  *ctx,

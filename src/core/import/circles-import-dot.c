@@ -25,7 +25,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "circles-import-private.h"
+#include "circles-import-readers.h"
 
 /* Flushes cgraph's scanner buffer (cgraph itself calls it after a
  * syntax error). Without it, what followed the graph in the previous

@@ -25,7 +25,7 @@
 #include <libxml/xmlreader.h>
 #include <string.h>
 
-#include "circles-import-private.h"
+#include "circles-import-readers.h"
 
 #define N_FIELDS (CIRCLES_FIELD_EMAIL + 1)
 #define FIELD_NODE_LABEL ((CirclesField) 100)

@@ -18,7 +18,7 @@
 
 #include <glib/gi18n-lib.h>
 
-#include "circles-import-private.h"
+#include "circles-import-readers.h"
 
 /* Fills the person fields that the other columns hold. */
 static gboolean

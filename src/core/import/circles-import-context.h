@@ -1,10 +1,9 @@
-/* circles-import-private.h: what the format readers share
+/* circles-import-context.h: what every format reader shares
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #pragma once
 
-#include "circles-csv-reader.h"
 #include "circles-import.h"
 
 G_BEGIN_DECLS
@@ -69,40 +68,12 @@ int           _circles_import_find_column    (char                 **header,
                                               guint                  n_header,
                                               const char            *name);
 
-/* The format readers. @header is the header record already read from
- * @reader (CSV formats). */
-gboolean      _circles_import_linkedin       (CirclesImportContext  *ctx,
-                                              CirclesCsvReader      *reader,
-                                              char                 **header,
-                                              guint                  n_header,
-                                              GError               **error);
-gboolean      _circles_import_csv_edges      (CirclesImportContext  *ctx,
-                                              CirclesCsvReader      *reader,
-                                              char                 **header,
-                                              guint                  n_header,
-                                              GError               **error);
-gboolean      _circles_import_csv_nodes      (CirclesImportContext  *ctx,
-                                              CirclesCsvReader      *reader,
-                                              char                 **header,
-                                              guint                  n_header,
-                                              GError               **error);
-gboolean      _circles_import_followers      (CirclesImportContext  *ctx,
-                                              CirclesCsvReader      *reader,
-                                              char                 **header,
-                                              guint                  n_header,
-                                              GError               **error);
-gboolean      _circles_import_groups         (CirclesImportContext  *ctx,
-                                              CirclesCsvReader      *reader,
-                                              char                 **header,
-                                              guint                  n_header,
-                                              GError               **error);
-gboolean      _circles_import_graphml        (CirclesImportContext  *ctx,
-                                              GError               **error);
-gboolean      _circles_import_dot            (CirclesImportContext  *ctx,
-                                              GError               **error);
-
-/* Helpers of the LinkedIn reader, exposed for the tests. */
+/* A profile URL as a key: scheme and host in lower case, no query nor
+ * fragment, no trailing slash, "https://" when there is no scheme.
+ * NULL for a blank one. */
 char         *_circles_import_normalize_url  (const char            *url);
+/* "12 Mar 2024", "7-Feb-22", "2024-03-12" as an ISO date; NULL when
+ * it is none of these. */
 char         *_circles_import_parse_date     (const char            *text);
 
 G_END_DECLS

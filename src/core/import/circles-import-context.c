@@ -1,0 +1,297 @@
+/* circles-import-context.c: what every format reader shares
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * The import in progress (its store, file, report, progress and
+ * cancellation), error messages that name the file and the line, the
+ * people it creates, and the matching of column names. The readers
+ * depend on this file; the dispatcher (circles-import.c) depends on the
+ * readers; nothing here calls a reader.
+ */
+#define G_LOG_DOMAIN "circles-import"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "circles-import-context.h"
+
+#define TICK_ROWS       4096
+
+void
+_circles_import_set_error (GError             **error,
+                           CirclesImportError   code,
+                           const char          *file,
+                           guint64              line,
+                           guint64              col,
+                           const char          *format,
+                           ...)
+{
+  g_autofree char *message = NULL;
+  va_list args;
+
+  if (error == NULL)
+    return;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  if (line > 0 && col > 0)
+    g_set_error (error, CIRCLES_IMPORT_ERROR, code,
+                 "%s:%" G_GUINT64_FORMAT ":%" G_GUINT64_FORMAT ": %s",
+                 file, line, col, message);
+  else if (line > 0)
+    g_set_error (error, CIRCLES_IMPORT_ERROR, code,
+                 "%s:%" G_GUINT64_FORMAT ": %s", file, line, message);
+  else
+    g_set_error (error, CIRCLES_IMPORT_ERROR, code, "%s: %s", file, message);
+}
+
+gint64
+_circles_import_ensure_person (CirclesImportContext  *ctx,
+                               const char            *key,
+                               GError               **error)
+{
+  /* The store keeps its own key cache. */
+  gint64 id = circles_store_ensure_person (ctx->store, key, error);
+
+  return id > 0 ? id : -1;
+}
+
+gboolean
+_circles_import_tick (CirclesImportContext  *ctx,
+                      double                 fraction,
+                      GError               **error)
+{
+  if (++ctx->last_progress % TICK_ROWS != 0)
+    return TRUE;
+  if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
+    return FALSE;
+  if (ctx->progress != NULL)
+    ctx->progress (CLAMP (fraction, 0.0, 1.0), ctx->progress_data);
+  return TRUE;
+}
+
+/* Lower-case ASCII, '_' and '-' as spaces, blanks trimmed and folded. */
+static char *
+normalize_name (const char *name)
+{
+  GString *s = g_string_new (NULL);
+  gboolean space = FALSE;
+
+  for (const char *p = name; *p != '\0'; p++)
+    {
+      char c = g_ascii_tolower (*p);
+
+      if (c == '_' || c == '-' || g_ascii_isspace (c))
+        {
+          space = s->len > 0;
+          continue;
+        }
+      if (space)
+        g_string_append_c (s, ' ');
+      space = FALSE;
+      g_string_append_c (s, c);
+    }
+  return g_string_free (s, FALSE);
+}
+
+gboolean
+_circles_import_name_is (const char *name,
+                         const char *expected)
+{
+  g_autofree char *n = normalize_name (name);
+
+  return g_ascii_strcasecmp (n, expected) == 0;
+}
+
+int
+_circles_import_find_column (char       **header,
+                             guint        n_header,
+                             const char  *name)
+{
+  for (guint i = 0; i < n_header; i++)
+    if (_circles_import_name_is (header[i], name))
+      return i;
+  return -1;
+}
+
+CirclesField
+_circles_import_match_field (const char *name)
+{
+  static const struct { const char *name; CirclesField field; } exact[] = {
+    { "label", CIRCLES_FIELD_DISPLAY_NAME },
+    { "name", CIRCLES_FIELD_DISPLAY_NAME },
+    { "display name", CIRCLES_FIELD_DISPLAY_NAME },
+    { "full name", CIRCLES_FIELD_DISPLAY_NAME },
+    { "first name", CIRCLES_FIELD_FIRST_NAME },
+    { "firstname", CIRCLES_FIELD_FIRST_NAME },
+    { "given name", CIRCLES_FIELD_FIRST_NAME },
+    { "last name", CIRCLES_FIELD_LAST_NAME },
+    { "lastname", CIRCLES_FIELD_LAST_NAME },
+    { "family name", CIRCLES_FIELD_LAST_NAME },
+    { "surname", CIRCLES_FIELD_LAST_NAME },
+    { "title", CIRCLES_FIELD_POSITION },
+    { "job title", CIRCLES_FIELD_POSITION },
+    { "organization", CIRCLES_FIELD_COMPANY },
+    { "organisation", CIRCLES_FIELD_COMPANY },
+    { "employer", CIRCLES_FIELD_COMPANY },
+    { "city", CIRCLES_FIELD_LOCATION },
+    { "profile", CIRCLES_FIELD_PROFILE_URL },
+  };
+  /* Otherwise a name that holds one of these words. */
+  static const struct { const char *word; CirclesField field; } words[] = {
+    { "company", CIRCLES_FIELD_COMPANY },
+    { "position", CIRCLES_FIELD_POSITION },
+    { "location", CIRCLES_FIELD_LOCATION },
+    { "mail", CIRCLES_FIELD_EMAIL },
+    { "url", CIRCLES_FIELD_PROFILE_URL },
+  };
+  g_autofree char *n = normalize_name (name);
+
+  for (guint i = 0; i < G_N_ELEMENTS (exact); i++)
+    if (strcmp (n, exact[i].name) == 0)
+      return exact[i].field;
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (strstr (n, words[i].word) != NULL)
+      return words[i].field;
+  return CIRCLES_FIELD_NONE;
+}
+
+void
+_circles_import_set_field (CirclesPersonFields *fields,
+                           CirclesField         field,
+                           const char          *value)
+{
+  if (value == NULL || *value == '\0')
+    return;
+
+  switch (field)
+    {
+    case CIRCLES_FIELD_DISPLAY_NAME: fields->display_name = value; break;
+    case CIRCLES_FIELD_FIRST_NAME:   fields->first_name = value; break;
+    case CIRCLES_FIELD_LAST_NAME:    fields->last_name = value; break;
+    case CIRCLES_FIELD_COMPANY:      fields->company = value; break;
+    case CIRCLES_FIELD_POSITION:     fields->position = value; break;
+    case CIRCLES_FIELD_LOCATION:     fields->location = value; break;
+    case CIRCLES_FIELD_PROFILE_URL:  fields->profile_url = value; break;
+    case CIRCLES_FIELD_EMAIL:        fields->email = value; break;
+    case CIRCLES_FIELD_NONE:
+    default:
+      break;
+    }
+}
+
+char *
+_circles_import_normalize_url (const char *url)
+{
+  g_autofree char *scheme = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (url));
+  const char *rest, *sep, *host_end, *path_end;
+  GString *s;
+
+  if (*trimmed == '\0')
+    return NULL;
+
+  sep = strstr (trimmed, "://");
+  if (sep != NULL && strcspn (trimmed, "/?#") > (gsize) (sep - trimmed))
+    {
+      scheme = g_ascii_strdown (trimmed, sep - trimmed);
+      rest = sep + 3;
+    }
+  else
+    {
+      scheme = g_strdup ("https");
+      rest = trimmed;
+    }
+
+  host_end = rest + strcspn (rest, "/?#");
+  path_end = host_end + strcspn (host_end, "?#");
+  while (path_end > host_end && path_end[-1] == '/')
+    path_end--;
+
+  s = g_string_new (scheme);
+  g_string_append (s, "://");
+  for (const char *p = rest; p < host_end; p++)
+    g_string_append_c (s, g_ascii_tolower (*p));
+  g_string_append_len (s, host_end, path_end - host_end);
+  return g_string_free (s, FALSE);
+}
+
+static int
+month_of (const char *name)
+{
+  static const char *months[] = {
+    "jan", "feb", "mar", "apr", "may", "jun",
+    "jul", "aug", "sep", "oct", "nov", "dec",
+  };
+
+  if (strlen (name) < 3)
+    return 0;
+  for (guint i = 0; i < G_N_ELEMENTS (months); i++)
+    if (g_ascii_strncasecmp (name, months[i], 3) == 0)
+      return i + 1;
+  return 0;
+}
+
+static gboolean
+parse_uint (const char *text,
+            guint       max_digits,
+            guint      *value)
+{
+  guint n = 0, v = 0;
+
+  for (const char *p = text; *p != '\0'; p++, n++)
+    {
+      if (!g_ascii_isdigit (*p) || n >= max_digits)
+        return FALSE;
+      v = v * 10 + (*p - '0');
+    }
+  if (n == 0)
+    return FALSE;
+  *value = v;
+  return TRUE;
+}
+
+char *
+_circles_import_parse_date (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  g_auto(GStrv) parts = NULL;
+  guint day = 0, year = 0, month = 0;
+
+  if (strchr (copy, ' ') != NULL)
+    parts = g_strsplit (copy, " ", -1);
+  else
+    parts = g_strsplit (copy, "-", -1);
+
+  if (g_strv_length (parts) != 3)
+    return NULL;
+
+  if (parse_uint (parts[0], 4, &year) && strlen (parts[0]) == 4)
+    {
+      /* ISO: 2024-03-12 */
+      if (!parse_uint (parts[1], 2, &month) || !parse_uint (parts[2], 2, &day))
+        return NULL;
+    }
+  else
+    {
+      /* 12 Mar 2024, 7-Feb-22 */
+      if (!parse_uint (parts[0], 2, &day))
+        return NULL;
+      month = month_of (parts[1]);
+      if (month == 0 || !parse_uint (parts[2], 4, &year))
+        return NULL;
+      if (strlen (parts[2]) == 2)
+        year += 2000;
+      else if (strlen (parts[2]) != 4)
+        return NULL;
+    }
+
+  if (month < 1 || month > 12 || year < 1 || year > 9999
+      || !g_date_valid_dmy (day, month, year))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
