@@ -19,38 +19,13 @@
 
 #include "circles-connection-buffer.h"
 #include "circles-key-table.h"
-#include "circles-store.h"
+#include "circles-store-private.h"
 
 /* "Circ": written in the header's application_id field. */
 #define CIRCLES_APPLICATION_ID 0x43697263
 
 #define SQLITE_HEADER_SIZE 100
 
-typedef enum
-{
-  STMT_LOOKUP_PERSON,
-  STMT_INSERT_PERSON,
-  STMT_INSERT_PERSON_ID,
-  STMT_UPDATE_PERSON,
-  STMT_INSERT_CONNECTION,
-  STMT_UPDATE_CONNECTION,
-  STMT_INSERT_FOLLOW,
-  STMT_LOOKUP_GROUP,
-  STMT_INSERT_GROUP,
-  STMT_INSERT_MEMBERSHIP,
-  STMT_GET_ME,
-  STMT_SET_ME,
-  STMT_BUMP_GENERATION,
-  STMT_GET_GENERATION,
-  STMT_GET_REASONS,
-  STMT_SET_REASONS,
-  STMT_GET_RATING,
-  STMT_SET_RATING,
-  STMT_PERSON_EXISTS,
-  STMT_GROUP_EXISTS,
-  STMT_PEOPLE_RANGE,
-  N_STMTS
-} StmtId;
 
 static const char * const stmt_sql[N_STMTS] = {
   [STMT_LOOKUP_PERSON] = "SELECT id FROM people WHERE key = ?1",
@@ -102,113 +77,6 @@ static const char * const stmt_sql[N_STMTS] = {
     " ON CONFLICT (person) DO UPDATE SET flags = excluded.flags",
 };
 
-/* Each entry migrates from version i to version i + 1. */
-static const char * const migrations[] = {
-  /* 0 -> 1: the first schema. */
-  "CREATE TABLE people ("
-  "  id INTEGER PRIMARY KEY,"
-  "  key TEXT NOT NULL UNIQUE,"
-  "  display_name TEXT,"
-  "  first_name TEXT,"
-  "  last_name TEXT,"
-  "  position TEXT,"
-  "  company TEXT,"
-  "  location TEXT,"
-  "  profile_url TEXT,"
-  "  email TEXT,"
-  "  connected_on TEXT,"
-  "  notes TEXT"
-  ");"
-  "CREATE TABLE connections ("
-  "  a INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
-  "  b INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
-  "  strength REAL CHECK (strength IS NULL OR strength BETWEEN 0 AND 1),"
-  "  since TEXT,"
-  "  PRIMARY KEY (a, b),"
-  "  CHECK (a < b)"
-  ") WITHOUT ROWID;"
-  "CREATE INDEX connections_b ON connections (b);"
-  "CREATE TABLE follows ("
-  "  follower INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
-  "  followed INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
-  "  PRIMARY KEY (follower, followed),"
-  "  CHECK (follower <> followed)"
-  ") WITHOUT ROWID;"
-  "CREATE INDEX follows_followed ON follows (followed);"
-  "CREATE TABLE member_groups ("
-  "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL UNIQUE"
-  ");"
-  "CREATE TABLE memberships ("
-  "  group_id INTEGER NOT NULL REFERENCES member_groups (id) ON DELETE CASCADE,"
-  "  person INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
-  "  PRIMARY KEY (group_id, person)"
-  ") WITHOUT ROWID;"
-  "CREATE INDEX memberships_person ON memberships (person);"
-  "CREATE TABLE settings ("
-  "  name TEXT PRIMARY KEY,"
-  "  value"
-  ");",
-
-  /* 1 -> 2: the snapshot cache, and a generation counted by each commit. */
-  "CREATE TABLE snapshot_cache ("
-  "  id INTEGER PRIMARY KEY CHECK (id = 1),"
-  "  generation INTEGER NOT NULL,"
-  "  n_people INTEGER NOT NULL,"
-  "  n_entries INTEGER NOT NULL,"
-  "  text_size INTEGER NOT NULL,"
-  "  ids BLOB NOT NULL,"
-  "  text_offsets BLOB NOT NULL,"
-  "  text BLOB NOT NULL,"
-  "  offsets BLOB NOT NULL,"
-  "  adjacency BLOB NOT NULL,"
-  "  strengths BLOB"
-  ");"
-  "INSERT OR IGNORE INTO settings (name, value) VALUES ('generation', 0);",
-
-  /* 2 -> 3: the reasons recorded for approaching a person. */
-  "CREATE TABLE reasons ("
-  "  person INTEGER PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,"
-  "  flags INTEGER NOT NULL CHECK (flags BETWEEN 0 AND 15)"
-  ");",
-
-  /* 3 -> 4: the rating a user sets on a connection. */
-  "ALTER TABLE connections ADD COLUMN"
-  "  rating INTEGER CHECK (rating IS NULL OR rating BETWEEN 1 AND 5);",
-
-  /* 4 -> 5: nothing looks connections up by their second end, and the
-   * index cost a random B-tree insert per connection imported. */
-  "DROP INDEX connections_b;",
-
-  /* 5 -> 6: the keys are unique through an index of their own, which an
-   * import into an empty table drops and builds again at its end (one
-   * sort instead of a random B-tree insert per person). SQLite cannot
-   * drop the index of a UNIQUE column: the table is made again, as its
-   * documentation describes (migrate() turns foreign keys off). */
-  "CREATE TABLE people_new ("
-  "  id INTEGER PRIMARY KEY,"
-  "  key TEXT NOT NULL,"
-  "  display_name TEXT,"
-  "  first_name TEXT,"
-  "  last_name TEXT,"
-  "  position TEXT,"
-  "  company TEXT,"
-  "  location TEXT,"
-  "  profile_url TEXT,"
-  "  email TEXT,"
-  "  connected_on TEXT,"
-  "  notes TEXT"
-  ");"
-  "INSERT INTO people_new (id, key, display_name, first_name, last_name, position,"
-  "  company, location, profile_url, email, connected_on, notes)"
-  " SELECT id, key, display_name, first_name, last_name, position,"
-  "  company, location, profile_url, email, connected_on, notes FROM people;"
-  "DROP TABLE people;"
-  "ALTER TABLE people_new RENAME TO people;"
-  "CREATE UNIQUE INDEX people_key ON people (key);",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CIRCLES_STORE_SCHEMA_VERSION);
 
 /* Connections are written at the end of the transaction (or when read
  * within it), all of them sorted by (a, b): appending to the B-tree in
@@ -224,11 +92,6 @@ G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == CIRCLES_STORE_SCHEMA_VERSION);
  * key order, the index of the keys is written in order but the table
  * at random: no faster, with the sort on top.) The keys are in the key
  * cache already: a pending person costs an id and a pointer. */
-typedef struct
-{
-  gint64      id;
-  const char *key;  /* the key cache's copy */
-} PendingPerson;
 
 #define PEOPLE_BATCH 262144
 
@@ -244,45 +107,8 @@ typedef struct
 #define READ_CACHE_KIB   65536
 #define IMPORT_CACHE_KIB 131072
 
-struct _CirclesStore
-{
-  GObject              parent_instance;
-
-  char                *path;
-  sqlite3             *db;
-  char                *file_id;     /* in open_files */
-  sqlite3_stmt        *stmts[N_STMTS];
-  CirclesKeyTable     *key_cache;   /* key -> id, valid within a transaction */
-  CirclesConnectionBuffer *pending;  /* within a transaction */
-  sqlite3_stmt        *insert_rows; /* INSERT of CONNECTION_ROWS connections at once */
-  sqlite3_stmt        *insert_rows_3; /* the same, without since */
-  GArray              *pending_people;  /* of PendingPerson, within a transaction */
-  sqlite3_stmt        *insert_people;   /* INSERT of PEOPLE_ROWS people at once */
-  gint64               written_person_id;  /* people above this id are pending */
-  CirclesStoreChanges  changes;
-  double               weight_divisor;  /* within a transaction */
-  gint64               max_person_id;  /* within a transaction */
-  guint                in_transaction : 1;
-  guint                in_read : 1;
-  guint                dense_ids : 1;  /* people ids are exactly 1..max_person_id */
-  guint                keys_cached : 1;    /* every key of the table is in key_cache */
-  guint                weighted : 1;       /* strengths pending are weights to divide */
-  guint                strengths : 1;      /* strengths pending are strengths */
-  guint                weights_written : 1;
-  guint                key_index_dropped : 1;  /* people_key, until commit */
-};
 
 G_DEFINE_FINAL_TYPE (CirclesStore, circles_store, G_TYPE_OBJECT)
-
-static gboolean step_done (CirclesStore  *self,
-                           sqlite3_stmt  *stmt,
-                           GError       **error);
-static gint64   step_int  (CirclesStore  *self,
-                           sqlite3_stmt  *stmt,
-                           GError       **error);
-static sqlite3_stmt *prepare (CirclesStore  *self,
-                              const char    *sql,
-                              GError       **error);
 
 G_DEFINE_QUARK (circles-store-error-quark, circles_store_error)
 
@@ -346,13 +172,6 @@ unregister_open_file (CirclesStore *self)
   G_UNLOCK (open_files);
   g_clear_pointer (&self->file_id, g_free);
 }
-
-static gboolean flush_connections (CirclesStore  *self,
-                                   GError       **error);
-static gboolean flush_people      (CirclesStore  *self,
-                                   GError       **error);
-static gboolean restore_key_index (CirclesStore  *self,
-                                   GError       **error);
 
 static void
 reset_weights (CirclesStore *self)
@@ -427,10 +246,10 @@ error_code_from_sqlite (int rc)
     }
 }
 
-static gboolean
-set_sqlite_error (CirclesStore  *self,
-                  int            rc,
-                  GError       **error)
+gboolean
+_circles_store_set_sqlite_error (CirclesStore  *self,
+                                 int            rc,
+                                 GError       **error)
 {
   CirclesStoreError code = error_code_from_sqlite (rc);
   /* The connection's message only when it is about @rc: the statements
@@ -475,15 +294,15 @@ set_sqlite_error (CirclesStore  *self,
   return FALSE;
 }
 
-static gboolean
-exec (CirclesStore  *self,
-      const char    *sql,
-      GError       **error)
+gboolean
+_circles_store_exec (CirclesStore  *self,
+                     const char    *sql,
+                     GError       **error)
 {
   int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
 
   if (rc != SQLITE_OK)
-    return set_sqlite_error (self, rc, error);
+    return _circles_store_set_sqlite_error (self, rc, error);
   return TRUE;
 }
 
@@ -647,7 +466,7 @@ migrate (CirclesStore  *self,
   g_autofree char *set_version = NULL;
 
   if (version < 0)
-    return set_sqlite_error (self, sqlite3_errcode (self->db), error);
+    return _circles_store_set_sqlite_error (self, sqlite3_errcode (self->db), error);
 
   if (version == CIRCLES_STORE_SCHEMA_VERSION)
     return TRUE;
@@ -658,16 +477,16 @@ migrate (CirclesStore  *self,
   /* Dropping a table that others refer to must not delete their rows:
    * the pragma is only honoured outside a transaction. */
   sqlite3_exec (self->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!_circles_store_exec (self, "BEGIN IMMEDIATE", error))
     goto failed;
 
   for (gint64 v = version; v < CIRCLES_STORE_SCHEMA_VERSION; v++)
-    if (!exec (self, migrations[v], error))
+    if (!_circles_store_exec (self, _circles_store_migrations[v], error))
       goto failed;
 
   set_version = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA user_version = %d",
                                  CIRCLES_APPLICATION_ID, CIRCLES_STORE_SCHEMA_VERSION);
-  if (!exec (self, set_version, error) || !exec (self, "COMMIT", error))
+  if (!_circles_store_exec (self, set_version, error) || !_circles_store_exec (self, "COMMIT", error))
     goto failed;
 
   sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
@@ -722,7 +541,7 @@ open_checked (CirclesStore  *self,
                         SQLITE_OPEN_NOMUTEX | SQLITE_OPEN_EXRESCODE, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _circles_store_set_sqlite_error (self, rc, error);
       goto out;
     }
   register_open_file (self);
@@ -761,7 +580,7 @@ prepare_rows (CirclesStore   *self,
   rc = sqlite3_prepare_v3 (self->db, sql->str, -1, SQLITE_PREPARE_PERSISTENT, stmt, NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _circles_store_set_sqlite_error (self, rc, error);
       return FALSE;
     }
   return TRUE;
@@ -803,7 +622,7 @@ circles_store_open (const char  *path,
        * be read (SQLite needs its -shm file): say that it is read-only. */
       if ((code & 0xff) == SQLITE_CANTOPEN && sqlite3_db_readonly (self->db, "main") == 1)
         code = SQLITE_READONLY;
-      set_sqlite_error (self, code, error);
+      _circles_store_set_sqlite_error (self, code, error);
       return NULL;
     }
 
@@ -811,7 +630,7 @@ circles_store_open (const char  *path,
   if (!check_identity (self, n_tables, error))
     return NULL;
 
-  if (!exec (self,
+  if (!_circles_store_exec (self,
              "PRAGMA journal_mode = WAL;"
              "PRAGMA synchronous = NORMAL;"
              "PRAGMA foreign_keys = ON;"
@@ -830,7 +649,7 @@ circles_store_open (const char  *path,
                                SQLITE_PREPARE_PERSISTENT, &self->stmts[i], NULL);
       if (rc != SQLITE_OK)
         {
-          set_sqlite_error (self, rc, error);
+          _circles_store_set_sqlite_error (self, rc, error);
           return NULL;
         }
     }
@@ -886,7 +705,7 @@ circles_store_begin (CirclesStore  *self,
    * connection, 40% of an import. The pragma is only honoured outside
    * a transaction, and set back on at its end. */
   sqlite3_exec (self->db, "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
-  if (!exec (self, "BEGIN IMMEDIATE", error))
+  if (!_circles_store_exec (self, "BEGIN IMMEDIATE", error))
     {
       sqlite3_exec (self->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
       return FALSE;
@@ -905,7 +724,7 @@ circles_store_begin (CirclesStore  *self,
     sqlite3_reset (stmt);
     if (rc != SQLITE_ROW)
       {
-        set_sqlite_error (self, rc, error);
+        _circles_store_set_sqlite_error (self, rc, error);
         end_transaction (self, "ROLLBACK");
         return FALSE;
       }
@@ -934,7 +753,7 @@ valid_person (CirclesStore  *self,
   else
     {
       sqlite3_bind_int64 (self->stmts[STMT_PERSON_EXISTS], 1, id);
-      valid = step_int (self, self->stmts[STMT_PERSON_EXISTS], NULL) == 1;
+      valid = _circles_store_step_int (self, self->stmts[STMT_PERSON_EXISTS], NULL) == 1;
     }
 
   if (!valid)
@@ -953,10 +772,10 @@ circles_store_commit (CirclesStore  *self,
   g_return_val_if_fail (self->in_transaction, FALSE);
 
   /* Whatever this transaction changed, the snapshot cache is stale now. */
-  if (!flush_people (self, error) ||
-      !restore_key_index (self, error) ||
-      !flush_connections (self, error) ||
-      !step_done (self, self->stmts[STMT_BUMP_GENERATION], error))
+  if (!_circles_store_flush_people (self, error) ||
+      !_circles_store_restore_key_index (self, error) ||
+      !_circles_store_flush_connections (self, error) ||
+      !_circles_store_step_done (self, self->stmts[STMT_BUMP_GENERATION], error))
     {
       circles_store_rollback (self);
       return FALSE;
@@ -965,7 +784,7 @@ circles_store_commit (CirclesStore  *self,
   rc = end_transaction (self, "COMMIT");
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _circles_store_set_sqlite_error (self, rc, error);
       circles_store_rollback (self);
       return FALSE;
     }
@@ -1006,7 +825,7 @@ circles_store_begin_read (CirclesStore  *self,
   g_return_val_if_fail (!self->in_transaction && !self->in_read, FALSE);
 
   /* The snapshot starts with the first read, made at once. */
-  if (!exec (self, "BEGIN; SELECT count(*) FROM settings", error))
+  if (!_circles_store_exec (self, "BEGIN; SELECT count(*) FROM settings", error))
     {
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return FALSE;
@@ -1030,7 +849,7 @@ circles_store_get_generation (CirclesStore *self)
 {
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
 
-  return step_int (self, self->stmts[STMT_GET_GENERATION], NULL);
+  return _circles_store_step_int (self, self->stmts[STMT_GET_GENERATION], NULL);
 }
 
 gboolean
@@ -1050,32 +869,32 @@ circles_store_get_changes (CirclesStore *self)
 
   /* The connections still in the batch count too; an error here comes
    * back from the commit, which flushes again. */
-  if (self->in_transaction && !flush_connections (self, &error))
+  if (self->in_transaction && !_circles_store_flush_connections (self, &error))
     g_debug ("Connections not written yet: %s", error->message);
 
   return &self->changes;
 }
 
 /* Runs a prepared statement that returns no row; resets it. */
-static gboolean
-step_done (CirclesStore  *self,
-           sqlite3_stmt  *stmt,
-           GError       **error)
+gboolean
+_circles_store_step_done (CirclesStore  *self,
+                          sqlite3_stmt  *stmt,
+                          GError       **error)
 {
   int rc = sqlite3_step (stmt);
 
   sqlite3_reset (stmt);
   sqlite3_clear_bindings (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+    return _circles_store_set_sqlite_error (self, rc, error);
   return TRUE;
 }
 
 /* Runs a prepared statement for a single integer; 0 when no row. */
-static gint64
-step_int (CirclesStore  *self,
-          sqlite3_stmt  *stmt,
-          GError       **error)
+gint64
+_circles_store_step_int (CirclesStore  *self,
+                         sqlite3_stmt  *stmt,
+                         GError       **error)
 {
   int rc = sqlite3_step (stmt);
   gint64 value = 0;
@@ -1084,7 +903,7 @@ step_int (CirclesStore  *self,
     value = sqlite3_column_int64 (stmt, 0);
   else if (rc != SQLITE_DONE)
     {
-      set_sqlite_error (self, rc, error);
+      _circles_store_set_sqlite_error (self, rc, error);
       value = -1;
     }
   sqlite3_reset (stmt);
@@ -1092,10 +911,10 @@ step_int (CirclesStore  *self,
   return value;
 }
 
-static void
-bind_text_or_null (sqlite3_stmt *stmt,
-                   int           column,
-                   const char   *text)
+void
+_circles_store_bind_text_or_null (sqlite3_stmt *stmt,
+                                  int           column,
+                                  const char   *text)
 {
   if (text != NULL)
     sqlite3_bind_text (stmt, column, text, -1, SQLITE_STATIC);
@@ -1119,7 +938,7 @@ circles_store_lookup_person (CirclesStore *self,
 
   stmt = self->stmts[STMT_LOOKUP_PERSON];
   sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-  id = step_int (self, stmt, NULL);
+  id = _circles_store_step_int (self, stmt, NULL);
   return id > 0 ? id : -1;
 }
 
@@ -1145,7 +964,7 @@ circles_store_ensure_person (CirclesStore  *self,
     {
       stmt = self->stmts[STMT_LOOKUP_PERSON];
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      id = step_int (self, stmt, error);
+      id = _circles_store_step_int (self, stmt, error);
       if (id < 0)
         return -1;
     }
@@ -1158,7 +977,7 @@ circles_store_ensure_person (CirclesStore  *self,
       pending.key = circles_key_table_insert (self->key_cache, key, pending.id);
       g_array_append_val (self->pending_people, pending);
       self->changes.people_added++;
-      if (self->pending_people->len >= PEOPLE_BATCH && !flush_people (self, error))
+      if (self->pending_people->len >= PEOPLE_BATCH && !_circles_store_flush_people (self, error))
         return -1;
       return pending.id;
     }
@@ -1167,7 +986,7 @@ circles_store_ensure_person (CirclesStore  *self,
     {
       stmt = self->stmts[STMT_INSERT_PERSON];
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
-      if (!step_done (self, stmt, error))
+      if (!_circles_store_step_done (self, stmt, error))
         return -1;
       id = sqlite3_last_insert_rowid (self->db);
       self->changes.people_added++;
@@ -1216,22 +1035,22 @@ circles_store_update_person (CirclesStore               *self,
   g_return_val_if_fail (fields != NULL, FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  if (id > self->written_person_id && !flush_people (self, error))
+  if (id > self->written_person_id && !_circles_store_flush_people (self, error))
     return FALSE;
 
   stmt = self->stmts[STMT_UPDATE_PERSON];
   sqlite3_bind_int64 (stmt, 1, id);
-  bind_text_or_null (stmt, 2, fields->display_name);
-  bind_text_or_null (stmt, 3, fields->first_name);
-  bind_text_or_null (stmt, 4, fields->last_name);
-  bind_text_or_null (stmt, 5, fields->position);
-  bind_text_or_null (stmt, 6, fields->company);
-  bind_text_or_null (stmt, 7, fields->location);
-  bind_text_or_null (stmt, 8, fields->profile_url);
-  bind_text_or_null (stmt, 9, fields->email);
-  bind_text_or_null (stmt, 10, fields->connected_on);
-  bind_text_or_null (stmt, 11, fields->notes);
-  return step_done (self, stmt, error);
+  _circles_store_bind_text_or_null (stmt, 2, fields->display_name);
+  _circles_store_bind_text_or_null (stmt, 3, fields->first_name);
+  _circles_store_bind_text_or_null (stmt, 4, fields->last_name);
+  _circles_store_bind_text_or_null (stmt, 5, fields->position);
+  _circles_store_bind_text_or_null (stmt, 6, fields->company);
+  _circles_store_bind_text_or_null (stmt, 7, fields->location);
+  _circles_store_bind_text_or_null (stmt, 8, fields->profile_url);
+  _circles_store_bind_text_or_null (stmt, 9, fields->email);
+  _circles_store_bind_text_or_null (stmt, 10, fields->connected_on);
+  _circles_store_bind_text_or_null (stmt, 11, fields->notes);
+  return _circles_store_step_done (self, stmt, error);
 }
 
 /**
@@ -1325,8 +1144,8 @@ write_connection (CirclesStore                     *self,
   sqlite3_bind_int64 (stmt, 2, c->b);
   if (strength >= 0)
     sqlite3_bind_double (stmt, 3, strength);
-  bind_text_or_null (stmt, 4, c->since);
-  if (!step_done (self, stmt, error))
+  _circles_store_bind_text_or_null (stmt, 4, c->since);
+  if (!_circles_store_step_done (self, stmt, error))
     return FALSE;
 
   if (sqlite3_changes (self->db) > 0)
@@ -1343,8 +1162,8 @@ write_connection (CirclesStore                     *self,
   sqlite3_bind_int64 (stmt, 2, c->b);
   if (strength >= 0)
     sqlite3_bind_double (stmt, 3, strength);
-  bind_text_or_null (stmt, 4, c->since);
-  return step_done (self, stmt, error);
+  _circles_store_bind_text_or_null (stmt, 4, c->since);
+  return _circles_store_step_done (self, stmt, error);
 }
 
 /* Writes CONNECTION_ROWS connections with one statement. When some were
@@ -1380,9 +1199,9 @@ write_connection_rows (CirclesStore                     *self,
       else
         sqlite3_bind_null (stmt, columns * i + 3);
       if (columns == 4)
-        bind_text_or_null (stmt, columns * i + 4, c->since);
+        _circles_store_bind_text_or_null (stmt, columns * i + 4, c->since);
     }
-  if (!step_done (self, stmt, error))
+  if (!_circles_store_step_done (self, stmt, error))
     return FALSE;
 
   inserted = sqlite3_changes (self->db);
@@ -1402,8 +1221,8 @@ write_connection_rows (CirclesStore                     *self,
       sqlite3_bind_int64 (update, 2, c->b);
       if (strength >= 0)
         sqlite3_bind_double (update, 3, strength);
-      bind_text_or_null (update, 4, c->since);
-      if (!step_done (self, update, error))
+      _circles_store_bind_text_or_null (update, 4, c->since);
+      if (!_circles_store_step_done (self, update, error))
         return FALSE;
     }
   return TRUE;
@@ -1440,9 +1259,9 @@ write_connections (const CirclesBufferedConnection  *rows,
   return TRUE;
 }
 
-static gboolean
-flush_connections (CirclesStore  *self,
-                   GError       **error)
+gboolean
+_circles_store_flush_connections (CirclesStore  *self,
+                                  GError       **error)
 {
   gboolean ok;
 
@@ -1453,11 +1272,11 @@ flush_connections (CirclesStore  *self,
    * rest. Then the keys are indexed, before the connections fill the
    * page cache, so that SQLite's sort of them does not come on top of
    * it. */
-  if (!flush_people (self, error))
+  if (!_circles_store_flush_people (self, error))
     return FALSE;
   circles_key_table_clear (self->key_cache);
   self->keys_cached = FALSE;
-  if (!restore_key_index (self, error))
+  if (!_circles_store_restore_key_index (self, error))
     return FALSE;
   self->weights_written |= self->weighted;
 
@@ -1473,9 +1292,9 @@ flush_connections (CirclesStore  *self,
 }
 
 /* Writes the people added since the last flush. */
-static gboolean
-flush_people (CirclesStore  *self,
-              GError       **error)
+gboolean
+_circles_store_flush_people (CirclesStore  *self,
+                             GError       **error)
 {
   GArray *people = self->pending_people;
   guint i = 0;
@@ -1490,7 +1309,7 @@ flush_people (CirclesStore  *self,
   if (self->keys_cached && !self->key_index_dropped &&
       self->written_person_id == 0 && people->len >= DROP_KEY_INDEX_MIN)
     {
-      if (!exec (self, "DROP INDEX IF EXISTS people_key", error))
+      if (!_circles_store_exec (self, "DROP INDEX IF EXISTS people_key", error))
         {
           g_array_set_size (people, 0);
           return FALSE;
@@ -1521,7 +1340,7 @@ flush_people (CirclesStore  *self,
           sqlite3_bind_int64 (stmt, 2 * j + 1, p->id);
           sqlite3_bind_text (stmt, 2 * j + 2, p->key, -1, SQLITE_STATIC);
         }
-      if (!step_done (self, stmt, error))
+      if (!_circles_store_step_done (self, stmt, error))
         {
           g_array_set_size (people, 0);
           return FALSE;
@@ -1543,13 +1362,13 @@ flush_people (CirclesStore  *self,
 }
 
 /* Indexes the keys again, when flush_people() dropped the index. */
-static gboolean
-restore_key_index (CirclesStore  *self,
-                   GError       **error)
+gboolean
+_circles_store_restore_key_index (CirclesStore  *self,
+                                  GError       **error)
 {
   if (!self->key_index_dropped)
     return TRUE;
-  if (!exec (self, "CREATE UNIQUE INDEX people_key ON people (key)", error))
+  if (!_circles_store_exec (self, "CREATE UNIQUE INDEX people_key ON people (key)", error))
     return FALSE;
   self->key_index_dropped = FALSE;
   return TRUE;
@@ -1575,7 +1394,7 @@ circles_store_add_follow (CirclesStore  *self,
   stmt = self->stmts[STMT_INSERT_FOLLOW];
   sqlite3_bind_int64 (stmt, 1, follower);
   sqlite3_bind_int64 (stmt, 2, followed);
-  if (!step_done (self, stmt, error))
+  if (!_circles_store_step_done (self, stmt, error))
     return FALSE;
   self->changes.follows_added += sqlite3_changes (self->db);
   return TRUE;
@@ -1595,13 +1414,13 @@ circles_store_ensure_group (CirclesStore  *self,
 
   stmt = self->stmts[STMT_LOOKUP_GROUP];
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  id = step_int (self, stmt, error);
+  id = _circles_store_step_int (self, stmt, error);
   if (id != 0)
     return id;
 
   stmt = self->stmts[STMT_INSERT_GROUP];
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
-  if (!step_done (self, stmt, error))
+  if (!_circles_store_step_done (self, stmt, error))
     return -1;
   return sqlite3_last_insert_rowid (self->db);
 }
@@ -1620,7 +1439,7 @@ circles_store_add_membership (CirclesStore  *self,
   if (!valid_person (self, person, error))
     return FALSE;
   sqlite3_bind_int64 (self->stmts[STMT_GROUP_EXISTS], 1, group_id);
-  if (step_int (self, self->stmts[STMT_GROUP_EXISTS], NULL) != 1)
+  if (_circles_store_step_int (self, self->stmts[STMT_GROUP_EXISTS], NULL) != 1)
     {
       g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED,
                    "No group has the id %" G_GINT64_FORMAT, group_id);
@@ -1630,7 +1449,7 @@ circles_store_add_membership (CirclesStore  *self,
   stmt = self->stmts[STMT_INSERT_MEMBERSHIP];
   sqlite3_bind_int64 (stmt, 1, group_id);
   sqlite3_bind_int64 (stmt, 2, person);
-  if (!step_done (self, stmt, error))
+  if (!_circles_store_step_done (self, stmt, error))
     return FALSE;
   self->changes.memberships_added += sqlite3_changes (self->db);
   return TRUE;
@@ -1652,7 +1471,7 @@ circles_store_set_me (CirclesStore  *self,
 
   stmt = self->stmts[STMT_SET_ME];
   sqlite3_bind_int64 (stmt, 1, id);
-  return step_done (self, stmt, error);
+  return _circles_store_step_done (self, stmt, error);
 }
 
 /**
@@ -1667,7 +1486,7 @@ circles_store_get_me (CirclesStore *self)
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
 
-  id = step_int (self, self->stmts[STMT_GET_ME], NULL);
+  id = _circles_store_step_int (self, self->stmts[STMT_GET_ME], NULL);
   return id > 0 ? id : -1;
 }
 
@@ -1683,7 +1502,7 @@ circles_store_count_people (CirclesStore *self)
 {
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
 
-  if (self->in_transaction && !flush_people (self, NULL))
+  if (self->in_transaction && !_circles_store_flush_people (self, NULL))
     return -1;
   return count (self, "SELECT count(*) FROM people");
 }
@@ -1705,19 +1524,19 @@ circles_store_count_connections_of (CirclesStore *self,
 
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
 
-  if (self->in_transaction && !flush_connections (self, NULL))
+  if (self->in_transaction && !_circles_store_flush_connections (self, NULL))
     return -1;
 
   /* (a, b) is the primary key: the first half is a range, the second a
    * scan, which is why this is only asked after an import. */
-  stmt = prepare (self,
+  stmt = _circles_store_prepare (self,
                   "SELECT (SELECT count(*) FROM connections WHERE a = ?1)"
                   " + (SELECT count(*) FROM connections WHERE b = ?1)",
                   NULL);
   if (stmt == NULL)
     return -1;
   sqlite3_bind_int64 (stmt, 1, person);
-  n = step_int (self, stmt, NULL);
+  n = _circles_store_step_int (self, stmt, NULL);
   sqlite3_finalize (stmt);
   return n;
 }
@@ -1727,38 +1546,38 @@ circles_store_max_person_id (CirclesStore *self)
 {
   g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
 
-  if (self->in_transaction && !flush_people (self, NULL))
+  if (self->in_transaction && !_circles_store_flush_people (self, NULL))
     return -1;
   return count (self, "SELECT coalesce (max (id), 0) FROM people");
 }
 
 /* Prepares a one-off query; the caller finalizes it. */
-static sqlite3_stmt *
-prepare (CirclesStore  *self,
-         const char    *sql,
-         GError       **error)
+sqlite3_stmt *
+_circles_store_prepare (CirclesStore  *self,
+                        const char    *sql,
+                        GError       **error)
 {
   sqlite3_stmt *stmt = NULL;
   int rc = sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL);
 
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (self, rc, error);
+      _circles_store_set_sqlite_error (self, rc, error);
       return NULL;
     }
   return stmt;
 }
 
 /* Ends a read loop: TRUE when the statement ran to its end. */
-static gboolean
-finish_rows (CirclesStore  *self,
-             sqlite3_stmt  *stmt,
-             int            rc,
-             GError       **error)
+gboolean
+_circles_store_finish_rows (CirclesStore  *self,
+                            sqlite3_stmt  *stmt,
+                            int            rc,
+                            GError       **error)
 {
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
-    return set_sqlite_error (self, rc, error);
+    return _circles_store_set_sqlite_error (self, rc, error);
   return TRUE;
 }
 
@@ -1774,10 +1593,10 @@ circles_store_foreach_person (CirclesStore            *self,
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  if (self->in_transaction && !flush_people (self, error))
+  if (self->in_transaction && !_circles_store_flush_people (self, error))
     return FALSE;
 
-  stmt = prepare (self,
+  stmt = _circles_store_prepare (self,
                   "SELECT id, key, display_name, position, company, location, profile_url"
                   " FROM people ORDER BY id",
                   error);
@@ -1799,7 +1618,7 @@ circles_store_foreach_person (CirclesStore            *self,
       func (&row, user_data);
     }
 
-  return finish_rows (self, stmt, rc, error);
+  return _circles_store_finish_rows (self, stmt, rc, error);
 }
 
 typedef struct
@@ -1840,7 +1659,7 @@ foreach_id (CirclesStore        *self,
             gpointer             user_data,
             GError             **error)
 {
-  sqlite3_stmt *stmt = prepare (self, sql, error);
+  sqlite3_stmt *stmt = _circles_store_prepare (self, sql, error);
   int rc;
 
   if (stmt == NULL)
@@ -1850,7 +1669,7 @@ foreach_id (CirclesStore        *self,
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
     func (sqlite3_column_int64 (stmt, 0), user_data);
 
-  return finish_rows (self, stmt, rc, error);
+  return _circles_store_finish_rows (self, stmt, rc, error);
 }
 
 gboolean
@@ -1897,7 +1716,7 @@ circles_store_foreach_membership (CirclesStore                *self,
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  stmt = prepare (self,
+  stmt = _circles_store_prepare (self,
                   "SELECT g.name, m.person FROM memberships m"
                   " JOIN member_groups g ON g.id = m.group_id",
                   error);
@@ -1908,220 +1727,7 @@ circles_store_foreach_membership (CirclesStore                *self,
     func ((const char *)sqlite3_column_text (stmt, 0),
           sqlite3_column_int64 (stmt, 1), user_data);
 
-  return finish_rows (self, stmt, rc, error);
-}
-
-/* Reads a whole blob column of the cache row into a new buffer of
- * exactly @size bytes; NULL when its size differs. */
-static gpointer
-read_blob (CirclesStore *self,
-           const char   *column,
-           guint64       size)
-{
-  sqlite3_blob *blob = NULL;
-  gpointer data = NULL;
-
-  if (size > G_MAXINT ||
-      sqlite3_blob_open (self->db, "main", "snapshot_cache", column, 1, 0, &blob) != SQLITE_OK)
-    goto out;
-  if ((guint64)sqlite3_blob_bytes (blob) != size)
-    goto out;
-
-  data = g_malloc (MAX (size, 1));
-  if (size > 0 && sqlite3_blob_read (blob, data, size, 0) != SQLITE_OK)
-    g_clear_pointer (&data, g_free);
-
-out:
-  sqlite3_blob_close (blob);
-  return data;
-}
-
-void
-circles_snapshot_cache_clear (CirclesSnapshotCache *cache)
-{
-  g_clear_pointer (&cache->ids, g_free);
-  g_clear_pointer (&cache->text_offsets, g_free);
-  g_clear_pointer (&cache->text, g_free);
-  g_clear_pointer (&cache->offsets, g_free);
-  g_clear_pointer (&cache->adjacency, g_free);
-  g_clear_pointer (&cache->strengths, g_free);
-}
-
-gboolean
-circles_store_read_snapshot_cache (CirclesStore         *self,
-                                   CirclesSnapshotCache *cache)
-{
-  sqlite3_stmt *stmt;
-  gboolean has_strengths = FALSE;
-  gint64 generation;
-  gsize n;
-  int rc;
-
-  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (cache != NULL, FALSE);
-
-  memset (cache, 0, sizeof *cache);
-  generation = circles_store_get_generation (self);
-
-  stmt = prepare (self,
-                  "SELECT n_people, n_entries, text_size, strengths IS NOT NULL"
-                  " FROM snapshot_cache WHERE id = 1 AND generation = ?1",
-                  NULL);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, generation);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    {
-      gint64 n_people = sqlite3_column_int64 (stmt, 0);
-
-      cache->n_people = CLAMP (n_people, 0, G_MAXUINT32);
-      cache->n_entries = sqlite3_column_int64 (stmt, 1);
-      cache->text_size = sqlite3_column_int64 (stmt, 2);
-      has_strengths = sqlite3_column_int (stmt, 3);
-      if (n_people < 0 || n_people >= G_MAXUINT32)
-        rc = SQLITE_CORRUPT;
-    }
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_ROW || cache->n_entries > G_MAXUINT32 || cache->text_size > G_MAXUINT32)
-    return FALSE;
-
-  n = cache->n_people;
-  cache->generation = generation;
-  cache->ids = read_blob (self, "ids", sizeof (gint64) * n);
-  cache->text_offsets = read_blob (self, "text_offsets", sizeof (guint32) * CIRCLES_N_TEXTS * n);
-  cache->text = read_blob (self, "text", cache->text_size);
-  cache->offsets = read_blob (self, "offsets", sizeof (guint32) * (n + 1));
-  cache->adjacency = read_blob (self, "adjacency", sizeof (guint32) * cache->n_entries);
-  if (has_strengths)
-    cache->strengths = read_blob (self, "strengths", sizeof (float) * cache->n_entries);
-
-  if (cache->ids == NULL || cache->text_offsets == NULL || cache->text == NULL ||
-      cache->offsets == NULL || cache->adjacency == NULL ||
-      (has_strengths && cache->strengths == NULL) ||
-      cache->text_size == 0 || cache->text[cache->text_size - 1] != '\0' ||
-      cache->offsets[n] != cache->n_entries)
-    {
-      circles_snapshot_cache_clear (cache);
-      return FALSE;
-    }
-
-  g_debug ("Read the snapshot cache of generation %" G_GINT64_FORMAT, generation);
-  return TRUE;
-}
-
-void
-circles_store_write_snapshot_cache (CirclesStore               *self,
-                                    const CirclesSnapshotCache *cache)
-{
-  g_autoptr(GError) error = NULL;
-  sqlite3_stmt *stmt;
-  gint64 generation;
-  guint64 n;
-  int rc;
-
-  g_return_if_fail (CIRCLES_IS_STORE (self));
-  g_return_if_fail (cache != NULL);
-  g_return_if_fail (!self->in_transaction);
-  g_return_if_fail (!self->in_read);
-
-  /* A cache is no reason to wait for another writer. */
-  sqlite3_busy_timeout (self->db, 0);
-  rc = sqlite3_exec (self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
-  sqlite3_busy_timeout (self->db, 5000);
-  if (rc != SQLITE_OK)
-    {
-      g_debug ("No snapshot cache written: %s", sqlite3_errstr (rc));
-      return;
-    }
-
-  generation = circles_store_get_generation (self);
-  if (generation != cache->generation)
-    {
-      g_debug ("No snapshot cache written: the data changed meanwhile");
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return;
-    }
-
-  stmt = prepare (self,
-                  "INSERT OR REPLACE INTO snapshot_cache"
-                  " (id, generation, n_people, n_entries, text_size,"
-                  "  ids, text_offsets, text, offsets, adjacency, strengths)"
-                  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
-                  &error);
-  if (stmt == NULL)
-    goto failed;
-
-  n = cache->n_people;
-  sqlite3_bind_int64 (stmt, 1, generation);
-  sqlite3_bind_int64 (stmt, 2, n);
-  sqlite3_bind_int64 (stmt, 3, cache->n_entries);
-  sqlite3_bind_int64 (stmt, 4, cache->text_size);
-  sqlite3_bind_blob64 (stmt, 5, cache->ids, sizeof (gint64) * n, SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 6, cache->text_offsets,
-                       sizeof (guint32) * CIRCLES_N_TEXTS * n, SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 7, cache->text, cache->text_size, SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 8, cache->offsets, sizeof (guint32) * (n + 1), SQLITE_STATIC);
-  sqlite3_bind_blob64 (stmt, 9, cache->adjacency,
-                       sizeof (guint32) * cache->n_entries, SQLITE_STATIC);
-  if (cache->strengths != NULL)
-    sqlite3_bind_blob64 (stmt, 10, cache->strengths,
-                         sizeof (float) * cache->n_entries, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_finalize (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      set_sqlite_error (self, rc, &error);
-      goto failed;
-    }
-
-  if (exec (self, "COMMIT", &error))
-    return;
-
-failed:
-  g_debug ("No snapshot cache written: %s", error ? error->message : "");
-  sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-}
-
-guint
-circles_store_get_reasons (CirclesStore *self,
-                           gint64        person)
-{
-  sqlite3_stmt *stmt;
-  gint64 flags;
-
-  g_return_val_if_fail (CIRCLES_IS_STORE (self), 0);
-
-  stmt = self->stmts[STMT_GET_REASONS];
-  sqlite3_bind_int64 (stmt, 1, person);
-  flags = step_int (self, stmt, NULL);
-  return flags > 0 ? (guint)flags & CIRCLES_REASONS_ALL : 0;
-}
-
-gboolean
-circles_store_set_reasons (CirclesStore  *self,
-                           gint64         person,
-                           guint          reasons,
-                           GError       **error)
-{
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (!self->in_transaction && !self->in_read, FALSE);
-  g_return_val_if_fail ((reasons & ~CIRCLES_REASONS_ALL) == 0, FALSE);
-
-  if (!exec (self, "BEGIN IMMEDIATE", error))
-    return FALSE;
-
-  stmt = self->stmts[STMT_SET_REASONS];
-  sqlite3_bind_int64 (stmt, 1, person);
-  sqlite3_bind_int64 (stmt, 2, reasons);
-  if (!step_done (self, stmt, error) || !exec (self, "COMMIT", error))
-    {
-      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      return FALSE;
-    }
-  return TRUE;
+  return _circles_store_finish_rows (self, stmt, rc, error);
 }
 
 gboolean
@@ -2136,10 +1742,10 @@ circles_store_foreach_connection_row (CirclesStore                   *self,
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (func != NULL, FALSE);
 
-  if (self->in_transaction && !flush_connections (self, error))
+  if (self->in_transaction && !_circles_store_flush_connections (self, error))
     return FALSE;
 
-  stmt = prepare (self, "SELECT a, b, strength, rating, since FROM connections", error);
+  stmt = _circles_store_prepare (self, "SELECT a, b, strength, rating, since FROM connections", error);
   if (stmt == NULL)
     return FALSE;
 
@@ -2156,94 +1762,5 @@ circles_store_foreach_connection_row (CirclesStore                   *self,
       func (&row, user_data);
     }
 
-  return finish_rows (self, stmt, rc, error);
-}
-
-/**
- * circles_store_get_rating:
- *
- * Returns: the 1..5 rating of the connection @a–@b, 0 when it has none;
- * -1 when there is no such connection, or with @error set when the
- * database cannot be read.
- */
-int
-circles_store_get_rating (CirclesStore  *self,
-                          gint64         a,
-                          gint64         b,
-                          GError       **error)
-{
-  sqlite3_stmt *stmt;
-  int rating = -1;
-  int rc;
-
-  g_return_val_if_fail (CIRCLES_IS_STORE (self), -1);
-
-  if (a > b)
-    {
-      gint64 t = a;
-      a = b;
-      b = t;
-    }
-
-  if (self->in_transaction && !flush_connections (self, error))
-    return -1;
-
-  stmt = self->stmts[STMT_GET_RATING];
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    rating = CLAMP (sqlite3_column_int (stmt, 0), 0, 5);
-  else if (rc != SQLITE_DONE)
-    set_sqlite_error (self, rc, error);
-  sqlite3_reset (stmt);
-  sqlite3_clear_bindings (stmt);
-  return rating;
-}
-
-gboolean
-circles_store_set_rating (CirclesStore  *self,
-                          gint64         a,
-                          gint64         b,
-                          int            rating,
-                          GError       **error)
-{
-  g_autofree char *name = NULL;
-  sqlite3_stmt *stmt;
-
-  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (!self->in_transaction && !self->in_read, FALSE);
-  g_return_val_if_fail (rating >= 0 && rating <= 5, FALSE);
-
-  if (a > b)
-    {
-      gint64 t = a;
-      a = b;
-      b = t;
-    }
-
-  if (!circles_store_begin (self, error))
-    return FALSE;
-
-  stmt = self->stmts[STMT_SET_RATING];
-  sqlite3_bind_int64 (stmt, 1, a);
-  sqlite3_bind_int64 (stmt, 2, b);
-  if (rating > 0)
-    sqlite3_bind_int (stmt, 3, rating);
-  if (!step_done (self, stmt, error))
-    {
-      circles_store_rollback (self);
-      return FALSE;
-    }
-  if (sqlite3_changes (self->db) == 0)
-    {
-      circles_store_rollback (self);
-      name = g_filename_display_basename (self->path);
-      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED,
-                   _("There is no such connection in “%s”"), name);
-      return FALSE;
-    }
-
-  /* The rating changes a strength: the commit makes the snapshot stale. */
-  return circles_store_commit (self, error);
+  return _circles_store_finish_rows (self, stmt, rc, error);
 }
