@@ -17,11 +17,20 @@
  *
  * Dialect: comma separated; fields may be quoted with '"', a doubled
  * quote inside quotes is a quote, quoted fields may hold commas and line
- * breaks (kept as they are in the file). Lenient where spreadsheets are
- * sloppy: a quote inside an unquoted field is kept as a character, and
- * text right after a closing quote is appended to the field. A UTF-8
- * BOM at the start is skipped. Blank lines are skipped (they are not
- * records). NUL bytes are reported as invalid UTF-8.
+ * breaks (kept as they are in the file). A UTF-8 BOM at the start is
+ * skipped. Blank lines are skipped (they are not records). NUL bytes
+ * are reported as invalid UTF-8. A quote inside an unquoted field is
+ * kept as a character (Jean "JJ" Dupont), as spreadsheets write it.
+ *
+ * Strict where rows would be lost: a closing quote followed by anything
+ * but a comma or the end of the line is an error at the line and column
+ * where that quote opened (a stray quote at the start of a name would
+ * otherwise swallow the lines up to the next quote into one field), and
+ * so is a record with more non-empty fields than the header (set with
+ * circles_csv_reader_set_max_fields()). Short records are fine.
+ *
+ * The bytes come from a file, or from any stream through a read
+ * function (an entry of a zip archive, read in place).
  */
 #define G_LOG_DOMAIN "circles-import"
 
@@ -52,6 +61,9 @@ typedef enum
 struct _CirclesCsvReader
 {
   int        fd;
+  CirclesCsvReadFunc read_func;
+  gpointer   read_data;
+  guint      max_fields;  /* 0: any number */
   char      *path;
   char      *display;
 
@@ -89,6 +101,43 @@ struct _CirclesCsvReader
   guint64    last_record_line;
 };
 
+static gssize
+read_fd (gpointer   data,
+         void      *buffer,
+         gsize      count,
+         GError   **error)
+{
+  CirclesCsvReader *self = data;
+
+  for (;;)
+    {
+      gssize n = read (self->fd, buffer, count);
+
+      if (n >= 0)
+        return n;
+      if (errno != EINTR)
+        {
+          int saved_errno = errno;
+
+          _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_IO,
+                                     self->display, self->line, 0, "%s",
+                                     g_strerror (saved_errno));
+          return -1;
+        }
+    }
+}
+
+static void
+init_buffers (CirclesCsvReader *self)
+{
+  self->buf = g_malloc (CHUNK_SIZE);
+  self->line = 1;
+  self->col = 1;
+  self->data = g_string_sized_new (256);
+  self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->fields = g_ptr_array_new ();
+}
+
 CirclesCsvReader *
 circles_csv_reader_new (const char  *path,
                         GError     **error)
@@ -123,14 +172,50 @@ circles_csv_reader_new (const char  *path,
       return NULL;
     }
 
-  self->buf = g_malloc (CHUNK_SIZE);
-  self->line = 1;
-  self->col = 1;
-  self->data = g_string_sized_new (256);
-  self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->fields = g_ptr_array_new ();
+  self->read_func = read_fd;
+  self->read_data = self;
+  init_buffers (self);
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * circles_csv_reader_new_for_stream:
+ * @display: how the stream is named in messages ("me.zip: messages.csv")
+ * @size: its size in bytes when known (for progress), else 0
+ * @read_func: gives the next bytes, 0 at the end, -1 with @error set
+ *
+ * Reads records from any stream.
+ */
+CirclesCsvReader *
+circles_csv_reader_new_for_stream (const char         *display,
+                                   guint64             size,
+                                   CirclesCsvReadFunc  read_func,
+                                   gpointer            read_data)
+{
+  CirclesCsvReader *self;
+
+  g_return_val_if_fail (display != NULL, NULL);
+  g_return_val_if_fail (read_func != NULL, NULL);
+
+  self = g_new0 (CirclesCsvReader, 1);
+  self->fd = -1;
+  self->path = g_strdup (display);
+  self->display = g_strdup (display);
+  self->file_size = size;
+  self->read_func = read_func;
+  self->read_data = read_data;
+  init_buffers (self);
+  return self;
+}
+
+void
+circles_csv_reader_set_max_fields (CirclesCsvReader *self,
+                                   guint             max_fields)
+{
+  g_return_if_fail (self != NULL);
+
+  self->max_fields = max_fields;
 }
 
 void
@@ -186,20 +271,11 @@ fill (CirclesCsvReader  *self,
 
   while (!self->eof && self->buf_len < CHUNK_SIZE)
     {
-      gssize n = read (self->fd, self->buf + self->buf_len,
-                       CHUNK_SIZE - self->buf_len);
+      gssize n = self->read_func (self->read_data, self->buf + self->buf_len,
+                                  CHUNK_SIZE - self->buf_len, error);
 
       if (n < 0)
-        {
-          int saved_errno = errno;
-
-          if (saved_errno == EINTR)
-            continue;
-          _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_IO,
-                                     self->display, self->line, 0, "%s",
-                                     g_strerror (saved_errno));
-          return FALSE;
-        }
+        return FALSE;
       if (n == 0)
         self->eof = TRUE;
       self->buf_len += n;
@@ -242,6 +318,43 @@ reset_record (CirclesCsvReader *self)
   self->in_record = FALSE;
   self->any_quote = FALSE;
   self->state = STATE_FIELD_START;
+}
+
+static gboolean
+text_after_quote (CirclesCsvReader  *self,
+                  GError           **error)
+{
+  _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_SYNTAX,
+                             self->display, self->quote_line, self->quote_col,
+                             "%s",
+                             _("text follows the quote that closes this field: "
+                               "a quote in a field must be doubled, or the "
+                               "whole field quoted"));
+  self->in_record = FALSE;
+  return FALSE;
+}
+
+/* The fields past max_fields must be empty. */
+static gboolean
+check_width (CirclesCsvReader  *self,
+             GError           **error)
+{
+  guint n = self->fields->len - 1;
+
+  if (self->max_fields == 0 || n <= self->max_fields)
+    return TRUE;
+  for (guint i = self->max_fields; i < n; i++)
+    if (*(const char *) self->fields->pdata[i] != '\0')
+      {
+        _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_SYNTAX,
+                                   self->display, self->last_record_line, 0,
+                                   _("this record has %u fields, the header %u: "
+                                     "a field holds an unquoted comma, or a "
+                                     "quote opened in an earlier line"),
+                                   n, self->max_fields);
+        return FALSE;
+      }
+  return TRUE;
 }
 
 /* TRUE when the record is worth handing out (blank lines are not). */
@@ -380,6 +493,8 @@ circles_csv_reader_next (CirclesCsvReader   *self,
         {
           self->buf_pos = p - self->buf;
           self->consumed += self->buf_pos - start_pos;
+          if (!check_width (self, error))
+            return FALSE;
           *fields = (char **) self->fields->pdata;
           *n_fields = self->fields->len - 1;
           return TRUE;
@@ -513,6 +628,8 @@ circles_csv_reader_next (CirclesCsvReader   *self,
                   g_string_append_c (self->data, '"');
                   self->state = STATE_QUOTED;
                 }
+              else if (self->state == STATE_QUOTE_IN_QUOTED)
+                return text_after_quote (self, error);
               else
                 {
                   g_string_append_c (self->data, c);
@@ -541,6 +658,8 @@ circles_csv_reader_next (CirclesCsvReader   *self,
               self->in_record = FALSE;
               if (finish_record (self))
                 {
+                  if (!check_width (self, error))
+                    return FALSE;
                   *fields = (char **) self->fields->pdata;
                   *n_fields = self->fields->len - 1;
                   return TRUE;
@@ -577,6 +696,8 @@ circles_csv_reader_next (CirclesCsvReader   *self,
       self->in_record = FALSE;
       if (finish_record (self))
         {
+          if (!check_width (self, error))
+            return FALSE;
           *fields = (char **) self->fields->pdata;
           *n_fields = self->fields->len - 1;
           return TRUE;

@@ -10,9 +10,24 @@ G_BEGIN_DECLS
 
 typedef struct _CirclesCsvReader CirclesCsvReader;
 
+/* Reads up to @count bytes into @buffer: the number read, 0 at the end,
+ * -1 with @error set. */
+typedef gssize (*CirclesCsvReadFunc) (gpointer   data,
+                                      void      *buffer,
+                                      gsize      count,
+                                      GError   **error);
+
 /* Opens @path for reading; errors are CIRCLES_IMPORT_ERROR. */
 CirclesCsvReader *circles_csv_reader_new       (const char        *path,
                                                 GError           **error);
+CirclesCsvReader *circles_csv_reader_new_for_stream (const char         *display,
+                                                     guint64             size,
+                                                     CirclesCsvReadFunc  read_func,
+                                                     gpointer            read_data);
+/* A record with more non-empty fields than @max_fields (the header's)
+ * is an error; 0, the default, allows any number. */
+void              circles_csv_reader_set_max_fields (CirclesCsvReader *self,
+                                                     guint             max_fields);
 /* Reads one record. Returns FALSE at the end of the file (error unset)
  * or on malformed input (error set, naming file, line and column).
  * The fields stay valid until the next call. */

@@ -13,6 +13,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "circles-import-context.h"
@@ -70,7 +71,12 @@ _circles_import_tick (CirclesImportContext  *ctx,
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
     return FALSE;
   if (ctx->progress != NULL)
-    ctx->progress (CLAMP (fraction, 0.0, 1.0), ctx->progress_data);
+    {
+      double span = ctx->progress_span > 0 ? ctx->progress_span : 1.0;
+
+      ctx->progress (ctx->progress_base + span * CLAMP (fraction, 0.0, 1.0),
+                     ctx->progress_data);
+    }
   return TRUE;
 }
 
@@ -294,4 +300,111 @@ _circles_import_parse_date (const char *text)
       || !g_date_valid_dmy (day, month, year))
     return NULL;
   return g_strdup_printf ("%04u-%02u-%02u", year, month, day);
+}
+
+/* Y-M-D with '-' or '/' between, then anything (a time). */
+static char *
+parse_ymd (const char *text)
+{
+  guint y, m, d;
+  char s1, s2;
+  int used = 0;
+
+  if (sscanf (text, "%4u%c%2u%c%2u%n", &y, &s1, &m, &s2, &d, &used) != 5
+      || used < 8 || s1 != s2 || (s1 != '-' && s1 != '/')
+      || !g_ascii_isdigit (text[0]) || !g_ascii_isdigit (text[3])
+      || g_ascii_isdigit (text[4])
+      || (text[used] != '\0' && text[used] != ' ' && text[used] != 'T')
+      || y < 1 || m < 1 || m > 12 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
+}
+
+/* M/D/YY or M/D/YYYY, then anything after a ',' or a blank. */
+static char *
+parse_mdy (const char *text)
+{
+  guint y, m, d;
+  int used = 0, year_start = 0;
+
+  if (sscanf (text, "%2u/%2u/%n%4u%n", &m, &d, &year_start, &y, &used) != 3
+      || !g_ascii_isdigit (text[0]))
+    return NULL;
+  if (text[used] != '\0' && text[used] != ',' && text[used] != ' ')
+    return NULL;
+  if (used - year_start == 2)
+    y += 2000;
+  else if (used - year_start != 4)
+    return NULL;
+  if (m < 1 || m > 12 || y < 1 || !g_date_valid_dmy (d, m, y))
+    return NULL;
+  return g_strdup_printf ("%04u-%02u-%02u", y, m, d);
+}
+
+char *
+_circles_import_parse_timestamp (const char *text)
+{
+  g_autofree char *copy = g_strstrip (g_strdup (text));
+  char *iso;
+
+  if ((iso = parse_ymd (copy)) != NULL || (iso = parse_mdy (copy)) != NULL)
+    return iso;
+  return _circles_import_parse_date (copy);
+}
+
+const char *
+_circles_import_field (char  **fields,
+                       guint   n_fields,
+                       int     column)
+{
+  if (column < 0 || (guint) column >= n_fields)
+    return "";
+  return g_strstrip (fields[column]);
+}
+
+gboolean
+_circles_import_read_header (CirclesImportContext  *ctx,
+                             CirclesCsvReader      *reader,
+                             const char            *required,
+                             GStrv                 *header,
+                             guint                 *n_header,
+                             GError               **error)
+{
+  GError *local_error = NULL;
+  char **fields;
+  guint n_fields;
+  gboolean preamble = FALSE;
+
+  while (circles_csv_reader_next (reader, &fields, &n_fields, &local_error))
+    {
+      if (_circles_import_find_column (fields, n_fields, required) >= 0)
+        {
+          GStrv copy = g_new0 (char *, n_fields + 1);
+
+          for (guint i = 0; i < n_fields; i++)
+            copy[i] = g_strstrip (g_strdup (fields[i]));
+          *header = copy;
+          *n_header = n_fields;
+          circles_csv_reader_set_max_fields (reader, n_fields);
+          return TRUE;
+        }
+      if (!preamble && n_fields >= 1
+          && g_ascii_strncasecmp (g_strstrip (fields[0]), "Notes:", 6) == 0)
+        {
+          preamble = TRUE;
+          continue;
+        }
+      if (!preamble)
+        break;
+    }
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_UNKNOWN_HEADER,
+                             circles_csv_reader_get_display_name (reader),
+                             circles_csv_reader_get_line (reader), 0,
+                             _("the header has no %s column"), required);
+  return FALSE;
 }

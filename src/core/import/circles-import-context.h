@@ -4,6 +4,7 @@
  */
 #pragma once
 
+#include "circles-csv-reader.h"
 #include "circles-import.h"
 
 G_BEGIN_DECLS
@@ -20,6 +21,8 @@ typedef struct
   CirclesImportReport       *report;
   CirclesImportProgressFunc  progress;
   gpointer                   progress_data;
+  double                     progress_base;  /* the part of the whole */
+  double                     progress_span;  /* this file is, 0 = 1 */
   GCancellable              *cancellable;
   gint64                     last_progress;
 } CirclesImportContext;
@@ -68,6 +71,22 @@ int           _circles_import_find_column    (char                 **header,
                                               guint                  n_header,
                                               const char            *name);
 
+/* Reads records of @reader up to its header, the first that has a
+ * column named @required (a "Notes:" preamble before it is skipped),
+ * and limits the records to its width. The header is a copy, stripped
+ * of blanks. */
+gboolean      _circles_import_read_header    (CirclesImportContext  *ctx,
+                                              CirclesCsvReader      *reader,
+                                              const char            *required,
+                                              GStrv                 *header,
+                                              guint                 *n_header,
+                                              GError               **error);
+/* The field at @column, blanks stripped; "" when the record is short
+ * or @column is -1. */
+const char   *_circles_import_field          (char                 **fields,
+                                              guint                  n_fields,
+                                              int                    column);
+
 /* A profile URL as a key: scheme and host in lower case, no query nor
  * fragment, no trailing slash, "https://" when there is no scheme.
  * NULL for a blank one. */
@@ -75,5 +94,10 @@ char         *_circles_import_normalize_url  (const char            *url);
 /* "12 Mar 2024", "7-Feb-22", "2024-03-12" as an ISO date; NULL when
  * it is none of these. */
 char         *_circles_import_parse_date     (const char            *text);
+/* The day of a time stamp as the archive's files write them, as an ISO
+ * date: "2026-03-15 10:22:33 UTC", "2019/05/28 06:56:49 UTC",
+ * "6/2/26, 9:14 AM" (month first), or any date parse_date() takes.
+ * NULL when it is none of these. */
+char         *_circles_import_parse_timestamp (const char           *text);
 
 G_END_DECLS
