@@ -230,7 +230,7 @@ cmd_import (const char  *db_path,
   if (format_name != NULL && !circles_import_format_from_string (format_name, &format))
     {
       g_autofree char *message =
-        g_strdup_printf (_("unknown format “%s”; known formats: auto, linkedin, csv, dot, graphml, followers, groups"),
+        g_strdup_printf (_("unknown format “%s”; known formats: auto, archive, linkedin, csv, dot, graphml, followers, groups"),
                          format_name);
       return _circles_cli_usage_error ("import", message);
     }
@@ -259,6 +259,21 @@ cmd_import (const char  *db_path,
     print_figure (_("Hidden members (rows without a name)"), report.hidden_members, NULL);
   if (report.duplicates > 0)
     print_figure (_("Duplicate rows, imported once"), report.duplicates, NULL);
+  if (report.files > 0)
+    print_figure (_("Files of the archive read"), report.files, NULL);
+  if (report.messages > 0)
+    print_figure (_("Messages counted (contents not kept)"), report.messages, NULL);
+  if (report.interactions > 0)
+    print_figure (_("People you exchanged messages with"), report.interactions, NULL);
+  if (report.invitations > 0)
+    print_figure (_("Pending invitations"), report.invitations, NULL);
+  if (report.endorsements > 0)
+    print_figure (_("Endorsements"), report.endorsements, NULL);
+  if (report.recommendations > 0)
+    print_figure (_("Recommendations"), report.recommendations, NULL);
+  if (report.unmatched > 0)
+    print_figure (_("Recommendations naming nobody, or several, among your connections"),
+                  report.unmatched, NULL);
   if (report.first_degree >= CIRCLES_IMPORT_CAP_WARNING * CIRCLES_FIRST_DEGREE_CAP)
     {
       g_autofree char *first = circles_format_count (report.first_degree);

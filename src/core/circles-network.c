@@ -67,6 +67,9 @@ typedef struct
   guint64         n_edges;
   guint64         edges_allocated;
   gboolean        any_strength;
+
+  gint64          me_id;
+  GHashTable     *warmth;         /* person id -> r from our interactions */
 } Loader;
 
 /* Display texts longer than this (in characters) are cut, with an
@@ -160,11 +163,34 @@ circles_connection_strength (double weight,
                              int    rating,
                              double years)
 {
+  return circles_connection_strength_warm (weight, rating, -1, years);
+}
+
+double
+circles_connection_strength_warm (double weight,
+                                  int    rating,
+                                  double warmth,
+                                  double years)
+{
   double w = weight >= 0 ? MIN (weight, 1.0) : 1.0;
-  double r = rating >= 1 ? MIN (rating, 5) / 5.0 : 3 / 5.0;
+  double r = rating >= 1 ? MIN (rating, 5) / 5.0
+             : warmth >= 0 ? MIN (warmth, 1.0) : 3 / 5.0;
   double t = 0.5 + 0.5 * exp2 (-(years >= 0 ? years : 5.0) / 5.0);
 
   return w * r * t;
+}
+
+static void
+load_warmth (gint64                    person,
+             const CirclesInteraction *interaction,
+             gpointer                  user_data)
+{
+  Loader *loader = user_data;
+  double warmth = circles_interaction_warmth (interaction, loader->today);
+
+  if (warmth >= 0)
+    g_hash_table_insert (loader->warmth, g_memdup2 (&person, sizeof person),
+                         g_memdup2 (&warmth, sizeof warmth));
 }
 
 static void
@@ -173,6 +199,7 @@ load_connection (const CirclesConnectionRow *row,
 {
   Loader *loader = user_data;
   gint64 day = parse_iso_day (row->since);
+  double warmth = -1;
   guint32 ia, ib;
 
   if (row->a <= 0 || row->b <= 0 || row->a > loader->max_id || row->b > loader->max_id)
@@ -192,10 +219,21 @@ load_connection (const CirclesConnectionRow *row,
 
   loader->edge_a[loader->n_edges] = ia;
   loader->edge_b[loader->n_edges] = ib;
+  /* An unrated connection of mine is as warm as our interactions. */
+  if (row->rating == 0 && loader->warmth != NULL
+      && (row->a == loader->me_id || row->b == loader->me_id))
+    {
+      gint64 other = row->a == loader->me_id ? row->b : row->a;
+      gpointer value = g_hash_table_lookup (loader->warmth, &other);
+
+      if (value != NULL)
+        warmth = *(double *) value;
+    }
+
   loader->edge_strength[loader->n_edges] =
-    circles_connection_strength (row->weight, row->rating,
-                                 day >= 0 ? MAX (0, loader->today - day) / 365.25 : -1);
-  if (row->weight >= 0 || row->rating > 0 || day >= 0)
+    circles_connection_strength_warm (row->weight, row->rating, warmth,
+                                      day >= 0 ? MAX (0, loader->today - day) / 365.25 : -1);
+  if (row->weight >= 0 || row->rating > 0 || day >= 0 || warmth >= 0)
     loader->any_strength = TRUE;
   loader->n_edges++;
 }
@@ -282,7 +320,10 @@ read_rows (CirclesNetwork  *self,
     loader->index_of_id[self->ids[i]] = i;
 
   loader->today = today_as_day ();
-  ok = circles_store_foreach_connection_row (store, load_connection, loader, error);
+  loader->warmth = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  ok = circles_store_foreach_interaction (store, load_warmth, loader, error)
+       && circles_store_foreach_connection_row (store, load_connection, loader, error);
+  g_clear_pointer (&loader->warmth, g_hash_table_unref);
   if (ok)
     build_rows (self, loader);
   g_free (loader->edge_a);
@@ -481,6 +522,7 @@ read_snapshot (CirclesStore  *store,
   index_of_id = g_new (guint32, max_id + 1);
   memset (index_of_id, 0xff, sizeof (guint32) * (max_id + 1));
   loader.self = self;
+  loader.me_id = me_id;
   loader.index_of_id = index_of_id;
   loader.max_id = max_id;
 

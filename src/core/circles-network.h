@@ -147,6 +147,12 @@ void            circles_network_get_timings      (CirclesNetwork  *self,
 double          circles_connection_strength      (double           weight,
                                                   int              rating,
                                                   double           years);
+/* The same, with the r that our interactions give an unrated
+ * connection of mine (circles_interaction_warmth(), -1 when none). */
+double          circles_connection_strength_warm (double           weight,
+                                                  int              rating,
+                                                  double           warmth,
+                                                  double           years);
 
 const char     *circles_circle_to_string         (CirclesCircle    circle);
 

@@ -20,6 +20,9 @@
 
 #define TICK_ROWS       4096
 
+/* The key of me until the data archive tells my profile URL. */
+#define ME_KEY "me"
+
 void
 _circles_import_set_error (GError             **error,
                            CirclesImportError   code,
@@ -407,4 +410,40 @@ _circles_import_read_header (CirclesImportContext  *ctx,
                              circles_csv_reader_get_line (reader), 0,
                              _("the header has no %s column"), required);
   return FALSE;
+}
+
+gboolean
+_circles_import_ensure_me (CirclesImportContext  *ctx,
+                           GError               **error)
+{
+  gint64 id;
+
+  if (ctx->me_id > 0)
+    return TRUE;
+  if (ctx->me_key != NULL)
+    {
+      _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_UNKNOWN_ME,
+                                 ctx->display, 0, 0,
+                                 _("nobody has the key “%s” given with --me"),
+                                 ctx->me_key);
+      return FALSE;
+    }
+
+  id = circles_store_lookup_person (ctx->store, ME_KEY);
+  if (id <= 0)
+    {
+      CirclesPersonFields fields = { 0 };
+
+      id = _circles_import_ensure_person (ctx, ME_KEY, error);
+      if (id < 0)
+        return FALSE;
+      /* TRANSLATORS: the name of the user until they name themself */
+      fields.display_name = _("Me");
+      if (!circles_store_update_person (ctx->store, id, &fields, error))
+        return FALSE;
+    }
+  if (!circles_store_set_me (ctx->store, id, error))
+    return FALSE;
+  ctx->me_id = id;
+  return TRUE;
 }

@@ -18,6 +18,7 @@ typedef struct
   char                      *display;      /* path, for messages */
   const char                *me_key;       /* --me, or NULL */
   gint64                     me_id;        /* 0 while unknown */
+  char                      *my_name;      /* from Profile.csv, or NULL */
   CirclesImportReport       *report;
   CirclesImportProgressFunc  progress;
   gpointer                   progress_data;
@@ -54,6 +55,10 @@ void          _circles_import_set_error      (GError               **error,
 /* The id of @key, created when absent; -1 on error. */
 gint64        _circles_import_ensure_person  (CirclesImportContext  *ctx,
                                               const char            *key,
+                                              GError               **error);
+/* Makes sure somebody is me: the database's me, else the --me key,
+ * else a person "me" named "Me" created now. */
+gboolean      _circles_import_ensure_me      (CirclesImportContext  *ctx,
                                               GError               **error);
 /* Checks cancellation and reports progress now and then. */
 gboolean      _circles_import_tick           (CirclesImportContext  *ctx,

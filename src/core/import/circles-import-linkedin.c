@@ -31,50 +31,12 @@
 
 #include "circles-import-readers.h"
 
-#define ME_KEY "me"
-
 static char *
 casefold (const char *text)
 {
   g_autofree char *normal = g_utf8_normalize (text, -1, G_NORMALIZE_DEFAULT);
 
   return g_utf8_casefold (normal != NULL ? normal : text, -1);
-}
-
-static gboolean
-ensure_me (CirclesImportContext  *ctx,
-           GError               **error)
-{
-  gint64 id;
-
-  if (ctx->me_id > 0)
-    return TRUE;
-  if (ctx->me_key != NULL)
-    {
-      _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_UNKNOWN_ME,
-                                 ctx->display, 0, 0,
-                                 _("nobody has the key “%s” given with --me"),
-                                 ctx->me_key);
-      return FALSE;
-    }
-
-  id = circles_store_lookup_person (ctx->store, ME_KEY);
-  if (id <= 0)
-    {
-      CirclesPersonFields fields = { 0 };
-
-      id = _circles_import_ensure_person (ctx, ME_KEY, error);
-      if (id < 0)
-        return FALSE;
-      /* TRANSLATORS: the name of the user until they name themself */
-      fields.display_name = _("Me");
-      if (!circles_store_update_person (ctx->store, id, &fields, error))
-        return FALSE;
-    }
-  if (!circles_store_set_me (ctx->store, id, error))
-    return FALSE;
-  ctx->me_id = id;
-  return TRUE;
 }
 
 static const char *
@@ -112,7 +74,7 @@ _circles_import_linkedin (CirclesImportContext  *ctx,
   if (col_email < 0)
     col_email = _circles_import_find_column (header, n_header, "email");
 
-  if (!ensure_me (ctx, error))
+  if (!_circles_import_ensure_me (ctx, error))
     return FALSE;
 
   while (circles_csv_reader_next (reader, &fields, &n_fields, &local_error))

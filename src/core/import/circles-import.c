@@ -3,11 +3,20 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Detection (CIRCLES_IMPORT_FORMAT_AUTO):
+ *  - a zip, or a folder that holds Connections.csv, is the data archive
+ *    (so is it with --format linkedin);
  *  - by extension: .gv and .dot are DOT, .graphml is GraphML;
  *  - otherwise by content: a file whose first non-blank byte is '<' is
  *    GraphML, one that starts with "graph", "digraph" or "strict" is DOT;
  *  - otherwise it is CSV and its header decides (names compared without
  *    case, blanks, '_' and '-' counting as spaces):
+ *    The data archive's files, alone:
+ *      SENDER PROFILE URL                            -> messages
+ *      Direction + Sent At, or inviterProfileUrl     -> invitations
+ *      Skill Name + Endorser/Endorsee Public Url     -> endorsements
+ *      First Name + Last Name + Headline             -> profile
+ *      First Name + Text + Creation Date             -> recommendations,
+ *        given or received as the file's name says
  *      "Notes:" preamble, or First Name + Last Name  -> linkedin
  *      Source + Target                               -> csv (edges)
  *      Id (+ Label, ...)                             -> csv (nodes)
@@ -26,6 +35,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "circles-archive.h"
 #include "circles-import-readers.h"
 
 G_DEFINE_QUARK (circles-import-error-quark, circles_import_error)
@@ -38,6 +48,7 @@ static const char *format_names[] = {
   [CIRCLES_IMPORT_FORMAT_GRAPHML] = "graphml",
   [CIRCLES_IMPORT_FORMAT_FOLLOWERS] = "followers",
   [CIRCLES_IMPORT_FORMAT_GROUPS] = "groups",
+  [CIRCLES_IMPORT_FORMAT_ARCHIVE] = "archive",
 };
 
 gboolean
@@ -104,7 +115,32 @@ typedef enum
   CSV_KIND_NODES,
   CSV_KIND_GROUPS,
   CSV_KIND_FOLLOWERS,
+  CSV_KIND_PROFILE,
+  CSV_KIND_MESSAGES,
+  CSV_KIND_INVITATIONS,
+  CSV_KIND_ENDORSEMENTS,
+  CSV_KIND_RECOMMENDATIONS,
 } CsvKind;
+
+/* One of the data archive's files, by its header. */
+static CsvKind
+archive_kind_of_header (char  **header,
+                        guint   n_header)
+{
+#define HAS(name) (_circles_import_find_column (header, n_header, name) >= 0)
+  if (HAS ("sender profile url") && HAS ("recipient profile urls"))
+    return CSV_KIND_MESSAGES;
+  if (HAS ("inviterprofileurl") || (HAS ("direction") && HAS ("sent at")))
+    return CSV_KIND_INVITATIONS;
+  if (HAS ("skill name") && (HAS ("endorser public url") || HAS ("endorsee public url")))
+    return CSV_KIND_ENDORSEMENTS;
+  if (HAS ("first name") && HAS ("last name") && HAS ("headline") && !HAS ("connected on"))
+    return CSV_KIND_PROFILE;
+  if (HAS ("first name") && HAS ("text") && HAS ("creation date"))
+    return CSV_KIND_RECOMMENDATIONS;
+#undef HAS
+  return CSV_KIND_UNKNOWN;
+}
 
 static CsvKind
 csv_kind_of_header (char                **header,
@@ -135,10 +171,18 @@ csv_kind_of_header (char                **header,
           || _circles_import_find_column (header, n_header, "url") >= 0)
         return CSV_KIND_FOLLOWERS;
       return CSV_KIND_UNKNOWN;
+    case CIRCLES_IMPORT_FORMAT_ARCHIVE:
+      return archive_kind_of_header (header, n_header);
     case CIRCLES_IMPORT_FORMAT_AUTO:
     case CIRCLES_IMPORT_FORMAT_DOT:
     case CIRCLES_IMPORT_FORMAT_GRAPHML:
     default:
+      {
+        CsvKind kind = archive_kind_of_header (header, n_header);
+
+        if (kind != CSV_KIND_UNKNOWN)
+          return kind;
+      }
       if (linkedin)
         return CSV_KIND_LINKEDIN;
       if (edges)
@@ -219,6 +263,7 @@ import_csv (CirclesImportContext  *ctx,
     g_strstrip (header[i]);
 
   kind = csv_kind_of_header (header, n_header, format);
+  circles_csv_reader_set_max_fields (reader, n_header);
   /* Copy the header: the reader reuses its buffer for the next row. */
   {
     g_auto(GStrv) header_copy = g_new0 (char *, n_header + 1);
@@ -243,6 +288,36 @@ import_csv (CirclesImportContext  *ctx,
       case CSV_KIND_FOLLOWERS:
         ctx->report->format = CIRCLES_IMPORT_FORMAT_FOLLOWERS;
         return _circles_import_followers (ctx, reader, header_copy, n_header, error);
+      case CSV_KIND_PROFILE:
+        ctx->report->format = CIRCLES_IMPORT_FORMAT_ARCHIVE;
+        return _circles_import_profile (ctx, reader, header_copy, n_header, error);
+      case CSV_KIND_MESSAGES:
+        ctx->report->format = CIRCLES_IMPORT_FORMAT_ARCHIVE;
+        return _circles_import_messages (ctx, reader, header_copy, n_header, error);
+      case CSV_KIND_INVITATIONS:
+        ctx->report->format = CIRCLES_IMPORT_FORMAT_ARCHIVE;
+        return _circles_import_invitations (ctx, reader, header_copy, n_header, error);
+      case CSV_KIND_ENDORSEMENTS:
+        ctx->report->format = CIRCLES_IMPORT_FORMAT_ARCHIVE;
+        return _circles_import_endorsements (ctx, reader, header_copy, n_header, error);
+      case CSV_KIND_RECOMMENDATIONS:
+        {
+          g_autofree char *base = g_path_get_basename (ctx->path);
+          g_autofree char *lower = g_ascii_strdown (base, -1);
+
+          ctx->report->format = CIRCLES_IMPORT_FORMAT_ARCHIVE;
+          if (strstr (lower, "given") != NULL)
+            return _circles_import_recommendations (ctx, reader, header_copy, n_header, TRUE, error);
+          if (strstr (lower, "received") != NULL)
+            return _circles_import_recommendations (ctx, reader, header_copy, n_header, FALSE, error);
+          _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_UNKNOWN_HEADER,
+                                     ctx->display, 0, 0, "%s",
+                                     _("recommendations, but given or received? "
+                                       "Keep the archive's names, "
+                                       "Recommendations_Given.csv or "
+                                       "Recommendations_Received.csv"));
+          return FALSE;
+        }
       case CSV_KIND_UNKNOWN:
       default:
         {
@@ -262,7 +337,8 @@ import_csv (CirclesImportContext  *ctx,
                                        "(Connections.csv), Source,Target "
                                        "(edges), Id,Label (nodes), "
                                        "Group,Member[,Name] (groups), "
-                                       "Follower[,Name] (followers)"),
+                                       "Follower[,Name] (followers), and the "
+                                       "files of the data archive"),
                                      seen);
           return FALSE;
         }
@@ -294,6 +370,14 @@ import_any (CirclesImportContext  *ctx,
             CirclesImportFormat    format,
             GError               **error)
 {
+  if ((format == CIRCLES_IMPORT_FORMAT_AUTO || format == CIRCLES_IMPORT_FORMAT_LINKEDIN
+       || format == CIRCLES_IMPORT_FORMAT_ARCHIVE)
+      && circles_archive_is_archive (ctx->path))
+    {
+      ctx->report->format = CIRCLES_IMPORT_FORMAT_ARCHIVE;
+      return _circles_import_archive (ctx, error);
+    }
+
   if (format == CIRCLES_IMPORT_FORMAT_AUTO)
     {
       if (g_str_has_suffix (ctx->path, ".gv") || g_str_has_suffix (ctx->path, ".dot")
@@ -431,5 +515,6 @@ circles_import_file (CirclesStore              *store,
     progress (1.0, progress_data);
 
   g_free (ctx.display);
+  g_free (ctx.my_name);
   return ok;
 }

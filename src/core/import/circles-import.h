@@ -36,6 +36,7 @@ typedef enum
   CIRCLES_IMPORT_FORMAT_GRAPHML,
   CIRCLES_IMPORT_FORMAT_FOLLOWERS,
   CIRCLES_IMPORT_FORMAT_GROUPS,
+  CIRCLES_IMPORT_FORMAT_ARCHIVE,
 } CirclesImportFormat;
 
 /* What an import did, for the toast and the command's summary. */
@@ -51,6 +52,15 @@ typedef struct
   guint64             duplicates;     /* rows seen before in the same file */
   guint64             first_degree;   /* my connections after the import
                                        * (0 when nobody is me) */
+  /* From the data archive. */
+  guint64             files;          /* files of the archive read */
+  guint64             messages;       /* messages counted (contents never kept) */
+  guint64             interactions;   /* people I wrote to or heard from */
+  guint64             invitations;    /* pending invitations */
+  guint64             endorsements;
+  guint64             recommendations;
+  guint64             unmatched;      /* recommendations that name nobody
+                                       * among my connections, or several */
 } CirclesImportReport;
 
 /* Called now and then from the importing thread; fraction in 0..1. */

@@ -112,6 +112,25 @@ const char * const _circles_store_migrations[CIRCLES_STORE_SCHEMA_VERSION] = {
   "DROP TABLE people;"
   "ALTER TABLE people_new RENAME TO people;"
   "CREATE UNIQUE INDEX people_key ON people (key);",
+
+  /* 6 -> 7: what the data archive tells of me and each person. */
+  "CREATE TABLE interactions ("
+  "  person INTEGER PRIMARY KEY REFERENCES people (id) ON DELETE CASCADE,"
+  "  sent INTEGER NOT NULL DEFAULT 0 CHECK (sent >= 0),"
+  "  received INTEGER NOT NULL DEFAULT 0 CHECK (received >= 0),"
+  "  last_message TEXT,"
+  "  invitation INTEGER NOT NULL DEFAULT 0 CHECK (invitation BETWEEN 0 AND 2),"
+  "  invited_on TEXT,"
+  "  recommendations_given INTEGER NOT NULL DEFAULT 0,"
+  "  recommendations_received INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE endorsements ("
+  "  person INTEGER NOT NULL REFERENCES people (id) ON DELETE CASCADE,"
+  "  skill TEXT NOT NULL,"
+  "  given INTEGER NOT NULL CHECK (given IN (0, 1)),"
+  "  endorsed_on TEXT,"
+  "  PRIMARY KEY (person, given, skill)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_circles_store_migrations) == CIRCLES_STORE_SCHEMA_VERSION);

@@ -72,6 +72,42 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_PERSON_EXISTS] = "SELECT count(*) FROM people WHERE id = ?1",
   [STMT_GROUP_EXISTS] = "SELECT count(*) FROM member_groups WHERE id = ?1",
   [STMT_PEOPLE_RANGE] = "SELECT count(*) = coalesce (max (id), 0), coalesce (max (id), 0) FROM people",
+  [STMT_SET_MESSAGES] =
+    "INSERT INTO interactions (person, sent, received, last_message)"
+    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (person) DO UPDATE SET"
+    " sent = excluded.sent, received = excluded.received,"
+    " last_message = excluded.last_message",
+  [STMT_SET_INVITATION] =
+    "INSERT INTO interactions (person, invitation, invited_on)"
+    " VALUES (?1, ?2, ?3) ON CONFLICT (person) DO UPDATE SET"
+    " invitation = excluded.invitation, invited_on = excluded.invited_on",
+  [STMT_ADD_ENDORSEMENT] =
+    "INSERT INTO endorsements (person, skill, given, endorsed_on)"
+    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET"
+    " endorsed_on = coalesce (excluded.endorsed_on, endorsed_on)",
+  [STMT_SET_RECOMMENDATIONS_GIVEN] =
+    "INSERT INTO interactions (person, recommendations_given) VALUES (?1, ?2)"
+    " ON CONFLICT (person) DO UPDATE SET"
+    " recommendations_given = excluded.recommendations_given",
+  [STMT_SET_RECOMMENDATIONS_RECEIVED] =
+    "INSERT INTO interactions (person, recommendations_received) VALUES (?1, ?2)"
+    " ON CONFLICT (person) DO UPDATE SET"
+    " recommendations_received = excluded.recommendations_received",
+  [STMT_FIND_CONNECTIONS_NAMED] =
+    "SELECT p.id FROM connections c JOIN people p"
+    " ON p.id = CASE c.a WHEN ?1 THEN c.b ELSE c.a END"
+    " WHERE (c.a = ?1 OR c.b = ?1)"
+    " AND ((p.first_name = ?2 COLLATE NOCASE AND p.last_name = ?3 COLLATE NOCASE)"
+    "  OR p.display_name = ?4 COLLATE NOCASE)",
+  [STMT_GET_INTERACTION] =
+    "SELECT sent, received, last_message, invitation, invited_on,"
+    " recommendations_given, recommendations_received"
+    " FROM interactions WHERE person = ?1",
+  [STMT_GET_SKILLS] =
+    "SELECT skill, given FROM endorsements WHERE person = ?1"
+    " ORDER BY given, coalesce (endorsed_on, ''), skill",
+  [STMT_GET_KEY] = "SELECT key FROM people WHERE id = ?1",
+  [STMT_SET_KEY] = "UPDATE people SET key = ?2 WHERE id = ?1",
   [STMT_SET_REASONS] =
     "INSERT INTO reasons (person, flags) VALUES (?1, ?2)"
     " ON CONFLICT (person) DO UPDATE SET flags = excluded.flags",
@@ -1472,6 +1508,130 @@ circles_store_set_me (CirclesStore  *self,
   stmt = self->stmts[STMT_SET_ME];
   sqlite3_bind_int64 (stmt, 1, id);
   return _circles_store_step_done (self, stmt, error);
+}
+
+char *
+circles_store_get_person_key (CirclesStore *self,
+                              gint64        person)
+{
+  sqlite3_stmt *stmt;
+  char *key = NULL;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), NULL);
+
+  if (self->in_transaction && person > self->written_person_id
+      && !_circles_store_flush_people (self, NULL))
+    return NULL;
+  stmt = self->stmts[STMT_GET_KEY];
+  sqlite3_bind_int64 (stmt, 1, person);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    key = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+  sqlite3_reset (stmt);
+  sqlite3_clear_bindings (stmt);
+  return key;
+}
+
+/* Moves what refers to @from over to @into, then removes @from. Foreign
+ * keys are off within an import: every table is seen to here. */
+static gboolean
+merge_person (CirclesStore  *self,
+              gint64         into,
+              gint64         from,
+              GError       **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "INSERT OR IGNORE INTO connections (a, b, strength, since, rating)"
+    " SELECT min (o, %1$" G_GINT64_FORMAT "), max (o, %1$" G_GINT64_FORMAT "),"
+    "  strength, since, rating FROM ("
+    "  SELECT b AS o, strength, since, rating FROM connections WHERE a = %2$" G_GINT64_FORMAT
+    "  UNION ALL"
+    "  SELECT a, strength, since, rating FROM connections WHERE b = %2$" G_GINT64_FORMAT
+    " ) WHERE o <> %1$" G_GINT64_FORMAT ";"
+    "DELETE FROM connections WHERE a = %2$" G_GINT64_FORMAT " OR b = %2$" G_GINT64_FORMAT ";"
+    "INSERT OR IGNORE INTO follows (follower, followed)"
+    " SELECT f, t FROM ("
+    "  SELECT CASE follower WHEN %2$" G_GINT64_FORMAT " THEN %1$" G_GINT64_FORMAT " ELSE follower END AS f,"
+    "   CASE followed WHEN %2$" G_GINT64_FORMAT " THEN %1$" G_GINT64_FORMAT " ELSE followed END AS t"
+    "  FROM follows WHERE follower = %2$" G_GINT64_FORMAT " OR followed = %2$" G_GINT64_FORMAT
+    " ) WHERE f <> t;"
+    "DELETE FROM follows WHERE follower = %2$" G_GINT64_FORMAT " OR followed = %2$" G_GINT64_FORMAT ";"
+    "INSERT OR IGNORE INTO memberships (group_id, person)"
+    " SELECT group_id, %1$" G_GINT64_FORMAT " FROM memberships WHERE person = %2$" G_GINT64_FORMAT ";"
+    "DELETE FROM memberships WHERE person = %2$" G_GINT64_FORMAT ";"
+    "INSERT OR IGNORE INTO interactions"
+    " SELECT %1$" G_GINT64_FORMAT ", sent, received, last_message, invitation, invited_on,"
+    "  recommendations_given, recommendations_received"
+    " FROM interactions WHERE person = %2$" G_GINT64_FORMAT ";"
+    "DELETE FROM interactions WHERE person = %2$" G_GINT64_FORMAT ";"
+    "INSERT OR IGNORE INTO endorsements (person, skill, given, endorsed_on)"
+    " SELECT %1$" G_GINT64_FORMAT ", skill, given, endorsed_on FROM endorsements"
+    " WHERE person = %2$" G_GINT64_FORMAT ";"
+    "DELETE FROM endorsements WHERE person = %2$" G_GINT64_FORMAT ";"
+    "INSERT OR IGNORE INTO reasons (person, flags)"
+    " SELECT %1$" G_GINT64_FORMAT ", flags FROM reasons WHERE person = %2$" G_GINT64_FORMAT ";"
+    "DELETE FROM reasons WHERE person = %2$" G_GINT64_FORMAT ";"
+    "UPDATE people SET"
+    " display_name = coalesce (display_name, o.display_name),"
+    " first_name = coalesce (first_name, o.first_name),"
+    " last_name = coalesce (last_name, o.last_name),"
+    " position = coalesce (position, o.position),"
+    " company = coalesce (company, o.company),"
+    " location = coalesce (location, o.location),"
+    " profile_url = coalesce (profile_url, o.profile_url),"
+    " email = coalesce (email, o.email),"
+    " connected_on = coalesce (connected_on, o.connected_on),"
+    " notes = coalesce (notes, o.notes)"
+    " FROM (SELECT * FROM people WHERE id = %2$" G_GINT64_FORMAT ") AS o"
+    " WHERE people.id = %1$" G_GINT64_FORMAT ";"
+    "DELETE FROM people WHERE id = %2$" G_GINT64_FORMAT ";",
+    into, from);
+
+  if (!_circles_store_exec (self, sql, error))
+    return FALSE;
+  self->dense_ids = FALSE;
+  return TRUE;
+}
+
+gboolean
+circles_store_set_person_key (CirclesStore  *self,
+                              gint64         person,
+                              const char    *key,
+                              GError       **error)
+{
+  sqlite3_stmt *stmt;
+  gint64 other;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (self->in_transaction, FALSE);
+  g_return_val_if_fail (key != NULL && *key != '\0', FALSE);
+
+  /* SQL sees everyone and every connection of this import from here. */
+  if (!_circles_store_flush_people (self, error)
+      || !_circles_store_restore_key_index (self, error)
+      || !_circles_store_flush_connections (self, error)
+      || !valid_person (self, person, error))
+    return FALSE;
+
+  stmt = self->stmts[STMT_LOOKUP_PERSON];
+  sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+  other = _circles_store_step_int (self, stmt, error);
+  if (other < 0)
+    return FALSE;
+  if (other == person)
+    return TRUE;
+  if (other > 0 && !merge_person (self, person, other, error))
+    return FALSE;
+
+  stmt = self->stmts[STMT_SET_KEY];
+  sqlite3_bind_int64 (stmt, 1, person);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_STATIC);
+  if (!_circles_store_step_done (self, stmt, error))
+    return FALSE;
+
+  /* The cache knew the old keys: from here keys are looked up in SQL. */
+  circles_key_table_clear (self->key_cache);
+  self->keys_cached = FALSE;
+  return TRUE;
 }
 
 /**

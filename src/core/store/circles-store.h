@@ -6,6 +6,8 @@
 
 #include <glib-object.h>
 
+#include "circles-interaction.h"
+
 G_BEGIN_DECLS
 
 #define CIRCLES_STORE_ERROR (circles_store_error_quark ())
@@ -24,7 +26,7 @@ typedef enum
 } CirclesStoreError;
 
 /* The schema version this build writes; PRAGMA user_version. */
-#define CIRCLES_STORE_SCHEMA_VERSION 6
+#define CIRCLES_STORE_SCHEMA_VERSION 7
 
 /* Fields of a person that an importer may know; NULL means "not known",
  * and never overwrites what the database already holds. */
@@ -245,6 +247,67 @@ gboolean      circles_store_set_reasons          (CirclesStore               *se
                                                   gint64                      person,
                                                   guint                       reasons,
                                                   GError                    **error);
+
+/* Within an import: the messages between me and @person (counts and the
+ * day of the last), replacing what was recorded. */
+gboolean      circles_store_set_messages         (CirclesStore               *self,
+                                                  gint64                      person,
+                                                  guint                       sent,
+                                                  guint                       received,
+                                                  const char                 *last,
+                                                  GError                    **error);
+/* Within an import: a pending invitation between me and @person. */
+gboolean      circles_store_set_invitation       (CirclesStore               *self,
+                                                  gint64                      person,
+                                                  CirclesInvitation           invitation,
+                                                  const char                 *date,
+                                                  GError                    **error);
+/* Within an import: @skill endorsed, by me (@given) or by @person. The
+ * same endorsement recorded again changes nothing. */
+gboolean      circles_store_add_endorsement      (CirclesStore               *self,
+                                                  gint64                      person,
+                                                  const char                 *skill,
+                                                  gboolean                    given,
+                                                  const char                 *date,
+                                                  GError                    **error);
+/* Within an import: how many recommendations I gave @person (@given)
+ * or received from them, replacing what was recorded. */
+gboolean      circles_store_set_recommendations  (CirclesStore               *self,
+                                                  gint64                      person,
+                                                  gboolean                    given,
+                                                  guint                       count,
+                                                  GError                    **error);
+/* The connections of @of named @first_name @last_name (without case,
+ * ASCII), as ids; NULL with @error set when the database fails. */
+GArray       *circles_store_find_connections_named (CirclesStore             *self,
+                                                    gint64                    of,
+                                                    const char               *first_name,
+                                                    const char               *last_name,
+                                                    GError                  **error);
+/* Everything recorded between me and @person, skills included; an
+ * empty @interaction when there is nothing. */
+gboolean      circles_store_get_interaction      (CirclesStore               *self,
+                                                  gint64                      person,
+                                                  CirclesInteraction         *interaction,
+                                                  GError                    **error);
+typedef void (*CirclesStoreInteractionFunc) (gint64                    person,
+                                             const CirclesInteraction *interaction,
+                                             gpointer                  user_data);
+/* Every person with an interaction (skills left NULL, counted). */
+gboolean      circles_store_foreach_interaction  (CirclesStore               *self,
+                                                  CirclesStoreInteractionFunc func,
+                                                  gpointer                    user_data,
+                                                  GError                    **error);
+/* Within an import: gives @person the key @key. When another person has
+ * it, that person is merged into @person (their connections, follows,
+ * memberships and interactions become @person's) and removed. */
+gboolean      circles_store_set_person_key       (CirclesStore               *self,
+                                                  gint64                      person,
+                                                  const char                 *key,
+                                                  GError                    **error);
+/* The key of @person, or NULL. */
+char         *circles_store_get_person_key       (CirclesStore               *self,
+                                                  gint64                      person);
 
 /* The texts of a person kept in a snapshot, in this order. */
 typedef enum
