@@ -260,11 +260,11 @@ cmd_import (const char  *db_path,
   if (report.duplicates > 0)
     print_figure (_("Duplicate rows, imported once"), report.duplicates, NULL);
   if (report.files > 0)
-    print_figure (_("Files of the archive read"), report.files, NULL);
+    print_figure (_("Archive files read"), report.files, NULL);
   if (report.messages > 0)
-    print_figure (_("Messages counted (contents not kept)"), report.messages, NULL);
+    print_figure (_("Messages"), report.messages, _("counted; contents never kept"));
   if (report.interactions > 0)
-    print_figure (_("People you exchanged messages with"), report.interactions, NULL);
+    print_figure (_("People messaged"), report.interactions, _("you wrote to them or they to you"));
   if (report.invitations > 0)
     print_figure (_("Pending invitations"), report.invitations, NULL);
   if (report.endorsements > 0)
@@ -272,8 +272,8 @@ cmd_import (const char  *db_path,
   if (report.recommendations > 0)
     print_figure (_("Recommendations"), report.recommendations, NULL);
   if (report.unmatched > 0)
-    print_figure (_("Recommendations naming nobody, or several, among your connections"),
-                  report.unmatched, NULL);
+    print_figure (_("Not matched"), report.unmatched,
+                  _("recommendations naming nobody, or several, among your connections"));
   if (report.first_degree >= CIRCLES_IMPORT_CAP_WARNING * CIRCLES_FIRST_DEGREE_CAP)
     {
       g_autofree char *first = circles_format_count (report.first_degree);
