@@ -34,6 +34,7 @@ struct _CirclesPersonDetails
   CirclesReachGain   gain;       /* if the person became 1st-degree */
   guint              reasons;
   guint              rating;     /* 0..5, of a 1st-degree person */
+  char              *ties;       /* what happened between us, or NULL */
   guint              reasons_known : 1;
   guint              rating_known : 1;
   guint              has_gain : 1;
@@ -60,6 +61,7 @@ circles_person_details_finalize (GObject *object)
   g_clear_object (&self->session);
   g_clear_pointer (&self->network, circles_network_unref);
   g_clear_pointer (&self->paths, circles_paths_free);
+  g_clear_pointer (&self->ties, g_free);
   g_clear_object (&self->mutual);
 
   G_OBJECT_CLASS (circles_person_details_parent_class)->finalize (object);
@@ -147,6 +149,51 @@ circles_person_details_init (CirclesPersonDetails *self)
   self->person = CIRCLES_NO_PERSON;
 }
 
+/* Messages, endorsements, recommendations, a pending invitation: what
+ * the data archive told of this person and me, in a sentence. */
+static void
+circles_person_details_read_ties (CirclesPersonDetails *self)
+{
+  CirclesStore *store = circles_session_get_store (self->session);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *ties = NULL;
+  g_autofree char *invitation = NULL;
+  CirclesInteraction interaction;
+
+  if (store == NULL || circles_session_get_busy (self->session)
+      || self->person == circles_network_get_me (self->network))
+    return;
+  if (!circles_store_get_interaction (store, circles_network_get_id (self->network, self->person),
+                                      &interaction, &error))
+    {
+      g_debug ("No interactions read: %s", error->message);
+      return;
+    }
+  ties = circles_interaction_describe (&interaction);
+  invitation = circles_interaction_describe_invitation (&interaction);
+  circles_interaction_clear (&interaction);
+
+  if (ties != NULL && invitation != NULL)
+    self->ties = g_strconcat (ties, "\n", invitation, NULL);
+  else
+    self->ties = g_strdup (ties != NULL ? ties : invitation);
+}
+
+/**
+ * circles_person_details_get_ties:
+ *
+ * Returns: (nullable): what the data archive tells of this person and
+ * me ("23 messages, the last on 3 November 2026 · endorsed you for
+ * Prospecting"), or %NULL
+ */
+const char *
+circles_person_details_get_ties (CirclesPersonDetails *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), NULL);
+
+  return self->ties;
+}
+
 /**
  * circles_person_details_new:
  * @session: a session with a loaded network
@@ -196,6 +243,7 @@ circles_person_details_new (CirclesSession *session,
 
   circles_person_details_reload_reasons (self);
   circles_person_details_reload_rating (self);
+  circles_person_details_read_ties (self);
 
   return self;
 }

@@ -37,6 +37,7 @@ CirclesPersonList    *circles_person_details_get_mutual        (CirclesPersonDet
 guint                 circles_person_details_get_n_introducers (CirclesPersonDetails *self);
 char                 *circles_person_details_draft_message     (CirclesPersonDetails *self,
                                                                 guint                 introducer);
+const char           *circles_person_details_get_ties          (CirclesPersonDetails *self);
 gboolean              circles_person_details_get_reasons_known (CirclesPersonDetails *self);
 guint                 circles_person_details_get_reasons       (CirclesPersonDetails *self);
 gboolean              circles_person_details_get_reach_gain    (CirclesPersonDetails *self,

@@ -60,6 +60,7 @@ struct _CirclesPersonPane
   AdwAvatar            *avatar;
   GtkLabel             *name_label;
   GtkLabel             *position_label;
+  GtkLabel             *ties_label;
   GtkLabel             *company_label;
   CirclesBadge         *badge;
   GtkLabel             *flags_label;
@@ -920,6 +921,7 @@ circles_person_pane_update (CirclesPersonPane *self)
       g_string_append (flags_text, _("Shares a group with you"));
     }
   set_text_or_hide (self->flags_label, flags_text->str);
+  set_text_or_hide (self->ties_label, circles_person_details_get_ties (self->details));
 
   url = circles_person_details_get_profile_url (self->details);
   if (circles_person_details_has_web_profile (self->details))
@@ -1108,6 +1110,7 @@ circles_person_pane_class_init (CirclesPersonPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, avatar);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, name_label);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, position_label);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, ties_label);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, company_label);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, badge);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, flags_label);

@@ -491,6 +491,9 @@ import_action (GtkWidget  *widget,
     case CIRCLES_IMPORT_FORMAT_LINKEDIN:
       title = _("Import Your Connections");
       break;
+    case CIRCLES_IMPORT_FORMAT_ARCHIVE:
+      title = _("Import Your Data Archive");
+      break;
     case CIRCLES_IMPORT_FORMAT_CSV:
       title = _("Import an Edge List");
       break;
@@ -524,8 +527,11 @@ import_action (GtkWidget  *widget,
     case CIRCLES_IMPORT_FORMAT_DOT:
       add_filter (files, _("DOT Files"), "*.dot", "*.gv", NULL);
       break;
+    case CIRCLES_IMPORT_FORMAT_ARCHIVE:
+      add_filter (files, _("Data Archives and Connections"), "*.zip", "*.ZIP", "*.csv", "*.CSV", NULL);
+      break;
     case CIRCLES_IMPORT_FORMAT_AUTO:
-      add_filter (files, _("Supported Files"), "*.csv", "*.graphml", "*.xml", "*.dot", "*.gv", NULL);
+      add_filter (files, _("Supported Files"), "*.zip", "*.csv", "*.graphml", "*.xml", "*.dot", "*.gv", NULL);
       break;
     default:
       add_filter (files, _("CSV Files"), "*.csv", "*.CSV", NULL);

@@ -172,7 +172,13 @@ csv_kind_of_header (char                **header,
         return CSV_KIND_FOLLOWERS;
       return CSV_KIND_UNKNOWN;
     case CIRCLES_IMPORT_FORMAT_ARCHIVE:
-      return archive_kind_of_header (header, n_header);
+      {
+        CsvKind kind = archive_kind_of_header (header, n_header);
+
+        if (kind == CSV_KIND_UNKNOWN && linkedin)
+          return CSV_KIND_LINKEDIN;
+        return kind;
+      }
     case CIRCLES_IMPORT_FORMAT_AUTO:
     case CIRCLES_IMPORT_FORMAT_DOT:
     case CIRCLES_IMPORT_FORMAT_GRAPHML:
@@ -234,7 +240,8 @@ import_csv (CirclesImportContext  *ctx,
 
   /* The data export's preamble: "Notes:", its text, a blank line. */
   if ((format == CIRCLES_IMPORT_FORMAT_AUTO
-       || format == CIRCLES_IMPORT_FORMAT_LINKEDIN)
+       || format == CIRCLES_IMPORT_FORMAT_LINKEDIN
+       || format == CIRCLES_IMPORT_FORMAT_ARCHIVE)
       && is_notes_preamble (header, n_header))
     {
       for (;;)
