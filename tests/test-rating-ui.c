@@ -482,6 +482,34 @@ test_shown (Fixture       *f,
   g_assert_cmpuint (lit_stars (f), ==, 0);
 }
 
+/* What the data archive told of a person and me is said on the pane;
+ * nothing is said of someone it told nothing about. */
+static void
+test_ties_shown (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesStore) store = circles_store_open (f->path, &error);
+  GtkWidget *ties;
+  gint64 anna;
+
+  g_assert_no_error (error);
+  anna = circles_store_lookup_person (store, "anna");
+  g_assert_true (circles_store_begin (store, &error));
+  g_assert_true (circles_store_set_messages (store, anna, 20, 3, "2026-11-03", &error));
+  g_assert_true (circles_store_add_endorsement (store, anna, "Prospecting", FALSE, NULL, &error));
+  g_assert_true (circles_store_commit (store, &error));
+  g_assert_no_error (error);
+
+  select_key (f, "anna");
+  ties = get_named (f, "person-ties");
+  g_assert_true (gtk_widget_get_visible (ties));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (ties)), ==,
+                   "23 messages, the last on 3 November 2026 · endorsed you for Prospecting");
+  select_key (f, "bruno");
+  g_assert_false (gtk_widget_get_visible (ties));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +523,7 @@ main (int   argc,
   g_test_add ("/rating-ui/reasons-busy", Fixture, NULL, fixture_set_up, test_reasons_busy, fixture_tear_down);
   g_test_add ("/rating-ui/third-draft", Fixture, NULL, fixture_set_up, test_third_draft, fixture_tear_down);
   g_test_add ("/rating-ui/shown", Fixture, NULL, fixture_set_up, test_shown, fixture_tear_down);
+  g_test_add ("/rating-ui/ties-shown", Fixture, NULL, fixture_set_up, test_ties_shown, fixture_tear_down);
 
   return g_test_run ();
 }
