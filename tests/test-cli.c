@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <json-glib/json-glib.h>
+#include <glib/gstdio.h>
 #include <string.h>
 
 #include "circles-test-util.h"
@@ -144,6 +145,17 @@ test_bad_input (CirclesCliFixture *f,
   g_assert_cmpint (f->status, ==, 2);
   circles_cli_fixture_run (f, "import", edges, "--format", "spreadsheet", NULL);
   assert_refused (f, "spreadsheet");
+  {
+    /* A folder or a zip that is not the network's archive. */
+    g_autofree char *folder = g_build_filename (f->dir, "not-an-archive", NULL);
+    g_autofree char *zip = write_edges (f, "cut.zip", "PK\003\004cut short");
+
+    g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+    circles_cli_fixture_run (f, "import", folder, NULL);
+    assert_refused (f, "not-an-archive: no Connections.csv");
+    circles_cli_fixture_run (f, "import", zip, NULL);
+    assert_refused (f, "cut.zip: the archive is damaged");
+  }
   circles_cli_fixture_run (f, "import", NULL);
   assert_refused (f, "Usage");
   circles_cli_fixture_run (f, "paths", "nobody", NULL);

@@ -15,8 +15,8 @@ typedef struct _CirclesArchive CirclesArchive;
 #define CIRCLES_ARCHIVE_MAX_ENTRY_SIZE  (G_GUINT64_CONSTANT (1) << 30)
 #define CIRCLES_ARCHIVE_MAX_RATIO       1000
 
-/* TRUE when @path is a zip file, or a folder that holds Connections.csv
- * (at most a few folders down). */
+/* TRUE when @path is a zip file, or a folder (which must hold
+ * Connections.csv, at most a few folders down). */
 gboolean          circles_archive_is_archive (const char      *path);
 
 /* Opens the archive at @path (zip or folder) and finds its
