@@ -310,7 +310,7 @@ write_archive_messages (FILE       *f,
           continue;
         }
 
-      fprintf (f, "2-%08x%06u,,", c * 2654435761u, c);
+      fprintf (f, "2-%08x%06u,,", (c + 1) * 2654435761u, c);
       if (i % 997 == 500)
         {
           /* Sponsored: no sender's URL. */
