@@ -3,7 +3,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * Built once per input name (FUZZ_INPUT_NAME: input.csv, input.graphml,
- * input.gv), so that detection picks the format. Each input is imported
+ * input.gv; input.zip for the data archive, and the names of its files,
+ * messages.csv, Profile.csv, …, for each of them alone), so that
+ * detection picks the format. Each input is imported
  * into one database (a seed import first makes "me" known, so that the
  * followers format is reached too). An import either succeeds or fails
  * with a CIRCLES_IMPORT_ERROR (or a store error) and leaves no
