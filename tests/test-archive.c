@@ -417,34 +417,6 @@ test_warmth_orders_chains (Fixture       *f,
   g_assert_cmpstr (circles_network_get_key (network, first->people[1]), ==, "https://www.linkedin.com/in/adam");
 }
 
-/* --me names the person an earlier file made of my URL: the archive's
- * rows are their connections, and nobody else becomes me. */
-static void
-test_me_given (Fixture       *f,
-                gconstpointer  data)
-{
-  g_autofree char *edges = circles_test_write_file ("colleague.csv",
-    "Source,Target\n" ME ",https://www.linkedin.com/in/someone\n", -1);
-  g_autofree char *zip = path_in (f, "me.zip");
-  g_autoptr(CirclesNetwork) network = NULL;
-  g_autoptr(GError) error = NULL;
-  CirclesImportReport report;
-
-  g_assert_true (circles_import_file (f->store, edges, CIRCLES_IMPORT_FORMAT_AUTO,
-                                      "https://www.linkedin.com/in/someone",
-                                      &report, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-  write_zip (zip, "", real_archive, G_N_ELEMENTS (real_archive));
-  g_assert_true (circles_import_file (f->store, zip, CIRCLES_IMPORT_FORMAT_AUTO, ME,
-                                      &report, NULL, NULL, NULL, &error));
-  g_assert_no_error (error);
-
-  network = circles_network_load (f->store, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (circles_network_get_key (network, circles_network_get_me (network)), ==, ME);
-  g_assert_cmpuint (circles_network_get_counts (network)->first, ==, 8);
-}
-
 /* Connections.csv alone keys me "me"; the archive later gives me my
  * URL, and the person an edge list had made of it is merged into me. */
 static void
@@ -734,6 +706,109 @@ test_describe (void)
   g_assert_cmpstr (text, ==, "You invited them on 2 June 2026");
 }
 
+static gboolean
+import_owned (Fixture              *f,
+              const char           *path,
+              const char           *owner,
+              const char           *me,
+              GError              **error)
+{
+  CirclesImportOptions options = { .me_key = me, .owner_key = owner, .refuse_foreign = TRUE };
+
+  return circles_import_file_full (f->store, path, CIRCLES_IMPORT_FORMAT_AUTO, &options,
+                                   NULL, NULL, NULL, NULL, error);
+}
+
+/* A colleague's export: their rows are their connections, my 2nd
+ * degree; the guard refuses it when no owner is named. */
+static void
+test_owner (Fixture       *f,
+            gconstpointer  data)
+{
+  g_autoptr(GString) mine = g_string_new ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+  g_autoptr(GString) theirs = g_string_new ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+                                            "Marie,Curie," ME ",,Me Inc,Developer,2 Feb 2022\n"
+                                            ",,,,,,2 Feb 2022\n");
+  g_autofree char *mine_path = NULL;
+  g_autofree char *theirs_path = NULL;
+  g_autoptr(CirclesNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  const CirclesCounts *counts;
+  gint64 generation;
+
+  for (guint i = 0; i < 60; i++)
+    g_string_append_printf (mine, "P%u,X,https://www.linkedin.com/in/p%u,,Acme,Role,1 Jan 2024\n", i, i);
+  for (guint i = 0; i < 10; i++)
+    g_string_append_printf (theirs, "P%u,X,https://www.linkedin.com/in/p%u,,Acme,Role,1 Jan 2024\n", i, i);
+  for (guint i = 0; i < 39; i++)
+    g_string_append_printf (theirs, "Q%u,Y,https://www.linkedin.com/in/q%u,,Beta,Role,3 Jan 2024\n", i, i);
+  mine_path = circles_test_write_file ("Connections.csv", mine->str, -1);
+  theirs_path = circles_test_write_file ("Connections.csv", theirs->str, -1);
+
+  import_ok (f, mine_path, NULL);
+  generation = circles_store_get_generation (f->store);
+
+  /* Without an owner: refused, nothing changed. */
+  g_assert_false (import_owned (f, theirs_path, NULL, NULL, &error));
+  g_assert_error (error, CIRCLES_IMPORT_ERROR, CIRCLES_IMPORT_ERROR_NOT_MINE);
+  g_assert_nonnull (strstr (error->message, "only 10 of the 50 people"));
+  g_clear_error (&error);
+  g_assert_cmpint (circles_store_get_generation (f->store), ==, generation);
+
+  /* An owner nobody has is bad input. */
+  g_assert_false (import_owned (f, theirs_path, "https://www.linkedin.com/in/nobody", NULL, &error));
+  g_assert_error (error, CIRCLES_IMPORT_ERROR, CIRCLES_IMPORT_ERROR_UNKNOWN_OWNER);
+  g_clear_error (&error);
+
+  /* Named: P0's connections are my 2nd degree, and the row that lists
+   * me (by the URL given with --me) is me, not a second me. */
+  g_assert_true (import_owned (f, theirs_path, "https://www.linkedin.com/in/p0/", ME, &error));
+  g_assert_no_error (error);
+  network = circles_network_load (f->store, NULL, &error);
+  g_assert_no_error (error);
+  counts = circles_network_get_counts (network);
+  g_assert_cmpuint (counts->first, ==, 60);
+  g_assert_cmpuint (counts->second, ==, 40);  /* 39 and P0's hidden member */
+  g_assert_cmpstr (circles_network_get_key (network, circles_network_get_me (network)), ==, ME);
+  g_assert_cmpstr (circles_network_get_name (network, circles_network_get_me (network)), ==, "Me");
+  g_assert_cmpint (circles_store_lookup_person (f->store, "me"), <, 0);
+
+  /* --owner me: mine for sure, the guard stands aside. */
+  g_assert_true (import_owned (f, theirs_path, "me", NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A colleague's whole archive: their connections and their name; their
+ * messages are theirs, and are not read. */
+static void
+test_owner_archive (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *mine = circles_test_write_file ("Connections.csv",
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+    "Bruno,Durand," BRUNO ",,Globex,Sales,01 Feb 2020\n", -1);
+  g_autofree char *zip = path_in (f, "bruno.zip");
+  g_autoptr(GError) error = NULL;
+  CirclesInteraction interaction;
+  g_autoptr(CirclesNetwork) network = NULL;
+
+  import_ok (f, mine, NULL);
+  write_zip (zip, "", real_archive, G_N_ELEMENTS (real_archive));
+  g_assert_true (import_owned (f, zip, BRUNO, NULL, &error));
+  g_assert_no_error (error);
+
+  network = circles_network_load (f->store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (circles_network_get_counts (network)->first, ==, 1);
+  g_assert_cmpuint (circles_network_get_counts (network)->second, ==, 6);
+  /* The profile was Bruno's own: he is Marie Curie in that archive. */
+  g_assert_cmpstr (circles_network_get_name (network, circles_test_person (network, BRUNO)), ==, "Marie Curie");
+  g_assert_true (circles_store_get_interaction (f->store, id_of (f, ALICE), &interaction, &error));
+  g_assert_true (circles_interaction_is_empty (&interaction));
+  circles_interaction_clear (&interaction);
+  g_assert_cmpint (circles_store_lookup_person (f->store, REX), <, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -746,11 +821,12 @@ main (int   argc,
   ADD ("/archive/folder", test_folder);
   ADD ("/archive/zip-in-folder", test_zip_in_folder);
   ADD ("/archive/warmth-orders-chains", test_warmth_orders_chains);
-  ADD ("/archive/me-given", test_me_given);
   ADD ("/archive/me-rekeyed", test_me_rekeyed);
   ADD ("/archive/bad", test_bad_archives);
   ADD ("/archive/strict-csv", test_strict_csv);
   ADD ("/archive/single-files", test_single_files);
+  ADD ("/archive/owner", test_owner);
+  ADD ("/archive/owner-archive", test_owner_archive);
 #undef ADD
   g_test_add_func ("/archive/describe", test_describe);
 

@@ -44,7 +44,7 @@ static int cmd_export (const char *db_path, int argc, char **argv);
 static int cmd_demo   (const char *db_path, int argc, char **argv);
 
 static const Command commands[] = {
-  { "import", N_("FILE [--format FORMAT] [--me KEY]"),
+  { "import", N_("FILE [--format FORMAT] [--me KEY] [--owner KEY]"),
     N_("Import a file into the database"), cmd_import },
   { "stats", N_("[--json]"),
     N_("Count the people in each circle"), cmd_stats },
@@ -212,9 +212,11 @@ cmd_import (const char  *db_path,
 {
   g_autofree char *format_name = NULL;
   g_autofree char *me_key = NULL;
+  g_autofree char *owner_key = NULL;
   GOptionEntry entries[] = {
     { "format", 0, 0, G_OPTION_ARG_STRING, &format_name, NULL, NULL },
     { "me", 0, 0, G_OPTION_ARG_STRING, &me_key, NULL, NULL },
+    { "owner", 0, 0, G_OPTION_ARG_STRING, &owner_key, NULL, NULL },
     { NULL }
   };
   g_autoptr(CirclesStore) store = NULL;
@@ -239,9 +241,17 @@ cmd_import (const char  *db_path,
   if (store == NULL)
     return _circles_cli_fail (error);
 
-  if (!circles_import_file (store, argv[1], format, me_key, &report,
-                            NULL, NULL, NULL, &error))
-    return _circles_cli_fail (error);
+  {
+    CirclesImportOptions options = {
+      .me_key = me_key,
+      .owner_key = owner_key,
+      .refuse_foreign = TRUE,
+    };
+
+    if (!circles_import_file_full (store, argv[1], format, &options, &report,
+                                   NULL, NULL, NULL, &error))
+      return _circles_cli_fail (error);
+  }
 
   {
     g_autofree char *name = g_filename_display_name (argv[1]);

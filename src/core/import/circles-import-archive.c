@@ -12,6 +12,10 @@
  * assistants (coach_messages.csv, guide_messages.csv, …) are not
  * conversations with people, and like the dozens of other files they
  * are not read. All of it is one transaction, the caller's.
+ *
+ * A colleague's archive (--owner) gives their connections and their
+ * profile; their messages, invitations, endorsements and
+ * recommendations are theirs, not mine, and are not read.
  */
 #define G_LOG_DOMAIN "circles-import"
 
@@ -101,6 +105,8 @@ _circles_import_archive (CirclesImportContext  *ctx,
       g_autoptr(CirclesCsvReader) reader = NULL;
       GError *local_error = NULL;
 
+      if (ctx->owner_id > 0 && archive_files[i].read > READ_PROFILE)
+        continue;
       reader = circles_archive_open_file (archive, archive_files[i].name, &local_error);
       if (reader == NULL)
         {

@@ -19,6 +19,10 @@ typedef struct
   const char                *me_key;       /* --me, or NULL */
   gint64                     me_id;        /* 0 while unknown */
   char                      *my_name;      /* from Profile.csv, or NULL */
+  gint64                     owner_id;     /* --owner, when not me: whose
+                                            * export the file is; else 0 */
+  gboolean                   owner_is_me;  /* --owner me: mine for sure */
+  gboolean                   refuse_foreign;  /* see CirclesImportOptions */
   CirclesImportReport       *report;
   CirclesImportProgressFunc  progress;
   gpointer                   progress_data;

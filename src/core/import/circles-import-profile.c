@@ -4,7 +4,8 @@
  *
  * Header: First Name,Last Name,Maiden Name,Address,Birth Date,Headline,
  * Summary,Industry,Zip Code,Geo Location,Twitter Handles,Websites,
- * Instant Messengers. One record: me. My name replaces "Me", my
+ * Instant Messengers. One record: me (or, in a colleague's archive,
+ * them). My name replaces "Me", my
  * headline is my position and Geo Location my location; the rest (an
  * address, a birth date) is none of the network's business and is not
  * kept.
@@ -64,9 +65,11 @@ _circles_import_profile (CirclesImportContext  *ctx,
                                  _circles_import_field (fields, n_fields, col_headline));
       _circles_import_set_field (&person, CIRCLES_FIELD_LOCATION,
                                  _circles_import_field (fields, n_fields, col_location));
-      if (!circles_store_update_person (ctx->store, ctx->me_id, &person, error))
+      if (!circles_store_update_person (ctx->store,
+                                        ctx->owner_id > 0 ? ctx->owner_id : ctx->me_id,
+                                        &person, error))
         return FALSE;
-      if (*name != '\0')
+      if (*name != '\0' && ctx->owner_id == 0)
         {
           g_free (ctx->my_name);
           ctx->my_name = g_steal_pointer (&name);

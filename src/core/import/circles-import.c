@@ -433,9 +433,97 @@ circles_import_file (CirclesStore              *store,
                      GCancellable              *cancellable,
                      GError                   **error)
 {
+  CirclesImportOptions options = { .me_key = me_key };
+
+  return circles_import_file_full (store, path, format, &options, report,
+                                   progress, progress_data, cancellable, error);
+}
+
+/* --owner names someone of the database (or me). */
+static gboolean
+find_owner (CirclesImportContext  *ctx,
+            const char            *owner_key,
+            GError               **error)
+{
+  gint64 id;
+
+  if (owner_key == NULL)
+    return TRUE;
+  if (strcmp (owner_key, "me") == 0)
+    {
+      ctx->owner_is_me = TRUE;
+      return TRUE;
+    }
+  id = circles_store_lookup_person (ctx->store, owner_key);
+  if (id <= 0)
+    {
+      g_autofree char *url = _circles_import_normalize_url (owner_key);
+
+      if (url != NULL)
+        id = circles_store_lookup_person (ctx->store, url);
+    }
+  if (id <= 0)
+    {
+      _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_UNKNOWN_OWNER,
+                                 ctx->display, 0, 0,
+                                 _("nobody has the key “%s” given with --owner: "
+                                   "import the owner first (usually one of your "
+                                   "connections)"),
+                                 owner_key);
+      return FALSE;
+    }
+  if (id == ctx->me_id)
+    ctx->owner_is_me = TRUE;
+  else
+    ctx->owner_id = id;
+  return TRUE;
+}
+
+/* A colleague's export lists me by my profile URL: given with --me
+ * while the database still keys me otherwise ("me", from a
+ * Connections.csv alone), it becomes my key, so that no second me is
+ * made of that row. */
+static gboolean
+learn_my_key (CirclesImportContext        *ctx,
+              const CirclesImportOptions  *options,
+              GError                     **error)
+{
+  g_autofree char *url = NULL;
+  g_autofree char *current = NULL;
+
+  if (ctx->owner_id == 0 || options->me_key == NULL || ctx->me_id <= 0)
+    return TRUE;
+  url = _circles_import_normalize_url (options->me_key);
+  current = circles_store_get_person_key (ctx->store, ctx->me_id);
+  if (url == NULL || !g_str_has_prefix (url, "http") || g_strcmp0 (current, url) == 0
+      || g_strcmp0 (current, options->me_key) == 0)
+    return TRUE;
+  if (!circles_store_set_person_key (ctx->store, ctx->me_id, url, error))
+    return FALSE;
+  ctx->me_key = NULL;  /* me is known: the check at the end is done */
+  return TRUE;
+}
+
+gboolean
+circles_import_file_full (CirclesStore               *store,
+                          const char                 *path,
+                          CirclesImportFormat         format,
+                          const CirclesImportOptions *options,
+                          CirclesImportReport        *report,
+                          CirclesImportProgressFunc   progress,
+                          gpointer                    progress_data,
+                          GCancellable               *cancellable,
+                          GError                    **error)
+{
+  static const CirclesImportOptions no_options = { 0 };
   CirclesImportReport local_report;
   CirclesImportContext ctx = { 0 };
+  const char *me_key;
   gboolean ok;
+
+  if (options == NULL)
+    options = &no_options;
+  me_key = options->me_key;
 
   g_return_val_if_fail (CIRCLES_IS_STORE (store), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -457,11 +545,15 @@ circles_import_file (CirclesStore              *store,
   ctx.progress = progress;
   ctx.progress_data = progress_data;
   ctx.cancellable = cancellable;
+  ctx.refuse_foreign = options->refuse_foreign;
 
   if (me_key != NULL)
     {
       gint64 id = circles_store_lookup_person (store, me_key);
 
+      /* With an owner, --me gives my URL to the me already there. */
+      if (id <= 0 && options->owner_key != NULL)
+        id = circles_store_get_me (store);
       if (id > 0)
         ctx.me_id = id;
     }
@@ -473,13 +565,36 @@ circles_import_file (CirclesStore              *store,
         ctx.me_id = id;
     }
 
-  ok = import_any (&ctx, format, error);
+  ok = !g_cancellable_set_error_if_cancelled (cancellable, error)
+       && find_owner (&ctx, options->owner_key, error)
+       && learn_my_key (&ctx, options, error)
+       && import_any (&ctx, format, error);
+
+  /* Only a network's own export has an owner. */
+  if (ok && options->owner_key != NULL
+      && report->format != CIRCLES_IMPORT_FORMAT_LINKEDIN
+      && report->format != CIRCLES_IMPORT_FORMAT_ARCHIVE)
+    {
+      _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_BAD_VALUE,
+                                 ctx.display, 0, 0, "%s",
+                                 _("--owner is for a Connections.csv or a data "
+                                   "archive: the rows of other files say whose "
+                                   "connections they are"));
+      ok = FALSE;
+    }
 
   /* --me names someone the file (or the database) has. */
   if (ok && me_key != NULL)
     {
       gint64 id = circles_store_lookup_person (store, me_key);
 
+      if (id <= 0)
+        {
+          g_autofree char *url = _circles_import_normalize_url (me_key);
+
+          if (url != NULL)
+            id = circles_store_lookup_person (store, url);
+        }
       if (id <= 0)
         {
           _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_UNKNOWN_ME,

@@ -25,6 +25,8 @@ typedef enum
   CIRCLES_IMPORT_ERROR_SYNTAX,
   CIRCLES_IMPORT_ERROR_BAD_VALUE,
   CIRCLES_IMPORT_ERROR_NO_ME,
+  CIRCLES_IMPORT_ERROR_UNKNOWN_OWNER,
+  CIRCLES_IMPORT_ERROR_NOT_MINE,
 } CirclesImportError;
 
 typedef enum
@@ -77,6 +79,18 @@ gboolean            circles_import_format_from_string (const char          *name
                                                        CirclesImportFormat *format);
 const char         *circles_import_format_to_string   (CirclesImportFormat  format);
 
+/* How to read a file, beyond its format. */
+typedef struct
+{
+  const char *me_key;     /* --me: the person who is me, or NULL */
+  const char *owner_key;  /* --owner: a Connections.csv (or a whole data
+                           * archive) that is this person's own export,
+                           * "me" for mine; NULL: mine */
+  gboolean    refuse_foreign;  /* without an owner, refuse a
+                                * Connections.csv that does not look
+                                * like mine (see below) */
+} CirclesImportOptions;
+
 /* Imports @path in one transaction: on error the database is exactly as
  * it was. @me_key (may be NULL) names the person who is me. */
 gboolean            circles_import_file         (CirclesStore              *store,
@@ -88,5 +102,19 @@ gboolean            circles_import_file         (CirclesStore              *stor
                                                  gpointer                   progress_data,
                                                  GCancellable              *cancellable,
                                                  GError                   **error);
+
+/* The same, with @options (NULL for none). With refuse_foreign and
+ * without an owner, a Connections.csv of which fewer than half of the
+ * people are already my connections, while I have some, is refused
+ * (CIRCLES_IMPORT_ERROR_NOT_MINE): it is likely a colleague's. */
+gboolean            circles_import_file_full    (CirclesStore               *store,
+                                                 const char                 *path,
+                                                 CirclesImportFormat         format,
+                                                 const CirclesImportOptions *options,
+                                                 CirclesImportReport        *report,
+                                                 CirclesImportProgressFunc   progress,
+                                                 gpointer                    progress_data,
+                                                 GCancellable               *cancellable,
+                                                 GError                    **error);
 
 G_END_DECLS

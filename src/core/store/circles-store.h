@@ -208,6 +208,12 @@ gboolean      circles_store_set_rating           (CirclesStore               *se
                                                   gint64                      b,
                                                   int                         rating,
                                                   GError                    **error);
+/* The people connected to @person. */
+gboolean      circles_store_foreach_connection_of (CirclesStore              *self,
+                                                   gint64                     person,
+                                                   CirclesStoreIdFunc         func,
+                                                   gpointer                   user_data,
+                                                   GError                   **error);
 /* People who follow @followed. */
 gboolean      circles_store_foreach_follower     (CirclesStore               *self,
                                                   gint64                      followed,
