@@ -81,6 +81,7 @@ struct _CirclesCanvas
   double           zoom_gesture_start;
   AdwAnimation    *animation;
   double           anim_from[3], anim_to[3]; /* log zoom, scene centre x, y */
+  gboolean         stopping;    /* the animation is being stopped: stay */
 };
 
 G_DEFINE_FINAL_TYPE (CirclesCanvas, circles_canvas, GTK_TYPE_WIDGET)
@@ -326,6 +327,53 @@ circles_canvas_update_accessible (CirclesCanvas *self)
 /* ------------------------------------------------------------------ */
 /* The view                                                            */
 
+/* The one hit test: the person whose marker is at (x, y), in widget
+ * coordinates, in the current view. The hover ring, the tooltip and a
+ * click all ask it, so what is pointed at is what is picked. */
+static guint
+pick (CirclesCanvas *self,
+      double         x,
+      double         y)
+{
+  if (self->scene == NULL)
+    return CIRCLES_NO_PERSON;
+  return circles_scene_pick (self->scene,
+                             (x - self->view.offset_x) / self->view.zoom,
+                             (y - self->view.offset_y) / self->view.zoom,
+                             PICK_PIXELS / self->view.zoom);
+}
+
+static void
+circles_canvas_set_hover (CirclesCanvas *self,
+                          guint          hover)
+{
+  if (self->hover == hover)
+    return;
+  self->hover = hover;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* A tooltip up names who was under the pointer: it follows, or goes. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+}
+
+/* The view moved under a pointer that did not: who is under it now. */
+static void
+circles_canvas_update_hover (CirclesCanvas *self)
+{
+  if (self->has_pointer)
+    circles_canvas_set_hover (self, pick (self, self->pointer_x, self->pointer_y));
+}
+
+/* Stops a move where it is. adw_animation_reset() alone would first put
+ * the view back where the move started, even long after it ended: a
+ * press on the canvas then picked in a view nobody saw. */
+static void
+circles_canvas_stop_move (CirclesCanvas *self)
+{
+  self->stopping = TRUE;
+  adw_animation_reset (self->animation);
+  self->stopping = FALSE;
+}
+
 static void
 circles_canvas_invalidate (CirclesCanvas *self)
 {
@@ -362,6 +410,7 @@ circles_canvas_set_view (CirclesCanvas *self,
   self->view.offset_x = offset_x;
   self->view.offset_y = offset_y;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  circles_canvas_update_hover (self);
   if (old_zoom != zoom)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -387,6 +436,8 @@ circles_canvas_animation_cb (double   value,
   double cx = self->anim_from[1] + (self->anim_to[1] - self->anim_from[1]) * value;
   double cy = self->anim_from[2] + (self->anim_to[2] - self->anim_from[2]) * value;
 
+  if (self->stopping)
+    return;
   self->moving_until = g_get_monotonic_time () + REFRESH_DELAY_MS * 1000;
   circles_canvas_set_center (self, zoom, cx, cy);
 }
@@ -401,7 +452,7 @@ circles_canvas_move_to (CirclesCanvas *self,
                         gboolean       animate)
 {
   zoom = CLAMP (zoom, fit_zoom (self) * MIN_ZOOM_RATIO, MAX (MAX_ZOOM, fit_zoom (self)));
-  adw_animation_reset (self->animation);
+  circles_canvas_stop_move (self);
 
   if (!animate || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -558,16 +609,6 @@ circles_canvas_reveal (CirclesCanvas *self,
 /* Selection                                                           */
 
 static void
-circles_canvas_set_hover (CirclesCanvas *self,
-                          guint          hover)
-{
-  if (self->hover == hover)
-    return;
-  self->hover = hover;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
-
-static void
 circles_canvas_notify_selected_cb (CirclesCanvas  *self,
                                    GParamSpec     *pspec,
                                    CirclesSession *session)
@@ -595,6 +636,22 @@ circles_canvas_select (CirclesCanvas *self,
 {
   if (self->session != NULL)
     circles_session_select (self->session, person);
+}
+
+guint
+circles_canvas_get_hovered (CirclesCanvas *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), CIRCLES_NO_PERSON);
+
+  return self->hover;
+}
+
+gboolean
+circles_canvas_get_moving (CirclesCanvas *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), FALSE);
+
+  return adw_animation_get_state (self->animation) == ADW_ANIMATION_PLAYING;
 }
 
 guint
@@ -1056,6 +1113,11 @@ circles_canvas_size_allocate (GtkWidget *widget,
     circles_canvas_zoom_to_fit (self, FALSE);
   else
     circles_canvas_set_center (self, self->view.zoom, cx, cy);
+
+  /* The canvas may have moved under the pointer: a tooltip up is asked
+   * again where the pointer is. */
+  if (self->has_pointer)
+    gtk_widget_trigger_tooltip_query (widget);
 }
 
 static void
@@ -1073,19 +1135,6 @@ circles_canvas_measure (GtkWidget      *widget,
 
 /* ------------------------------------------------------------------ */
 /* Pointer                                                             */
-
-static guint
-pick (CirclesCanvas *self,
-      double         x,
-      double         y)
-{
-  if (self->scene == NULL)
-    return CIRCLES_NO_PERSON;
-  return circles_scene_pick (self->scene,
-                             (x - self->view.offset_x) / self->view.zoom,
-                             (y - self->view.offset_y) / self->view.zoom,
-                             PICK_PIXELS / self->view.zoom);
-}
 
 static void
 motion_cb (CirclesCanvas            *self,
@@ -1119,7 +1168,7 @@ scroll_cb (CirclesCanvas            *self,
 
   if (self->scene == NULL || dy == 0.0)
     return FALSE;
-  adw_animation_reset (self->animation);
+  circles_canvas_stop_move (self);
   circles_canvas_zoom_at (self, pow (1.25, -dy * step * (step < 1.0 ? 1.5 : 1.0)), x, y, FALSE);
   return TRUE;
 }
@@ -1135,7 +1184,7 @@ drag_begin_cb (CirclesCanvas  *self,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
-  adw_animation_reset (self->animation);
+  circles_canvas_stop_move (self);
   self->drag_start_x = self->view.offset_x;
   self->drag_start_y = self->view.offset_y;
 }

@@ -41,6 +41,11 @@ void               circles_canvas_zoom_at                 (CirclesCanvas     *se
 gboolean           circles_canvas_center_on               (CirclesCanvas     *self,
                                                            guint              person,
                                                            gboolean           animate);
+/* The person under the pointer (the hover ring, the tooltip, what a
+ * click picks), or CIRCLES_NO_PERSON. */
+guint              circles_canvas_get_hovered             (CirclesCanvas     *self);
+/* Whether the view is moving to a place (zoom, centring, reveal). */
+gboolean           circles_canvas_get_moving              (CirclesCanvas     *self);
 /* The chains from me to the selected person that are highlighted, and
  * how many shortest chains there are in all. */
 guint              circles_canvas_get_n_highlighted_chains (CirclesCanvas    *self);
