@@ -27,6 +27,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "circles-canvas.h"
 #include "circles-format.h"
@@ -60,6 +61,7 @@ struct _CirclesCanvas
   guint            hover;
   guint            selected;
   CirclesPaths    *paths;
+  CirclesChain     chosen_scratch; /* the chosen chain, when paths lacks it */
 
   /* The layers */
   GdkTexture      *layer;
@@ -670,6 +672,77 @@ circles_canvas_get_chains_total (CirclesCanvas *self)
   return self->paths != NULL ? self->paths->chains_total : 0;
 }
 
+/* The chain drawn as the one to follow: the one the user chose (in the
+ * person pane), else the warmest. @scratch holds it when it is not
+ * among the chains the canvas found. NULL when nobody is selected. */
+static const CirclesChain *
+chosen_chain (CirclesCanvas *self,
+              CirclesChain  *scratch,
+              guint         *index)
+{
+  const guint32 *people;
+  guint length;
+
+  *index = G_MAXUINT;
+  if (self->paths == NULL || self->paths->chains->len == 0 || self->session == NULL)
+    return NULL;
+
+  people = circles_session_get_chain (self->session, &length);
+  if (people == NULL || people[length - 1] != self->paths->target)
+    {
+      *index = 0;
+      return &g_array_index (self->paths->chains, CirclesChain, 0);
+    }
+
+  for (guint c = 0; c < self->paths->chains->len; c++)
+    {
+      const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
+
+      if (chain->length == length && memcmp (chain->people, people, length * sizeof (guint32)) == 0)
+        {
+          *index = c;
+          return chain;
+        }
+    }
+
+  /* Chosen among chains the canvas does not draw (past its limit). */
+  memset (scratch, 0, sizeof *scratch);
+  scratch->length = length;
+  memcpy (scratch->people, people, length * sizeof (guint32));
+  return scratch;
+}
+
+/**
+ * circles_canvas_get_highlighted_chain:
+ * @length: (out): its number of people, me and the selected person included
+ *
+ * Returns: (nullable): the chain drawn as the one to follow (the one
+ * chosen in the person pane, else the warmest), me first; %NULL when
+ * none is drawn
+ */
+const guint32 *
+circles_canvas_get_highlighted_chain (CirclesCanvas *self,
+                                      guint         *length)
+{
+  const CirclesChain *chain;
+  guint index;
+
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+
+  chain = chosen_chain (self, &self->chosen_scratch, &index);
+  *length = chain != NULL ? chain->length : 0;
+  return chain != NULL ? chain->people : NULL;
+}
+
+static void
+circles_canvas_notify_chain_cb (CirclesCanvas  *self,
+                                GParamSpec     *pspec,
+                                CirclesSession *session)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 /* Who stands out comes from the session's prospecting: a filter, or
  * whom an introducer reaches. */
 static void
@@ -873,10 +946,43 @@ add_marker_path (cairo_t       *cr,
   cairo_close_path (cr);
 }
 
-static void
+/* Names drawn over the selection, placed one by one: a name that would
+ * cover one placed before it is left out, so the first placed win. */
+typedef struct
+{
+  GArray *boxes; /* of graphene_rect_t, placed so far */
+  double  width, height;
+} LabelPlacer;
+
+static gboolean
+place_box (LabelPlacer      *placer,
+           graphene_rect_t  *box)
+{
+  graphene_rect_t grown;
+
+  /* Inside the canvas, whole. */
+  if (box->origin.x < 2 || box->origin.y < 2 ||
+      box->origin.x + box->size.width > placer->width - 2 ||
+      box->origin.y + box->size.height > placer->height - 2)
+    return FALSE;
+
+  graphene_rect_inset_r (box, -2, -1, &grown);
+  for (guint i = 0; i < placer->boxes->len; i++)
+    if (graphene_rect_intersection (&grown, &g_array_index (placer->boxes, graphene_rect_t, i), NULL))
+      return FALSE;
+  g_array_append_val (placer->boxes, grown);
+  return TRUE;
+}
+
+/* The name of @person beside its marker at (x, y) of radius r: away from
+ * the centre of the rings when there is room, else on the other side.
+ * FALSE when it would cover a name placed before; the first name placed
+ * (the selection's) is always drawn, inside the canvas. */
+static gboolean
 draw_name (CirclesCanvas *self,
            cairo_t       *cr,
            PangoLayout   *layout,
+           LabelPlacer   *placer,
            guint          person,
            double         x,
            double         y,
@@ -887,7 +993,9 @@ draw_name (CirclesCanvas *self,
 {
   g_autofree char *markup = NULL;
   int width, height;
-  double tx;
+  double sides[2];
+  graphene_rect_t box;
+  gboolean placed = FALSE;
 
   if (bold)
     markup = g_markup_printf_escaped ("<b>%s</b>", person_name (self->network, person));
@@ -896,21 +1004,116 @@ draw_name (CirclesCanvas *self,
   pango_layout_set_markup (layout, markup, -1);
   pango_layout_get_pixel_size (layout, &width, &height);
 
-  /* Away from the centre of the rings, as the scene places its labels. */
-  tx = x >= self->view.offset_x ? x + r + 6.0 : x - r - 6.0 - width;
-  cairo_move_to (cr, tx, y - height / 2.0);
+  /* Away from the centre of the rings first, as the scene places its
+   * labels; then the other side. */
+  sides[0] = x >= self->view.offset_x ? x + r + 6.0 : x - r - 6.0 - width;
+  sides[1] = x >= self->view.offset_x ? x - r - 6.0 - width : x + r + 6.0;
+  for (guint i = 0; i < G_N_ELEMENTS (sides) && !placed; i++)
+    {
+      graphene_rect_init (&box, sides[i], y - height / 2.0, width, height);
+      placed = place_box (placer, &box);
+    }
+  /* The selection's name is always shown: moved inside the canvas. */
+  if (!placed && placer->boxes->len == 0)
+    {
+      box.origin.x = CLAMP (sides[0], 2.0, MAX (2.0, placer->width - 2.0 - width));
+      box.origin.y = CLAMP (y - height / 2.0, 2.0, MAX (2.0, placer->height - 2.0 - height));
+      placed = TRUE;
+      g_array_append_val (placer->boxes, box);
+    }
+  if (!placed)
+    return FALSE;
+
+  cairo_move_to (cr, box.origin.x, box.origin.y);
   pango_cairo_layout_path (cr, layout);
   gdk_cairo_set_source_rgba (cr, bg);
   cairo_set_line_width (cr, 4.0);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
-  cairo_move_to (cr, tx, y - height / 2.0);
+  cairo_move_to (cr, box.origin.x, box.origin.y);
   gdk_cairo_set_source_rgba (cr, fg);
   pango_cairo_show_layout (cr, layout);
+  return TRUE;
 }
 
-/* The selection: the rest dimmed, every chain from me to it, the
- * warmest last and thickest, and the people along the way. */
+static void
+add_chain_path (CirclesCanvas      *self,
+                cairo_t            *cr,
+                const CirclesChain *chain)
+{
+  cairo_new_path (cr);
+  for (guint k = 0; k < chain->length; k++)
+    {
+      double x, y;
+
+      if (!person_position (self, chain->people[k], &x, &y, NULL))
+        break;
+      if (k == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
+}
+
+/* The people between me and the selection on @chain, in their circle's
+ * colour. */
+static void
+draw_chain_people (CirclesCanvas      *self,
+                   cairo_t            *cr,
+                   const CirclesChain *chain,
+                   gboolean            dark,
+                   const GdkRGBA      *halo)
+{
+  for (guint k = 1; k + 1 < chain->length; k++)
+    {
+      guint person = chain->people[k];
+      CirclesCircle pc = circles_network_get_circle (self->network, person);
+      GdkRGBA pcolor;
+      double x, y, r;
+
+      if (!person_position (self, person, &x, &y, &r))
+        continue;
+      color_to_rgba (&circles_scene_get_palette (dark)->circle[MIN (pc, CIRCLES_CIRCLE_OUT_OF_NETWORK)], 1.0, &pcolor);
+      cairo_new_path (cr);
+      add_marker_path (cr, pc, x, y, MAX (r, 3.5) + 1.0);
+      gdk_cairo_set_source_rgba (cr, &pcolor);
+      cairo_fill_preserve (cr);
+      gdk_cairo_set_source_rgba (cr, halo);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+}
+
+/* Names the people between me and the selection on @chain, the 1st-degree
+ * connection to ask first. */
+static void
+name_chain_people (CirclesCanvas      *self,
+                   cairo_t            *cr,
+                   PangoLayout        *layout,
+                   LabelPlacer        *placer,
+                   GHashTable         *named,
+                   const CirclesChain *chain,
+                   gboolean            bold,
+                   const GdkRGBA      *fg,
+                   const GdkRGBA      *bg)
+{
+  for (guint k = 1; k + 1 < chain->length; k++)
+    {
+      guint person = chain->people[k];
+      double x, y, r;
+
+      if (g_hash_table_contains (named, GUINT_TO_POINTER (person + 1)) ||
+          !person_position (self, person, &x, &y, &r))
+        continue;
+      if (draw_name (self, cr, layout, placer, person, x, y, MAX (r, 3.5) + 1.0, bold, fg, bg))
+        g_hash_table_add (named, GUINT_TO_POINTER (person + 1));
+    }
+}
+
+/* The selection: the rest dimmed, every chain from me to it, the chosen
+ * one (the warmest, unless the user chose another) last and thickest,
+ * and the people along the way, named where names do not cover each
+ * other: the selection first, then the chosen chain, then the others. */
 static void
 draw_selection (CirclesCanvas *self,
                 cairo_t       *cr,
@@ -920,13 +1123,19 @@ draw_selection (CirclesCanvas *self,
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  LabelPlacer placer = { boxes, self->view.width, self->view.height };
   CirclesCircle circle = circles_network_get_circle (self->network, self->selected);
+  CirclesChain scratch;
+  const CirclesChain *chosen;
   GdkRGBA color, halo;
   double sx, sy, sr;
   guint n_chains = circles_canvas_get_n_highlighted_chains (self);
+  guint chosen_index;
 
   if (!person_position (self, self->selected, &sx, &sy, &sr))
     return;
+  chosen = chosen_chain (self, &scratch, &chosen_index);
 
   cairo_set_source_rgba (cr, bg->red, bg->green, bg->blue, DIM_ALPHA);
   cairo_paint (cr);
@@ -936,59 +1145,35 @@ draw_selection (CirclesCanvas *self,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
-  /* Backwards: the warmest chain ends on top. */
+  /* The other chains, thin, the warmest on top; then the chosen one. */
   for (guint c = n_chains; c-- > 0;)
     {
-      const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
-      gboolean warmest = c == 0;
-
-      cairo_new_path (cr);
-      for (guint k = 0; k < chain->length; k++)
-        {
-          double x, y;
-
-          if (!person_position (self, chain->people[k], &x, &y, NULL))
-            break;
-          if (k == 0)
-            cairo_move_to (cr, x, y);
-          else
-            cairo_line_to (cr, x, y);
-        }
+      if (c == chosen_index)
+        continue;
+      add_chain_path (self, cr, &g_array_index (self->paths->chains, CirclesChain, c));
       gdk_cairo_set_source_rgba (cr, &halo);
-      cairo_set_line_width (cr, warmest ? 6.0 : 3.5);
+      cairo_set_line_width (cr, 3.5);
       cairo_stroke_preserve (cr);
-      if (warmest)
-        gdk_cairo_set_source_rgba (cr, &color);
-      else
-        cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.45);
-      cairo_set_line_width (cr, warmest ? 3.0 : 1.5);
+      cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.45);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  if (chosen != NULL)
+    {
+      add_chain_path (self, cr, chosen);
+      gdk_cairo_set_source_rgba (cr, &halo);
+      cairo_set_line_width (cr, 6.0);
+      cairo_stroke_preserve (cr);
+      gdk_cairo_set_source_rgba (cr, &color);
+      cairo_set_line_width (cr, 3.0);
       cairo_stroke (cr);
     }
 
-  /* The people along the chains, in their circle's colour. */
   for (guint c = n_chains; c-- > 0;)
-    {
-      const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
-
-      for (guint k = 0; k + 1 < chain->length; k++)
-        {
-          guint person = chain->people[k];
-          CirclesCircle pc = circles_network_get_circle (self->network, person);
-          GdkRGBA pcolor;
-          double x, y, r;
-
-          if (!person_position (self, person, &x, &y, &r))
-            continue;
-          color_to_rgba (&circles_scene_get_palette (dark)->circle[MIN (pc, CIRCLES_CIRCLE_OUT_OF_NETWORK)], 1.0, &pcolor);
-          cairo_new_path (cr);
-          add_marker_path (cr, pc, x, y, MAX (r, 3.5) + 1.0);
-          gdk_cairo_set_source_rgba (cr, &pcolor);
-          cairo_fill_preserve (cr);
-          gdk_cairo_set_source_rgba (cr, &halo);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-        }
-    }
+    if (c != chosen_index)
+      draw_chain_people (self, cr, &g_array_index (self->paths->chains, CirclesChain, c), dark, &halo);
+  if (chosen != NULL)
+    draw_chain_people (self, cr, chosen, dark, &halo);
 
   /* The selected person: its marker, a ring around it. */
   cairo_new_path (cr);
@@ -1007,24 +1192,14 @@ draw_selection (CirclesCanvas *self,
   cairo_set_line_width (cr, 2.5);
   cairo_stroke (cr);
 
-  /* Names: the people of the warmest chains, then the selection. */
+  /* Names: the selection, the chosen chain, then the warmest others. */
+  draw_name (self, cr, layout, &placer, self->selected, sx, sy, MAX (sr, 4.0) + 8.0, TRUE, fg, bg);
+  if (chosen != NULL)
+    name_chain_people (self, cr, layout, &placer, named, chosen, TRUE, fg, bg);
   for (guint c = 0; c < MIN (n_chains, CHAIN_LABELS); c++)
-    {
-      const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
-
-      for (guint k = 1; k + 1 < chain->length; k++)
-        {
-          guint person = chain->people[k];
-          double x, y, r;
-
-          if (g_hash_table_contains (named, GUINT_TO_POINTER (person + 1)) ||
-              !person_position (self, person, &x, &y, &r))
-            continue;
-          g_hash_table_add (named, GUINT_TO_POINTER (person + 1));
-          draw_name (self, cr, layout, person, x, y, MAX (r, 3.5) + 1.0, FALSE, fg, bg);
-        }
-    }
-  draw_name (self, cr, layout, self->selected, sx, sy, MAX (sr, 4.0) + 8.0, TRUE, fg, bg);
+    if (c != chosen_index)
+      name_chain_people (self, cr, layout, &placer, named,
+                         &g_array_index (self->paths->chains, CirclesChain, c), FALSE, fg, bg);
 }
 
 static void
@@ -1708,6 +1883,8 @@ circles_canvas_set_session (CirclesCanvas  *self,
                                 G_CALLBACK (circles_canvas_notify_scene_cb), self);
       g_signal_connect_swapped (session, "notify::selected",
                                 G_CALLBACK (circles_canvas_notify_selected_cb), self);
+      g_signal_connect_swapped (session, "notify::chain",
+                                G_CALLBACK (circles_canvas_notify_chain_cb), self);
       g_signal_connect_swapped (self->prospecting, "notify::emphasis",
                                 G_CALLBACK (circles_canvas_update_emphasis), self);
     }

@@ -50,6 +50,10 @@ gboolean           circles_canvas_get_moving              (CirclesCanvas     *se
  * how many shortest chains there are in all. */
 guint              circles_canvas_get_n_highlighted_chains (CirclesCanvas    *self);
 guint64            circles_canvas_get_chains_total        (CirclesCanvas     *self);
+/* The chain drawn as the one to follow: the one chosen in the person
+ * pane (circles_session_set_chain()), else the warmest. */
+const guint32     *circles_canvas_get_highlighted_chain   (CirclesCanvas     *self,
+                                                           guint             *length);
 /* "Name, 2nd degree, 3 mutual connections": what a screen reader hears. */
 char              *circles_canvas_describe_person         (CirclesNetwork    *network,
                                                            guint              person);
