@@ -84,6 +84,11 @@ struct _CirclesCanvas
   AdwAnimation    *animation;
   double           anim_from[3], anim_to[3]; /* log zoom, scene centre x, y */
   gboolean         stopping;    /* the animation is being stopped: stay */
+  int              covered_end; /* pixels at the end side under a pane */
+
+  /* The legend, folded to a button when it would hide people. */
+  GtkWidget       *legend_button;
+  gboolean         legend_folded;
 };
 
 G_DEFINE_FINAL_TYPE (CirclesCanvas, circles_canvas, GTK_TYPE_WIDGET)
@@ -345,6 +350,15 @@ pick (CirclesCanvas *self,
                              PICK_PIXELS / self->view.zoom);
 }
 
+/* The width of the canvas that nothing covers: what the view frames. */
+static int
+visible_width (CirclesCanvas *self)
+{
+  int width = self->view.width > 0 ? self->view.width : gtk_widget_get_width (GTK_WIDGET (self));
+
+  return MAX (1, width - self->covered_end);
+}
+
 static void
 circles_canvas_set_hover (CirclesCanvas *self,
                           guint          hover)
@@ -363,6 +377,39 @@ circles_canvas_update_hover (CirclesCanvas *self)
 {
   if (self->has_pointer)
     circles_canvas_set_hover (self, pick (self, self->pointer_x, self->pointer_y));
+}
+
+/* The legend stays open while it covers nobody; else it folds to its
+ * button, which opens it on demand. Only opacity and targeting change
+ * here: this runs while the canvas is allocated. */
+static void
+circles_canvas_update_legend (CirclesCanvas *self)
+{
+  g_autoptr(GArray) under = NULL;
+  gboolean folded = FALSE;
+  double lx, ly, lw, lh;
+
+  if (self->scene != NULL && self->view.zoom > 0)
+    {
+      under = g_array_new (FALSE, FALSE, sizeof (guint));
+      circles_view_get_legend_origin (&self->view, &lx, &ly);
+      circles_scene_get_legend_size (self->scene, &lw, &lh);
+      circles_scene_query_rect (self->scene,
+                                (lx - self->view.offset_x) / self->view.zoom,
+                                (ly - self->view.offset_y) / self->view.zoom,
+                                lw / self->view.zoom, lh / self->view.zoom, under);
+      folded = under->len > 0;
+    }
+
+  if (folded == self->legend_folded)
+    return;
+  self->legend_folded = folded;
+  gtk_widget_set_opacity (self->legend_button, folded ? 1.0 : 0.0);
+  gtk_widget_set_can_target (self->legend_button, folded);
+  gtk_widget_set_focusable (self->legend_button, folded);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->legend_button),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !folded, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Stops a move where it is. adw_animation_reset() alone would first put
@@ -391,7 +438,7 @@ fit_zoom (CirclesCanvas *self)
   if (self->scene == NULL)
     return 1.0;
   circles_view_init_fit (&fit, self->scene,
-                         MAX (1, gtk_widget_get_width (GTK_WIDGET (self))),
+                         visible_width (self),
                          MAX (1, gtk_widget_get_height (GTK_WIDGET (self))));
   return fit.zoom;
 }
@@ -413,6 +460,7 @@ circles_canvas_set_view (CirclesCanvas *self,
   self->view.offset_y = offset_y;
   gtk_widget_queue_draw (GTK_WIDGET (self));
   circles_canvas_update_hover (self);
+  circles_canvas_update_legend (self);
   if (old_zoom != zoom)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -425,7 +473,7 @@ circles_canvas_set_center (CirclesCanvas *self,
                            double         cy)
 {
   circles_canvas_set_view (self, zoom,
-                           self->view.width / 2.0 - cx * zoom,
+                           visible_width (self) / 2.0 - cx * zoom,
                            self->view.height / 2.0 - cy * zoom);
 }
 
@@ -463,7 +511,7 @@ circles_canvas_move_to (CirclesCanvas *self,
     }
 
   self->anim_from[0] = log (self->view.zoom);
-  self->anim_from[1] = (self->view.width / 2.0 - self->view.offset_x) / self->view.zoom;
+  self->anim_from[1] = (visible_width (self) / 2.0 - self->view.offset_x) / self->view.zoom;
   self->anim_from[2] = (self->view.height / 2.0 - self->view.offset_y) / self->view.zoom;
   self->anim_to[0] = log (zoom);
   self->anim_to[1] = cx;
@@ -483,7 +531,7 @@ circles_canvas_zoom_to_fit (CirclesCanvas *self,
   if (self->scene == NULL)
     return;
 
-  circles_view_init_fit (&fit, self->scene, MAX (1, self->view.width), MAX (1, self->view.height));
+  circles_view_init_fit (&fit, self->scene, visible_width (self), MAX (1, self->view.height));
   circles_canvas_move_to (self, fit.zoom,
                           (fit.width / 2.0 - fit.offset_x) / fit.zoom,
                           (fit.height / 2.0 - fit.offset_y) / fit.zoom,
@@ -513,7 +561,7 @@ circles_canvas_zoom_at (CirclesCanvas *self,
 
   if (animate)
     circles_canvas_move_to (self, zoom,
-                            sx + (self->view.width / 2.0 - x) / zoom,
+                            sx + (visible_width (self) / 2.0 - x) / zoom,
                             sy + (self->view.height / 2.0 - y) / zoom,
                             TRUE);
   else
@@ -547,7 +595,7 @@ circles_canvas_center_on (CirclesCanvas *self,
   if (self->paths != NULL && self->paths->target == person && self->paths->chains->len > 0)
     {
       double x0 = prims[index].x, x1 = x0, y0 = prims[index].y, y1 = y0;
-      double width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
+      double width = visible_width (self);
       double height = MAX (1, gtk_widget_get_height (GTK_WIDGET (self)));
       double zoom;
 
@@ -600,7 +648,7 @@ circles_canvas_reveal (CirclesCanvas *self,
   prims = circles_scene_get_primitives (self->scene, NULL);
   x = prims[index].x * self->view.zoom + self->view.offset_x;
   y = prims[index].y * self->view.zoom + self->view.offset_y;
-  if (x < margin || y < margin || x > self->view.width - margin || y > self->view.height - margin)
+  if (x < margin || y < margin || x > visible_width (self) - margin || y > self->view.height - margin)
     {
       self->fitted = FALSE;
       circles_canvas_move_to (self, self->view.zoom, prims[index].x, prims[index].y, TRUE);
@@ -1124,7 +1172,7 @@ draw_selection (CirclesCanvas *self,
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  LabelPlacer placer = { boxes, self->view.width, self->view.height };
+  LabelPlacer placer = { boxes, visible_width (self), self->view.height };
   CirclesCircle circle = circles_network_get_circle (self->network, self->selected);
   CirclesChain scratch;
   const CirclesChain *chosen;
@@ -1261,10 +1309,17 @@ circles_canvas_snapshot (GtkWidget   *widget,
       self->legend_dark = dark;
       self->legend_color_by = self->color_by;
     }
-  gtk_snapshot_append_texture (snapshot, self->legend,
-                               &GRAPHENE_RECT_INIT (0, 0,
-                                                    gdk_texture_get_width (self->legend) / (double) scale,
-                                                    gdk_texture_get_height (self->legend) / (double) scale));
+  if (!self->legend_folded ||
+      gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->legend_button)))
+    {
+      double offset = self->legend_folded ? gtk_widget_get_height (self->legend_button) + 6.0 : 0.0;
+
+      gtk_snapshot_append_texture (snapshot, self->legend,
+                                   &GRAPHENE_RECT_INIT (0, offset,
+                                                        gdk_texture_get_width (self->legend) / (double) scale,
+                                                        gdk_texture_get_height (self->legend) / (double) scale));
+    }
+  gtk_widget_snapshot_child (widget, self->legend_button, snapshot);
 }
 
 static void
@@ -1274,20 +1329,28 @@ circles_canvas_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   CirclesCanvas *self = CIRCLES_CANVAS (widget);
-  double cx = (self->view.width / 2.0 - self->view.offset_x) / MAX (self->view.zoom, 1e-9);
+  double cx = (visible_width (self) / 2.0 - self->view.offset_x) / MAX (self->view.zoom, 1e-9);
   double cy = (self->view.height / 2.0 - self->view.offset_y) / MAX (self->view.zoom, 1e-9);
   gboolean first = self->view.width == 0 || self->view.height == 0;
+  int bw, bh;
+  double lx, ly;
 
   self->view.width = width;
   self->view.height = height;
-  if (self->scene == NULL)
-    return;
+  if (self->scene != NULL)
+    {
+      /* A fitted view stays fitted; another one keeps its centre. */
+      if (self->fitted || first)
+        circles_canvas_zoom_to_fit (self, FALSE);
+      else
+        circles_canvas_set_center (self, self->view.zoom, cx, cy);
+    }
 
-  /* A fitted view stays fitted; another one keeps its centre. */
-  if (self->fitted || first)
-    circles_canvas_zoom_to_fit (self, FALSE);
-  else
-    circles_canvas_set_center (self, self->view.zoom, cx, cy);
+  /* Last: the view may have folded the legend. */
+  gtk_widget_measure (self->legend_button, GTK_ORIENTATION_HORIZONTAL, -1, &bw, NULL, NULL, NULL);
+  gtk_widget_measure (self->legend_button, GTK_ORIENTATION_VERTICAL, -1, &bh, NULL, NULL, NULL);
+  circles_view_get_legend_origin (&self->view, &lx, &ly);
+  gtk_widget_size_allocate (self->legend_button, &(GtkAllocation) { (int) lx, (int) ly, bw, bh }, -1);
 
   /* The canvas may have moved under the pointer: a tooltip up is asked
    * again where the pointer is. */
@@ -1495,7 +1558,7 @@ zoom_in_action (GtkWidget  *widget,
 {
   CirclesCanvas *self = CIRCLES_CANVAS (widget);
 
-  circles_canvas_zoom_at (self, ZOOM_STEP, self->view.width / 2.0, self->view.height / 2.0, TRUE);
+  circles_canvas_zoom_at (self, ZOOM_STEP, visible_width (self) / 2.0, self->view.height / 2.0, TRUE);
 }
 
 static void
@@ -1505,7 +1568,7 @@ zoom_out_action (GtkWidget  *widget,
 {
   CirclesCanvas *self = CIRCLES_CANVAS (widget);
 
-  circles_canvas_zoom_at (self, 1.0 / ZOOM_STEP, self->view.width / 2.0, self->view.height / 2.0, TRUE);
+  circles_canvas_zoom_at (self, 1.0 / ZOOM_STEP, visible_width (self) / 2.0, self->view.height / 2.0, TRUE);
 }
 
 static void
@@ -1642,6 +1705,7 @@ circles_canvas_dispose (GObject *object)
   CirclesCanvas *self = (CirclesCanvas *)object;
 
   g_clear_object (&self->animation);
+  g_clear_pointer (&self->legend_button, gtk_widget_unparent);
   circles_canvas_set_session (self, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
 
@@ -1804,6 +1868,23 @@ circles_canvas_init (CirclesCanvas *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  /* Folded, the legend is this button; open, it shows below it. */
+  self->legend_button = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (self->legend_button), "view-list-bullet-symbolic");
+  gtk_widget_set_tooltip_text (self->legend_button, _("Show the Legend"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
+  gtk_widget_add_css_class (self->legend_button, "osd");
+  gtk_widget_add_css_class (self->legend_button, "circular");
+  gtk_widget_set_name (self->legend_button, "legend-button");
+  gtk_widget_set_parent (self->legend_button, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->legend_button, "toggled", G_CALLBACK (gtk_widget_queue_draw), self);
+  gtk_widget_set_opacity (self->legend_button, 0.0);
+  gtk_widget_set_can_target (self->legend_button, FALSE);
+  gtk_widget_set_focusable (self->legend_button, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->legend_button),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   controller = gtk_event_controller_motion_new ();
@@ -1940,4 +2021,44 @@ circles_canvas_get_view (CirclesCanvas *self,
    * shown: by circle or by company. */
   view->flags = 0;
   view->color_by = self->color_by;
+}
+
+/**
+ * circles_canvas_set_covered_end:
+ * @covered: pixels of the end side (right, left to right) that a pane
+ *   covers, 0 when none
+ *
+ * The view frames what is left: the fitted diagram, the selection.
+ */
+void
+circles_canvas_set_covered_end (CirclesCanvas *self,
+                                int            covered)
+{
+  g_return_if_fail (CIRCLES_IS_CANVAS (self));
+
+  covered = MAX (covered, 0);
+  if (self->covered_end == covered)
+    return;
+
+  self->covered_end = covered;
+  if (self->scene == NULL)
+    return;
+  if (self->selected != CIRCLES_NO_PERSON)
+    circles_canvas_center_on (self, self->selected, TRUE);
+  else if (self->fitted)
+    circles_canvas_zoom_to_fit (self, TRUE);
+}
+
+/**
+ * circles_canvas_get_legend_folded:
+ *
+ * Returns: whether the legend is folded to its button, because open it
+ * would cover people of the view
+ */
+gboolean
+circles_canvas_get_legend_folded (CirclesCanvas *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), FALSE);
+
+  return self->legend_folded;
 }

@@ -46,6 +46,11 @@ gboolean           circles_canvas_center_on               (CirclesCanvas     *se
 guint              circles_canvas_get_hovered             (CirclesCanvas     *self);
 /* Whether the view is moving to a place (zoom, centring, reveal). */
 gboolean           circles_canvas_get_moving              (CirclesCanvas     *self);
+/* Pixels of the end side a pane covers: the view frames the rest. */
+void               circles_canvas_set_covered_end         (CirclesCanvas     *self,
+                                                           int                covered);
+/* Whether the legend is folded to its button (open, it would cover people). */
+gboolean           circles_canvas_get_legend_folded       (CirclesCanvas     *self);
 /* The chains from me to the selected person that are highlighted, and
  * how many shortest chains there are in all. */
 guint              circles_canvas_get_n_highlighted_chains (CirclesCanvas    *self);
