@@ -129,7 +129,9 @@ circles_person_pane_update_gain (CirclesPersonPane *self,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
-  if (!circles_person_details_get_reach_gain (self->details, &second, &third))
+  /* Nothing to gain says nothing: no "+0 in your 2nd circle, +0 …" row. */
+  if (!circles_person_details_get_reach_gain (self->details, &second, &third) ||
+      (second == 0 && third == 0))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->gain_row), FALSE);
       return;
