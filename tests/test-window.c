@@ -382,8 +382,10 @@ static void
 wait_settled (CirclesWindow *window)
 {
   circles_test_wait_until (canvas_settled, window, FALSE, "the canvas to settle");
-  /* The last frame of a move, drawn. */
+  /* The layout of the new width, and its frame, drawn. */
   circles_test_wait_ms (100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  circles_test_wait_until (canvas_settled, window, FALSE, "the canvas to settle");
 }
 
 /* A person of the scene, at least @room pixels from every other on the
@@ -539,6 +541,14 @@ test_window_click (void)
       do
         {
           target = find_isolated_person (canvas, third, 8.0, skip++, &x, &y);
+          if (target == CIRCLES_NO_PERSON)
+            {
+              CirclesView view;
+
+              circles_canvas_get_view (canvas, &view);
+              g_test_message ("No one to click in a view of %d × %d at zoom %g, after %u tries",
+                              view.width, view.height, view.zoom, skip);
+            }
           g_assert_cmpuint (target, !=, CIRCLES_NO_PERSON);
         }
       while (!shows_canvas (window, canvas, x, y) ||

@@ -7,10 +7,13 @@
  *    the view moves faster than a layer can be drawn, the last layer is
  *    shown moved and scaled, and a fresh one follows when it settles;
  *  - the legend, rendered once into a texture of its own (it keeps its
- *    place on the screen);
+ *    place on the screen); it folds to a small button whenever, open, it
+ *    would cover people of the view;
  *  - the overlays, drawn every frame: the selection with every chain from
- *    me to it (the rest of the diagram dimmed) and the person under the
- *    pointer.
+ *    me to it (the rest of the diagram dimmed), the chain chosen in the
+ *    person pane on top, and the person under the pointer.
+ * One hit test, on the current view, names the person under the pointer
+ * for the hover ring, the tooltip and a click alike.
  * The colours, light or dark, and whether people are coloured by circle
  * or by company, are the view's: the scene draws them, in the layers and
  * in every export alike.
