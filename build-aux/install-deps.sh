@@ -8,7 +8,7 @@ packages="
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libgraphviz-dev graphviz libsqlite3-dev sqlite3 libcairo2-dev libxml2-dev
   libjson-glib-dev libarchive-dev libigraph-dev python3-networkx
-  xvfb xauth dbus-daemon dbus-x11 at-spi2-core
+  xvfb xauth dbus-daemon dbus-x11 at-spi2-core libxtst-dev
   desktop-file-utils appstream librsvg2-bin libxml2-utils
   fonts-cantarell adwaita-icon-theme
 "

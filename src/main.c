@@ -19,9 +19,11 @@ main (int   argc,
   g_autofree char *db_path = NULL;
   g_autoptr(GPtrArray) rest = g_ptr_array_new ();
   int first_command = -1;
+  const char *localedir = g_getenv ("CIRCLES_LOCALEDIR");
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* `meson devenv` points at the build tree's translations. */
+  bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && *localedir != '\0' ? localedir : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -5,6 +5,10 @@
 #include "circles-test-ui.h"
 #include "circles-test-util.h"
 
+#include <math.h>
+#include <gdk/x11/gdkx.h>
+#include <X11/extensions/XTest.h>
+
 #define WAIT_SECONDS 120
 
 static gboolean
@@ -122,4 +126,91 @@ circles_test_find_text (GtkWidget  *widget,
         return found;
     }
   return NULL;
+}
+
+void
+circles_test_wait_ms (guint ms)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) ms * 1000;
+
+  while (g_get_monotonic_time () < until)
+    {
+      if (!g_main_context_iteration (NULL, FALSE))
+        g_usleep (1000);
+    }
+}
+
+/* (x, y) of @widget on the X screen. */
+static gboolean
+root_point (GtkWidget *widget,
+            double     x,
+            double     y,
+            Display  **xdisplay,
+            int       *root_x,
+            int       *root_y)
+{
+  GdkDisplay *display = gtk_widget_get_display (widget);
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_point_t point;
+  double nx, ny;
+  Window child;
+
+  if (!GDK_IS_X11_DISPLAY (display))
+    {
+      g_test_skip ("The pointer is driven through X11 only");
+      return FALSE;
+    }
+  g_assert_nonnull (native);
+  g_assert_true (gtk_widget_compute_point (widget, GTK_WIDGET (native),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+
+  *xdisplay = gdk_x11_display_get_xdisplay (display);
+  XTranslateCoordinates (*xdisplay,
+                         gdk_x11_surface_get_xid (gtk_native_get_surface (native)),
+                         DefaultRootWindow (*xdisplay),
+                         (int) round (point.x + nx), (int) round (point.y + ny),
+                         root_x, root_y, &child);
+  if (*root_x < 0 || *root_y < 0 ||
+      *root_x >= DisplayWidth (*xdisplay, DefaultScreen (*xdisplay)) ||
+      *root_y >= DisplayHeight (*xdisplay, DefaultScreen (*xdisplay)))
+    return FALSE;
+  return TRUE;
+}
+
+gboolean
+circles_test_pointer_move (GtkWidget *widget,
+                           double     x,
+                           double     y)
+{
+  Display *xdisplay;
+  int rx, ry;
+
+  if (!root_point (widget, x, y, &xdisplay, &rx, &ry))
+    return FALSE;
+  XTestFakeMotionEvent (xdisplay, DefaultScreen (xdisplay), rx, ry, CurrentTime);
+  XSync (xdisplay, False);
+  /* Until GTK has read the motion. */
+  circles_test_wait_ms (100);
+  return TRUE;
+}
+
+gboolean
+circles_test_pointer_click (GtkWidget *widget,
+                            double     x,
+                            double     y)
+{
+  Display *xdisplay;
+  int rx, ry;
+
+  if (!circles_test_pointer_move (widget, x, y) ||
+      !root_point (widget, x, y, &xdisplay, &rx, &ry))
+    return FALSE;
+  XTestFakeButtonEvent (xdisplay, 1, True, CurrentTime);
+  XSync (xdisplay, False);
+  circles_test_wait_ms (50);
+  XTestFakeButtonEvent (xdisplay, 1, False, CurrentTime);
+  XSync (xdisplay, False);
+  circles_test_wait_ms (100);
+  return TRUE;
 }

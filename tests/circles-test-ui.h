@@ -40,4 +40,18 @@ GtkWidget *circles_test_find_of_type     (GtkWidget      *widget,
 GtkWidget *circles_test_find_text        (GtkWidget      *widget,
                                           const char     *text);
 
+/* The real pointer, through the X server (XTest): it moves to (x, y) of
+ * @widget, in its coordinates, or clicks there with the first button,
+ * and the events come back as they would from a mouse. FALSE, with the
+ * test skipped, when the display is not X11 or the point is off the
+ * screen. */
+gboolean   circles_test_pointer_move     (GtkWidget      *widget,
+                                          double          x,
+                                          double          y);
+gboolean   circles_test_pointer_click    (GtkWidget      *widget,
+                                          double          x,
+                                          double          y);
+/* Spins the main loop for @ms milliseconds. */
+void       circles_test_wait_ms          (guint           ms);
+
 G_END_DECLS

@@ -8,9 +8,11 @@
 #include <libxml/parser.h>
 #include <libxml/tree.h>
 #include <math.h>
+#include <string.h>
 
 #include "circles-canvas.h"
 #include "circles-layout.h"
+#include "circles-paths.h"
 #include "circles-session.h"
 #include "circles-store.h"
 #include "circles-test-ui.h"
@@ -125,6 +127,83 @@ test_select_highlights_chains (Fixture       *fixture,
   /* An unknown key selects nobody. */
   select_key (fixture, "nobody");
   g_assert_cmpuint (circles_session_get_selected (fixture->session), ==, CIRCLES_NO_PERSON);
+}
+
+/* The introducer rows of the person pane, in order. */
+static GtkWidget *
+introducer_row (Fixture *fixture,
+                guint    index)
+{
+  GtkWidget *row = circles_test_find_named (GTK_WIDGET (fixture->window), "introducer-row");
+
+  g_assert_nonnull (row);
+  for (guint i = 0; i < index && row != NULL; i++)
+    row = gtk_widget_get_next_sibling (row);
+  g_assert_nonnull (row);
+  return row;
+}
+
+static void
+assert_highlighted (Fixture       *fixture,
+                    const guint32 *people,
+                    guint          length)
+{
+  const guint32 *drawn;
+  guint drawn_length;
+
+  drawn = circles_canvas_get_highlighted_chain (fixture->canvas, &drawn_length);
+  g_assert_nonnull (drawn);
+  g_assert_cmpmem (drawn, drawn_length * sizeof (guint32), people, length * sizeof (guint32));
+}
+
+/* The chain chosen in the person pane is the chain the canvas draws as
+ * the one to follow, not the warmest one. */
+static void
+test_chosen_chain (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  CirclesPaths *paths;
+  const CirclesChain *warmest, *third;
+  guint32 via_mutual[3];
+  guint length;
+
+  /* 3rd degree: three chains, the warmest drawn first. */
+  select_key (fixture, "f");
+  paths = circles_paths_find (fixture->network, person (fixture, "f"), CIRCLES_CANVAS_CHAINS_LIMIT);
+  g_assert_cmpuint (paths->chains->len, ==, 3);
+  warmest = &g_array_index (paths->chains, CirclesChain, 0);
+  third = &g_array_index (paths->chains, CirclesChain, 2);
+  g_assert_cmpint (memcmp (warmest->people, third->people, sizeof warmest->people), !=, 0);
+  assert_highlighted (fixture, warmest->people, warmest->length);
+
+  /* The third row chosen: its chain is drawn, and the session knows. */
+  g_signal_emit_by_name (introducer_row (fixture, 2), "activate");
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->canvas));
+  assert_highlighted (fixture, third->people, third->length);
+
+  /* Back to the first. */
+  g_signal_emit_by_name (introducer_row (fixture, 0), "activate");
+  assert_highlighted (fixture, warmest->people, warmest->length);
+  circles_paths_free (paths);
+
+  /* 2nd degree: the chain through the chosen mutual connection. */
+  select_key (fixture, "d");
+  paths = circles_paths_find (fixture->network, person (fixture, "d"), CIRCLES_CANVAS_CHAINS_LIMIT);
+  g_assert_cmpuint (paths->mutual->len, ==, 3);
+  via_mutual[0] = person (fixture, "me");
+  via_mutual[1] = g_array_index (paths->mutual, guint32, 1);
+  via_mutual[2] = person (fixture, "d");
+  g_signal_emit_by_name (introducer_row (fixture, 1), "activate");
+  assert_highlighted (fixture, via_mutual, 3);
+  circles_paths_free (paths);
+
+  /* Someone else: none chosen, the warmest drawn again. */
+  select_key (fixture, "f");
+  paths = circles_paths_find (fixture->network, person (fixture, "f"), CIRCLES_CANVAS_CHAINS_LIMIT);
+  g_assert_null (circles_session_get_chain (fixture->session, &length));
+  g_assert_cmpuint (length, ==, 0);
+  assert_highlighted (fixture, g_array_index (paths->chains, CirclesChain, 0).people, 4);
+  circles_paths_free (paths);
 }
 
 static void
@@ -337,6 +416,8 @@ main (int   argc,
   g_test_add_func ("/canvas/render-layer", test_render_layer);
   g_test_add ("/canvas/select-highlights-chains", Fixture, NULL,
               fixture_set_up, test_select_highlights_chains, fixture_tear_down);
+  g_test_add ("/canvas/chosen-chain", Fixture, NULL,
+              fixture_set_up, test_chosen_chain, fixture_tear_down);
   g_test_add ("/canvas/accessible", Fixture, NULL,
               fixture_set_up, test_accessible_description, fixture_tear_down);
   g_test_add ("/canvas/keyboard", Fixture, NULL,

@@ -5,10 +5,13 @@
 #include "config.h"
 
 #include <adwaita.h>
+#include <gdk/x11/gdkx.h>
 #include <glib/gstdio.h>
+#include <math.h>
 #include <string.h>
 
 #include "circles-application.h"
+#include "circles-canvas.h"
 #include "circles-session.h"
 #include "circles-store.h"
 #include "circles-test-ui.h"
@@ -351,6 +354,238 @@ test_window_not_a_database (void)
   close_window (window);
 }
 
+/* The sizes a person may use: the default, a big screen, a small one. */
+static const int window_sizes[][2] = { { 960, 760 }, { 1440, 900 }, { 700, 600 } };
+
+static gboolean
+flap_settled (CirclesWindow *window,
+              const char    *name)
+{
+  AdwFlap *flap = ADW_FLAP (circles_test_find_named (GTK_WIDGET (window), name));
+  double progress = adw_flap_get_reveal_progress (flap);
+
+  return progress == (adw_flap_get_reveal_flap (flap) ? 1.0 : 0.0);
+}
+
+static gboolean
+canvas_settled (gpointer data)
+{
+  CirclesWindow *window = data;
+  CirclesCanvas *canvas = CIRCLES_CANVAS (circles_test_find_of_type (GTK_WIDGET (window),
+                                                                     CIRCLES_TYPE_CANVAS));
+
+  return !circles_canvas_get_moving (canvas) &&
+         flap_settled (window, "pane-flap") && flap_settled (window, "people-flap");
+}
+
+static void
+wait_settled (CirclesWindow *window)
+{
+  circles_test_wait_until (canvas_settled, window, FALSE, "the canvas to settle");
+  /* The layout of the new width, and its frame, drawn. */
+  circles_test_wait_ms (100);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  circles_test_wait_until (canvas_settled, window, FALSE, "the canvas to settle");
+}
+
+/* A person of the scene, at least @room pixels from every other on the
+ * screen, inside the canvas, that is not @not; the @skip-th such, its
+ * position in (x, y). */
+static guint
+find_isolated_person (CirclesCanvas *canvas,
+                      guint          not,
+                      double         room,
+                      guint          skip,
+                      double        *x,
+                      double        *y)
+{
+  CirclesScene *scene = circles_session_get_scene (circles_canvas_get_session (canvas));
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  g_autoptr(GArray) near = g_array_new (FALSE, FALSE, sizeof (guint));
+  CirclesView view;
+  double lw, lh, lx, ly;
+  guint first, n;
+
+  circles_canvas_get_view (canvas, &view);
+  circles_scene_get_legend_size (scene, &lw, &lh);
+  circles_view_get_legend_origin (&view, &lx, &ly);
+  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, &first, &n);
+  for (guint i = first; i < first + n; i++)
+    {
+      double px = prims[i].x * view.zoom + view.offset_x;
+      double py = prims[i].y * view.zoom + view.offset_y;
+      gboolean alone = TRUE;
+
+      /* An open legend covers nobody: it folds to a button first. */
+      if (prims[i].person == not || px < 24 || py < 24 ||
+          px > view.width - 24 || py > view.height - 24 ||
+          (!circles_canvas_get_legend_folded (canvas) && px < lx + lw && py < ly + lh))
+        continue;
+
+      g_array_set_size (near, 0);
+      circles_scene_query_rect (scene, prims[i].x - room / view.zoom, prims[i].y - room / view.zoom,
+                                2 * room / view.zoom, 2 * room / view.zoom, near);
+      for (guint k = 0; k < near->len && alone; k++)
+        {
+          const CirclesScenePrimitive *other = &prims[g_array_index (near, guint, k)];
+
+          alone = other == &prims[i] ||
+                  hypot (other->x - prims[i].x, other->y - prims[i].y) * view.zoom >= room;
+        }
+      if (alone && skip-- == 0)
+        {
+          *x = px;
+          *y = py;
+          return prims[i].person;
+        }
+    }
+  return CIRCLES_NO_PERSON;
+}
+
+/* Whether (x, y) of the canvas is the canvas's on the screen, not a
+ * pane's over it. */
+static gboolean
+shows_canvas (CirclesWindow *window,
+              CirclesCanvas *canvas,
+              double         x,
+              double         y)
+{
+  graphene_point_t point;
+
+  g_assert_true (gtk_widget_compute_point (GTK_WIDGET (canvas), GTK_WIDGET (window),
+                                           &GRAPHENE_POINT_INIT (x, y), &point));
+  return gtk_widget_pick (GTK_WIDGET (window), point.x, point.y, GTK_PICK_DEFAULT) == GTK_WIDGET (canvas);
+}
+
+typedef struct
+{
+  CirclesSession *session;
+  guint           before;
+} SelectionWait;
+
+static gboolean
+selection_changed (gpointer data)
+{
+  SelectionWait *wait = data;
+
+  return circles_session_get_selected (wait->session) != wait->before;
+}
+
+/* Clicking what is pointed at selects it, whatever the size of the
+ * window, after the view has moved (a press once put the view back
+ * where the last move had started, and picked there). */
+static void
+test_window_click (void)
+{
+  g_autofree char *path = make_empty_database ();
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("The pointer is driven through X11 only");
+      return;
+    }
+
+  /* Moves end at once (they still end: the press that put the view back
+   * did it after any move), and the panes fold without a transition. */
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+
+  /* The demo network, written once. */
+  {
+    g_autoptr(CirclesSession) session = circles_session_new (path);
+    CirclesWindow *window = open_window (session);
+
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL));
+    circles_test_wait_for_session (session);
+    g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
+    close_window (window);
+  }
+
+  for (guint s = 0; s < G_N_ELEMENTS (window_sizes); s++)
+    {
+      g_autoptr(CirclesSession) session = circles_session_new (path);
+      CirclesWindow *window = circles_window_new (NULL, session);
+      CirclesCanvas *canvas;
+      CirclesNetwork *network;
+      guint third = CIRCLES_NO_PERSON, target = CIRCLES_NO_PERSON, skip = 0;
+      double x = 0, y = 0;
+
+      g_test_message ("At %d × %d", window_sizes[s][0], window_sizes[s][1]);
+      g_object_ref (window);
+      gtk_window_set_default_size (GTK_WINDOW (window), window_sizes[s][0], window_sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (window));
+      circles_test_wait_for_session (session);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      canvas = CIRCLES_CANVAS (circles_test_find_of_type (GTK_WIDGET (window), CIRCLES_TYPE_CANVAS));
+      network = circles_session_get_network (session);
+
+      /* A 3rd-degree person open, the view moved to them. */
+      for (guint p = 0; p < circles_network_get_n_people (network) && third == CIRCLES_NO_PERSON; p++)
+        if (circles_network_get_degree (network, p) == 3)
+          third = p;
+      g_assert_cmpuint (third, !=, CIRCLES_NO_PERSON);
+      circles_session_select (session, third);
+      wait_settled (window);
+
+      /* The window keeps its size (the screen may clamp a big one), and
+       * at the default size the rings keep half of it with a person open. */
+      g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, window_sizes[s][0]);
+      if (window_sizes[s][0] == 960)
+        {
+          g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (canvas)), >=, 960 / 2);
+        }
+      g_assert_true (circles_canvas_center_on (canvas, third, TRUE));
+      wait_settled (window);
+
+      /* Someone else, alone enough on the screen to be clicked without
+       * doubt, and on the X screen. */
+      do
+        {
+          target = find_isolated_person (canvas, third, 8.0, skip++, &x, &y);
+          if (target == CIRCLES_NO_PERSON)
+            {
+              CirclesView view;
+
+              circles_canvas_get_view (canvas, &view);
+              g_test_message ("No one to click in a view of %d × %d at zoom %g, after %u tries",
+                              view.width, view.height, view.zoom, skip);
+            }
+          g_assert_cmpuint (target, !=, CIRCLES_NO_PERSON);
+        }
+      while (!shows_canvas (window, canvas, x, y) ||
+             !circles_test_pointer_move (GTK_WIDGET (canvas), x, y));
+
+      /* Pointed at: the hover ring and the tooltip name them. */
+      g_assert_cmpuint (circles_canvas_get_hovered (canvas), ==, target);
+
+      /* Clicked: selected. */
+      {
+        SelectionWait wait = { session, third };
+
+        g_assert_true (circles_test_pointer_click (GTK_WIDGET (canvas), x, y));
+        circles_test_wait_until (selection_changed, &wait, FALSE, "the click to select");
+      }
+      g_assert_cmpuint (circles_session_get_selected (session), ==, target);
+
+      /* Once the view has moved to show them, the person under the
+       * pointer is the one the hit test finds there now. */
+      wait_settled (window);
+      {
+        CirclesView view;
+
+        circles_canvas_get_view (canvas, &view);
+        g_assert_cmpuint (circles_canvas_get_hovered (canvas), ==,
+                          circles_scene_pick (circles_session_get_scene (session),
+                                              (x - view.offset_x) / view.zoom,
+                                              (y - view.offset_y) / view.zoom,
+                                              6.0 / view.zoom));
+      }
+
+      close_window (window);
+    }
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
 static GtkWindow *
 find_toplevel (GType type)
 {
@@ -464,6 +699,7 @@ main (int   argc,
   g_test_add_func ("/window/no-me", test_window_no_me);
   g_test_add_func ("/window/empty-then-demo", test_window_empty_then_demo);
   g_test_add_func ("/window/not-a-database", test_window_not_a_database);
+  g_test_add_func ("/window/click", test_window_click);
   g_test_add_func ("/application/windows", test_application_windows);
   g_test_add_func ("/application/last-database", test_application_last_database);
 

@@ -7,10 +7,13 @@
  *    the view moves faster than a layer can be drawn, the last layer is
  *    shown moved and scaled, and a fresh one follows when it settles;
  *  - the legend, rendered once into a texture of its own (it keeps its
- *    place on the screen);
+ *    place on the screen); it folds to a small button whenever, open, it
+ *    would cover people of the view;
  *  - the overlays, drawn every frame: the selection with every chain from
- *    me to it (the rest of the diagram dimmed) and the person under the
- *    pointer.
+ *    me to it (the rest of the diagram dimmed), the chain chosen in the
+ *    person pane on top, and the person under the pointer.
+ * One hit test, on the current view, names the person under the pointer
+ * for the hover ring, the tooltip and a click alike.
  * The colours, light or dark, and whether people are coloured by circle
  * or by company, are the view's: the scene draws them, in the layers and
  * in every export alike.
@@ -27,6 +30,7 @@
 
 #include <glib/gi18n.h>
 #include <math.h>
+#include <string.h>
 
 #include "circles-canvas.h"
 #include "circles-format.h"
@@ -60,6 +64,7 @@ struct _CirclesCanvas
   guint            hover;
   guint            selected;
   CirclesPaths    *paths;
+  CirclesChain     chosen_scratch; /* the chosen chain, when paths lacks it */
 
   /* The layers */
   GdkTexture      *layer;
@@ -81,6 +86,12 @@ struct _CirclesCanvas
   double           zoom_gesture_start;
   AdwAnimation    *animation;
   double           anim_from[3], anim_to[3]; /* log zoom, scene centre x, y */
+  gboolean         stopping;    /* the animation is being stopped: stay */
+  int              covered_end; /* pixels at the end side under a pane */
+
+  /* The legend, folded to a button when it would hide people. */
+  GtkWidget       *legend_button;
+  gboolean         legend_folded;
 };
 
 G_DEFINE_FINAL_TYPE (CirclesCanvas, circles_canvas, GTK_TYPE_WIDGET)
@@ -326,6 +337,95 @@ circles_canvas_update_accessible (CirclesCanvas *self)
 /* ------------------------------------------------------------------ */
 /* The view                                                            */
 
+/* The one hit test: the person whose marker is at (x, y), in widget
+ * coordinates, in the current view. The hover ring, the tooltip and a
+ * click all ask it, so what is pointed at is what is picked. */
+static guint
+pick (CirclesCanvas *self,
+      double         x,
+      double         y)
+{
+  if (self->scene == NULL)
+    return CIRCLES_NO_PERSON;
+  return circles_scene_pick (self->scene,
+                             (x - self->view.offset_x) / self->view.zoom,
+                             (y - self->view.offset_y) / self->view.zoom,
+                             PICK_PIXELS / self->view.zoom);
+}
+
+/* The width of the canvas that nothing covers: what the view frames. */
+static int
+visible_width (CirclesCanvas *self)
+{
+  int width = self->view.width > 0 ? self->view.width : gtk_widget_get_width (GTK_WIDGET (self));
+
+  return MAX (1, width - self->covered_end);
+}
+
+static void
+circles_canvas_set_hover (CirclesCanvas *self,
+                          guint          hover)
+{
+  if (self->hover == hover)
+    return;
+  self->hover = hover;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* A tooltip up names who was under the pointer: it follows, or goes. */
+  gtk_widget_trigger_tooltip_query (GTK_WIDGET (self));
+}
+
+/* The view moved under a pointer that did not: who is under it now. */
+static void
+circles_canvas_update_hover (CirclesCanvas *self)
+{
+  if (self->has_pointer)
+    circles_canvas_set_hover (self, pick (self, self->pointer_x, self->pointer_y));
+}
+
+/* The legend stays open while it covers nobody; else it folds to its
+ * button, which opens it on demand. Only opacity and targeting change
+ * here: this runs while the canvas is allocated. */
+static void
+circles_canvas_update_legend (CirclesCanvas *self)
+{
+  g_autoptr(GArray) under = NULL;
+  gboolean folded = FALSE;
+  double lx, ly, lw, lh;
+
+  if (self->scene != NULL && self->view.zoom > 0)
+    {
+      under = g_array_new (FALSE, FALSE, sizeof (guint));
+      circles_view_get_legend_origin (&self->view, &lx, &ly);
+      circles_scene_get_legend_size (self->scene, &lw, &lh);
+      circles_scene_query_rect (self->scene,
+                                (lx - self->view.offset_x) / self->view.zoom,
+                                (ly - self->view.offset_y) / self->view.zoom,
+                                lw / self->view.zoom, lh / self->view.zoom, under);
+      folded = under->len > 0;
+    }
+
+  if (folded == self->legend_folded)
+    return;
+  self->legend_folded = folded;
+  gtk_widget_set_opacity (self->legend_button, folded ? 1.0 : 0.0);
+  gtk_widget_set_can_target (self->legend_button, folded);
+  gtk_widget_set_focusable (self->legend_button, folded);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->legend_button),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, !folded, -1);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* Stops a move where it is. adw_animation_reset() alone would first put
+ * the view back where the move started, even long after it ended: a
+ * press on the canvas then picked in a view nobody saw. */
+static void
+circles_canvas_stop_move (CirclesCanvas *self)
+{
+  self->stopping = TRUE;
+  adw_animation_reset (self->animation);
+  self->stopping = FALSE;
+}
+
 static void
 circles_canvas_invalidate (CirclesCanvas *self)
 {
@@ -341,7 +441,7 @@ fit_zoom (CirclesCanvas *self)
   if (self->scene == NULL)
     return 1.0;
   circles_view_init_fit (&fit, self->scene,
-                         MAX (1, gtk_widget_get_width (GTK_WIDGET (self))),
+                         visible_width (self),
                          MAX (1, gtk_widget_get_height (GTK_WIDGET (self))));
   return fit.zoom;
 }
@@ -362,6 +462,8 @@ circles_canvas_set_view (CirclesCanvas *self,
   self->view.offset_x = offset_x;
   self->view.offset_y = offset_y;
   gtk_widget_queue_draw (GTK_WIDGET (self));
+  circles_canvas_update_hover (self);
+  circles_canvas_update_legend (self);
   if (old_zoom != zoom)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ZOOM]);
 }
@@ -374,7 +476,7 @@ circles_canvas_set_center (CirclesCanvas *self,
                            double         cy)
 {
   circles_canvas_set_view (self, zoom,
-                           self->view.width / 2.0 - cx * zoom,
+                           visible_width (self) / 2.0 - cx * zoom,
                            self->view.height / 2.0 - cy * zoom);
 }
 
@@ -387,6 +489,8 @@ circles_canvas_animation_cb (double   value,
   double cx = self->anim_from[1] + (self->anim_to[1] - self->anim_from[1]) * value;
   double cy = self->anim_from[2] + (self->anim_to[2] - self->anim_from[2]) * value;
 
+  if (self->stopping)
+    return;
   self->moving_until = g_get_monotonic_time () + REFRESH_DELAY_MS * 1000;
   circles_canvas_set_center (self, zoom, cx, cy);
 }
@@ -401,7 +505,7 @@ circles_canvas_move_to (CirclesCanvas *self,
                         gboolean       animate)
 {
   zoom = CLAMP (zoom, fit_zoom (self) * MIN_ZOOM_RATIO, MAX (MAX_ZOOM, fit_zoom (self)));
-  adw_animation_reset (self->animation);
+  circles_canvas_stop_move (self);
 
   if (!animate || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     {
@@ -410,7 +514,7 @@ circles_canvas_move_to (CirclesCanvas *self,
     }
 
   self->anim_from[0] = log (self->view.zoom);
-  self->anim_from[1] = (self->view.width / 2.0 - self->view.offset_x) / self->view.zoom;
+  self->anim_from[1] = (visible_width (self) / 2.0 - self->view.offset_x) / self->view.zoom;
   self->anim_from[2] = (self->view.height / 2.0 - self->view.offset_y) / self->view.zoom;
   self->anim_to[0] = log (zoom);
   self->anim_to[1] = cx;
@@ -430,7 +534,7 @@ circles_canvas_zoom_to_fit (CirclesCanvas *self,
   if (self->scene == NULL)
     return;
 
-  circles_view_init_fit (&fit, self->scene, MAX (1, self->view.width), MAX (1, self->view.height));
+  circles_view_init_fit (&fit, self->scene, visible_width (self), MAX (1, self->view.height));
   circles_canvas_move_to (self, fit.zoom,
                           (fit.width / 2.0 - fit.offset_x) / fit.zoom,
                           (fit.height / 2.0 - fit.offset_y) / fit.zoom,
@@ -460,7 +564,7 @@ circles_canvas_zoom_at (CirclesCanvas *self,
 
   if (animate)
     circles_canvas_move_to (self, zoom,
-                            sx + (self->view.width / 2.0 - x) / zoom,
+                            sx + (visible_width (self) / 2.0 - x) / zoom,
                             sy + (self->view.height / 2.0 - y) / zoom,
                             TRUE);
   else
@@ -494,7 +598,7 @@ circles_canvas_center_on (CirclesCanvas *self,
   if (self->paths != NULL && self->paths->target == person && self->paths->chains->len > 0)
     {
       double x0 = prims[index].x, x1 = x0, y0 = prims[index].y, y1 = y0;
-      double width = MAX (1, gtk_widget_get_width (GTK_WIDGET (self)));
+      double width = visible_width (self);
       double height = MAX (1, gtk_widget_get_height (GTK_WIDGET (self)));
       double zoom;
 
@@ -547,7 +651,7 @@ circles_canvas_reveal (CirclesCanvas *self,
   prims = circles_scene_get_primitives (self->scene, NULL);
   x = prims[index].x * self->view.zoom + self->view.offset_x;
   y = prims[index].y * self->view.zoom + self->view.offset_y;
-  if (x < margin || y < margin || x > self->view.width - margin || y > self->view.height - margin)
+  if (x < margin || y < margin || x > visible_width (self) - margin || y > self->view.height - margin)
     {
       self->fitted = FALSE;
       circles_canvas_move_to (self, self->view.zoom, prims[index].x, prims[index].y, TRUE);
@@ -556,16 +660,6 @@ circles_canvas_reveal (CirclesCanvas *self,
 
 /* ------------------------------------------------------------------ */
 /* Selection                                                           */
-
-static void
-circles_canvas_set_hover (CirclesCanvas *self,
-                          guint          hover)
-{
-  if (self->hover == hover)
-    return;
-  self->hover = hover;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
-}
 
 static void
 circles_canvas_notify_selected_cb (CirclesCanvas  *self,
@@ -598,6 +692,22 @@ circles_canvas_select (CirclesCanvas *self,
 }
 
 guint
+circles_canvas_get_hovered (CirclesCanvas *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), CIRCLES_NO_PERSON);
+
+  return self->hover;
+}
+
+gboolean
+circles_canvas_get_moving (CirclesCanvas *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), FALSE);
+
+  return adw_animation_get_state (self->animation) == ADW_ANIMATION_PLAYING;
+}
+
+guint
 circles_canvas_get_n_highlighted_chains (CirclesCanvas *self)
 {
   g_return_val_if_fail (CIRCLES_IS_CANVAS (self), 0);
@@ -611,6 +721,77 @@ circles_canvas_get_chains_total (CirclesCanvas *self)
   g_return_val_if_fail (CIRCLES_IS_CANVAS (self), 0);
 
   return self->paths != NULL ? self->paths->chains_total : 0;
+}
+
+/* The chain drawn as the one to follow: the one the user chose (in the
+ * person pane), else the warmest. @scratch holds it when it is not
+ * among the chains the canvas found. NULL when nobody is selected. */
+static const CirclesChain *
+chosen_chain (CirclesCanvas *self,
+              CirclesChain  *scratch,
+              guint         *index)
+{
+  const guint32 *people;
+  guint length;
+
+  *index = G_MAXUINT;
+  if (self->paths == NULL || self->paths->chains->len == 0 || self->session == NULL)
+    return NULL;
+
+  people = circles_session_get_chain (self->session, &length);
+  if (people == NULL || people[length - 1] != self->paths->target)
+    {
+      *index = 0;
+      return &g_array_index (self->paths->chains, CirclesChain, 0);
+    }
+
+  for (guint c = 0; c < self->paths->chains->len; c++)
+    {
+      const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
+
+      if (chain->length == length && memcmp (chain->people, people, length * sizeof (guint32)) == 0)
+        {
+          *index = c;
+          return chain;
+        }
+    }
+
+  /* Chosen among chains the canvas does not draw (past its limit). */
+  memset (scratch, 0, sizeof *scratch);
+  scratch->length = length;
+  memcpy (scratch->people, people, length * sizeof (guint32));
+  return scratch;
+}
+
+/**
+ * circles_canvas_get_highlighted_chain:
+ * @length: (out): its number of people, me and the selected person included
+ *
+ * Returns: (nullable): the chain drawn as the one to follow (the one
+ * chosen in the person pane, else the warmest), me first; %NULL when
+ * none is drawn
+ */
+const guint32 *
+circles_canvas_get_highlighted_chain (CirclesCanvas *self,
+                                      guint         *length)
+{
+  const CirclesChain *chain;
+  guint index;
+
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+
+  chain = chosen_chain (self, &self->chosen_scratch, &index);
+  *length = chain != NULL ? chain->length : 0;
+  return chain != NULL ? chain->people : NULL;
+}
+
+static void
+circles_canvas_notify_chain_cb (CirclesCanvas  *self,
+                                GParamSpec     *pspec,
+                                CirclesSession *session)
+{
+  gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 /* Who stands out comes from the session's prospecting: a filter, or
@@ -816,10 +997,43 @@ add_marker_path (cairo_t       *cr,
   cairo_close_path (cr);
 }
 
-static void
+/* Names drawn over the selection, placed one by one: a name that would
+ * cover one placed before it is left out, so the first placed win. */
+typedef struct
+{
+  GArray *boxes; /* of graphene_rect_t, placed so far */
+  double  width, height;
+} LabelPlacer;
+
+static gboolean
+place_box (LabelPlacer      *placer,
+           graphene_rect_t  *box)
+{
+  graphene_rect_t grown;
+
+  /* Inside the canvas, whole. */
+  if (box->origin.x < 2 || box->origin.y < 2 ||
+      box->origin.x + box->size.width > placer->width - 2 ||
+      box->origin.y + box->size.height > placer->height - 2)
+    return FALSE;
+
+  graphene_rect_inset_r (box, -2, -1, &grown);
+  for (guint i = 0; i < placer->boxes->len; i++)
+    if (graphene_rect_intersection (&grown, &g_array_index (placer->boxes, graphene_rect_t, i), NULL))
+      return FALSE;
+  g_array_append_val (placer->boxes, grown);
+  return TRUE;
+}
+
+/* The name of @person beside its marker at (x, y) of radius r: away from
+ * the centre of the rings when there is room, else on the other side.
+ * FALSE when it would cover a name placed before; the first name placed
+ * (the selection's) is always drawn, inside the canvas. */
+static gboolean
 draw_name (CirclesCanvas *self,
            cairo_t       *cr,
            PangoLayout   *layout,
+           LabelPlacer   *placer,
            guint          person,
            double         x,
            double         y,
@@ -830,7 +1044,9 @@ draw_name (CirclesCanvas *self,
 {
   g_autofree char *markup = NULL;
   int width, height;
-  double tx;
+  double sides[2];
+  graphene_rect_t box;
+  gboolean placed = FALSE;
 
   if (bold)
     markup = g_markup_printf_escaped ("<b>%s</b>", person_name (self->network, person));
@@ -839,21 +1055,116 @@ draw_name (CirclesCanvas *self,
   pango_layout_set_markup (layout, markup, -1);
   pango_layout_get_pixel_size (layout, &width, &height);
 
-  /* Away from the centre of the rings, as the scene places its labels. */
-  tx = x >= self->view.offset_x ? x + r + 6.0 : x - r - 6.0 - width;
-  cairo_move_to (cr, tx, y - height / 2.0);
+  /* Away from the centre of the rings first, as the scene places its
+   * labels; then the other side. */
+  sides[0] = x >= self->view.offset_x ? x + r + 6.0 : x - r - 6.0 - width;
+  sides[1] = x >= self->view.offset_x ? x - r - 6.0 - width : x + r + 6.0;
+  for (guint i = 0; i < G_N_ELEMENTS (sides) && !placed; i++)
+    {
+      graphene_rect_init (&box, sides[i], y - height / 2.0, width, height);
+      placed = place_box (placer, &box);
+    }
+  /* The selection's name is always shown: moved inside the canvas. */
+  if (!placed && placer->boxes->len == 0)
+    {
+      box.origin.x = CLAMP (sides[0], 2.0, MAX (2.0, placer->width - 2.0 - width));
+      box.origin.y = CLAMP (y - height / 2.0, 2.0, MAX (2.0, placer->height - 2.0 - height));
+      placed = TRUE;
+      g_array_append_val (placer->boxes, box);
+    }
+  if (!placed)
+    return FALSE;
+
+  cairo_move_to (cr, box.origin.x, box.origin.y);
   pango_cairo_layout_path (cr, layout);
   gdk_cairo_set_source_rgba (cr, bg);
   cairo_set_line_width (cr, 4.0);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
   cairo_stroke (cr);
-  cairo_move_to (cr, tx, y - height / 2.0);
+  cairo_move_to (cr, box.origin.x, box.origin.y);
   gdk_cairo_set_source_rgba (cr, fg);
   pango_cairo_show_layout (cr, layout);
+  return TRUE;
 }
 
-/* The selection: the rest dimmed, every chain from me to it, the
- * warmest last and thickest, and the people along the way. */
+static void
+add_chain_path (CirclesCanvas      *self,
+                cairo_t            *cr,
+                const CirclesChain *chain)
+{
+  cairo_new_path (cr);
+  for (guint k = 0; k < chain->length; k++)
+    {
+      double x, y;
+
+      if (!person_position (self, chain->people[k], &x, &y, NULL))
+        break;
+      if (k == 0)
+        cairo_move_to (cr, x, y);
+      else
+        cairo_line_to (cr, x, y);
+    }
+}
+
+/* The people between me and the selection on @chain, in their circle's
+ * colour. */
+static void
+draw_chain_people (CirclesCanvas      *self,
+                   cairo_t            *cr,
+                   const CirclesChain *chain,
+                   gboolean            dark,
+                   const GdkRGBA      *halo)
+{
+  for (guint k = 1; k + 1 < chain->length; k++)
+    {
+      guint person = chain->people[k];
+      CirclesCircle pc = circles_network_get_circle (self->network, person);
+      GdkRGBA pcolor;
+      double x, y, r;
+
+      if (!person_position (self, person, &x, &y, &r))
+        continue;
+      color_to_rgba (&circles_scene_get_palette (dark)->circle[MIN (pc, CIRCLES_CIRCLE_OUT_OF_NETWORK)], 1.0, &pcolor);
+      cairo_new_path (cr);
+      add_marker_path (cr, pc, x, y, MAX (r, 3.5) + 1.0);
+      gdk_cairo_set_source_rgba (cr, &pcolor);
+      cairo_fill_preserve (cr);
+      gdk_cairo_set_source_rgba (cr, halo);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+}
+
+/* Names the people between me and the selection on @chain, the 1st-degree
+ * connection to ask first. */
+static void
+name_chain_people (CirclesCanvas      *self,
+                   cairo_t            *cr,
+                   PangoLayout        *layout,
+                   LabelPlacer        *placer,
+                   GHashTable         *named,
+                   const CirclesChain *chain,
+                   gboolean            bold,
+                   const GdkRGBA      *fg,
+                   const GdkRGBA      *bg)
+{
+  for (guint k = 1; k + 1 < chain->length; k++)
+    {
+      guint person = chain->people[k];
+      double x, y, r;
+
+      if (g_hash_table_contains (named, GUINT_TO_POINTER (person + 1)) ||
+          !person_position (self, person, &x, &y, &r))
+        continue;
+      if (draw_name (self, cr, layout, placer, person, x, y, MAX (r, 3.5) + 1.0, bold, fg, bg))
+        g_hash_table_add (named, GUINT_TO_POINTER (person + 1));
+    }
+}
+
+/* The selection: the rest dimmed, every chain from me to it, the chosen
+ * one (the warmest, unless the user chose another) last and thickest,
+ * and the people along the way, named where names do not cover each
+ * other: the selection first, then the chosen chain, then the others. */
 static void
 draw_selection (CirclesCanvas *self,
                 cairo_t       *cr,
@@ -863,13 +1174,19 @@ draw_selection (CirclesCanvas *self,
 {
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
+  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
+  LabelPlacer placer = { boxes, visible_width (self), self->view.height };
   CirclesCircle circle = circles_network_get_circle (self->network, self->selected);
+  CirclesChain scratch;
+  const CirclesChain *chosen;
   GdkRGBA color, halo;
   double sx, sy, sr;
   guint n_chains = circles_canvas_get_n_highlighted_chains (self);
+  guint chosen_index;
 
   if (!person_position (self, self->selected, &sx, &sy, &sr))
     return;
+  chosen = chosen_chain (self, &scratch, &chosen_index);
 
   cairo_set_source_rgba (cr, bg->red, bg->green, bg->blue, DIM_ALPHA);
   cairo_paint (cr);
@@ -879,59 +1196,35 @@ draw_selection (CirclesCanvas *self,
   cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
   cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
 
-  /* Backwards: the warmest chain ends on top. */
+  /* The other chains, thin, the warmest on top; then the chosen one. */
   for (guint c = n_chains; c-- > 0;)
     {
-      const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
-      gboolean warmest = c == 0;
-
-      cairo_new_path (cr);
-      for (guint k = 0; k < chain->length; k++)
-        {
-          double x, y;
-
-          if (!person_position (self, chain->people[k], &x, &y, NULL))
-            break;
-          if (k == 0)
-            cairo_move_to (cr, x, y);
-          else
-            cairo_line_to (cr, x, y);
-        }
+      if (c == chosen_index)
+        continue;
+      add_chain_path (self, cr, &g_array_index (self->paths->chains, CirclesChain, c));
       gdk_cairo_set_source_rgba (cr, &halo);
-      cairo_set_line_width (cr, warmest ? 6.0 : 3.5);
+      cairo_set_line_width (cr, 3.5);
       cairo_stroke_preserve (cr);
-      if (warmest)
-        gdk_cairo_set_source_rgba (cr, &color);
-      else
-        cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.45);
-      cairo_set_line_width (cr, warmest ? 3.0 : 1.5);
+      cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.45);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  if (chosen != NULL)
+    {
+      add_chain_path (self, cr, chosen);
+      gdk_cairo_set_source_rgba (cr, &halo);
+      cairo_set_line_width (cr, 6.0);
+      cairo_stroke_preserve (cr);
+      gdk_cairo_set_source_rgba (cr, &color);
+      cairo_set_line_width (cr, 3.0);
       cairo_stroke (cr);
     }
 
-  /* The people along the chains, in their circle's colour. */
   for (guint c = n_chains; c-- > 0;)
-    {
-      const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
-
-      for (guint k = 0; k + 1 < chain->length; k++)
-        {
-          guint person = chain->people[k];
-          CirclesCircle pc = circles_network_get_circle (self->network, person);
-          GdkRGBA pcolor;
-          double x, y, r;
-
-          if (!person_position (self, person, &x, &y, &r))
-            continue;
-          color_to_rgba (&circles_scene_get_palette (dark)->circle[MIN (pc, CIRCLES_CIRCLE_OUT_OF_NETWORK)], 1.0, &pcolor);
-          cairo_new_path (cr);
-          add_marker_path (cr, pc, x, y, MAX (r, 3.5) + 1.0);
-          gdk_cairo_set_source_rgba (cr, &pcolor);
-          cairo_fill_preserve (cr);
-          gdk_cairo_set_source_rgba (cr, &halo);
-          cairo_set_line_width (cr, 1.5);
-          cairo_stroke (cr);
-        }
-    }
+    if (c != chosen_index)
+      draw_chain_people (self, cr, &g_array_index (self->paths->chains, CirclesChain, c), dark, &halo);
+  if (chosen != NULL)
+    draw_chain_people (self, cr, chosen, dark, &halo);
 
   /* The selected person: its marker, a ring around it. */
   cairo_new_path (cr);
@@ -950,24 +1243,14 @@ draw_selection (CirclesCanvas *self,
   cairo_set_line_width (cr, 2.5);
   cairo_stroke (cr);
 
-  /* Names: the people of the warmest chains, then the selection. */
+  /* Names: the selection, the chosen chain, then the warmest others. */
+  draw_name (self, cr, layout, &placer, self->selected, sx, sy, MAX (sr, 4.0) + 8.0, TRUE, fg, bg);
+  if (chosen != NULL)
+    name_chain_people (self, cr, layout, &placer, named, chosen, TRUE, fg, bg);
   for (guint c = 0; c < MIN (n_chains, CHAIN_LABELS); c++)
-    {
-      const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
-
-      for (guint k = 1; k + 1 < chain->length; k++)
-        {
-          guint person = chain->people[k];
-          double x, y, r;
-
-          if (g_hash_table_contains (named, GUINT_TO_POINTER (person + 1)) ||
-              !person_position (self, person, &x, &y, &r))
-            continue;
-          g_hash_table_add (named, GUINT_TO_POINTER (person + 1));
-          draw_name (self, cr, layout, person, x, y, MAX (r, 3.5) + 1.0, FALSE, fg, bg);
-        }
-    }
-  draw_name (self, cr, layout, self->selected, sx, sy, MAX (sr, 4.0) + 8.0, TRUE, fg, bg);
+    if (c != chosen_index)
+      name_chain_people (self, cr, layout, &placer, named,
+                         &g_array_index (self->paths->chains, CirclesChain, c), FALSE, fg, bg);
 }
 
 static void
@@ -1029,10 +1312,17 @@ circles_canvas_snapshot (GtkWidget   *widget,
       self->legend_dark = dark;
       self->legend_color_by = self->color_by;
     }
-  gtk_snapshot_append_texture (snapshot, self->legend,
-                               &GRAPHENE_RECT_INIT (0, 0,
-                                                    gdk_texture_get_width (self->legend) / (double) scale,
-                                                    gdk_texture_get_height (self->legend) / (double) scale));
+  if (!self->legend_folded ||
+      gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->legend_button)))
+    {
+      double offset = self->legend_folded ? gtk_widget_get_height (self->legend_button) + 6.0 : 0.0;
+
+      gtk_snapshot_append_texture (snapshot, self->legend,
+                                   &GRAPHENE_RECT_INIT (0, offset,
+                                                        gdk_texture_get_width (self->legend) / (double) scale,
+                                                        gdk_texture_get_height (self->legend) / (double) scale));
+    }
+  gtk_widget_snapshot_child (widget, self->legend_button, snapshot);
 }
 
 static void
@@ -1042,20 +1332,33 @@ circles_canvas_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   CirclesCanvas *self = CIRCLES_CANVAS (widget);
-  double cx = (self->view.width / 2.0 - self->view.offset_x) / MAX (self->view.zoom, 1e-9);
+  double cx = (visible_width (self) / 2.0 - self->view.offset_x) / MAX (self->view.zoom, 1e-9);
   double cy = (self->view.height / 2.0 - self->view.offset_y) / MAX (self->view.zoom, 1e-9);
   gboolean first = self->view.width == 0 || self->view.height == 0;
+  int bw, bh;
+  double lx, ly;
 
   self->view.width = width;
   self->view.height = height;
-  if (self->scene == NULL)
-    return;
+  if (self->scene != NULL)
+    {
+      /* A fitted view stays fitted; another one keeps its centre. */
+      if (self->fitted || first)
+        circles_canvas_zoom_to_fit (self, FALSE);
+      else
+        circles_canvas_set_center (self, self->view.zoom, cx, cy);
+    }
 
-  /* A fitted view stays fitted; another one keeps its centre. */
-  if (self->fitted || first)
-    circles_canvas_zoom_to_fit (self, FALSE);
-  else
-    circles_canvas_set_center (self, self->view.zoom, cx, cy);
+  /* Last: the view may have folded the legend. */
+  gtk_widget_measure (self->legend_button, GTK_ORIENTATION_HORIZONTAL, -1, &bw, NULL, NULL, NULL);
+  gtk_widget_measure (self->legend_button, GTK_ORIENTATION_VERTICAL, -1, &bh, NULL, NULL, NULL);
+  circles_view_get_legend_origin (&self->view, &lx, &ly);
+  gtk_widget_size_allocate (self->legend_button, &(GtkAllocation) { (int) lx, (int) ly, bw, bh }, -1);
+
+  /* The canvas may have moved under the pointer: a tooltip up is asked
+   * again where the pointer is. */
+  if (self->has_pointer)
+    gtk_widget_trigger_tooltip_query (widget);
 }
 
 static void
@@ -1073,19 +1376,6 @@ circles_canvas_measure (GtkWidget      *widget,
 
 /* ------------------------------------------------------------------ */
 /* Pointer                                                             */
-
-static guint
-pick (CirclesCanvas *self,
-      double         x,
-      double         y)
-{
-  if (self->scene == NULL)
-    return CIRCLES_NO_PERSON;
-  return circles_scene_pick (self->scene,
-                             (x - self->view.offset_x) / self->view.zoom,
-                             (y - self->view.offset_y) / self->view.zoom,
-                             PICK_PIXELS / self->view.zoom);
-}
 
 static void
 motion_cb (CirclesCanvas            *self,
@@ -1119,7 +1409,7 @@ scroll_cb (CirclesCanvas            *self,
 
   if (self->scene == NULL || dy == 0.0)
     return FALSE;
-  adw_animation_reset (self->animation);
+  circles_canvas_stop_move (self);
   circles_canvas_zoom_at (self, pow (1.25, -dy * step * (step < 1.0 ? 1.5 : 1.0)), x, y, FALSE);
   return TRUE;
 }
@@ -1135,7 +1425,7 @@ drag_begin_cb (CirclesCanvas  *self,
       gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_DENIED);
       return;
     }
-  adw_animation_reset (self->animation);
+  circles_canvas_stop_move (self);
   self->drag_start_x = self->view.offset_x;
   self->drag_start_y = self->view.offset_y;
 }
@@ -1271,7 +1561,7 @@ zoom_in_action (GtkWidget  *widget,
 {
   CirclesCanvas *self = CIRCLES_CANVAS (widget);
 
-  circles_canvas_zoom_at (self, ZOOM_STEP, self->view.width / 2.0, self->view.height / 2.0, TRUE);
+  circles_canvas_zoom_at (self, ZOOM_STEP, visible_width (self) / 2.0, self->view.height / 2.0, TRUE);
 }
 
 static void
@@ -1281,7 +1571,7 @@ zoom_out_action (GtkWidget  *widget,
 {
   CirclesCanvas *self = CIRCLES_CANVAS (widget);
 
-  circles_canvas_zoom_at (self, 1.0 / ZOOM_STEP, self->view.width / 2.0, self->view.height / 2.0, TRUE);
+  circles_canvas_zoom_at (self, 1.0 / ZOOM_STEP, visible_width (self) / 2.0, self->view.height / 2.0, TRUE);
 }
 
 static void
@@ -1418,6 +1708,7 @@ circles_canvas_dispose (GObject *object)
   CirclesCanvas *self = (CirclesCanvas *)object;
 
   g_clear_object (&self->animation);
+  g_clear_pointer (&self->legend_button, gtk_widget_unparent);
   circles_canvas_set_session (self, NULL);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
 
@@ -1580,6 +1871,23 @@ circles_canvas_init (CirclesCanvas *self)
 
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+
+  /* Folded, the legend is this button; open, it shows below it. */
+  self->legend_button = gtk_toggle_button_new ();
+  gtk_button_set_icon_name (GTK_BUTTON (self->legend_button), "view-list-bullet-symbolic");
+  gtk_widget_set_tooltip_text (self->legend_button, _("Show the Legend"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->legend_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Legend"), -1);
+  gtk_widget_add_css_class (self->legend_button, "osd");
+  gtk_widget_add_css_class (self->legend_button, "circular");
+  gtk_widget_set_name (self->legend_button, "legend-button");
+  gtk_widget_set_parent (self->legend_button, GTK_WIDGET (self));
+  g_signal_connect_swapped (self->legend_button, "toggled", G_CALLBACK (gtk_widget_queue_draw), self);
+  gtk_widget_set_opacity (self->legend_button, 0.0);
+  gtk_widget_set_can_target (self->legend_button, FALSE);
+  gtk_widget_set_focusable (self->legend_button, FALSE);
+  gtk_accessible_update_state (GTK_ACCESSIBLE (self->legend_button),
+                               GTK_ACCESSIBLE_STATE_HIDDEN, TRUE, -1);
   gtk_widget_set_overflow (GTK_WIDGET (self), GTK_OVERFLOW_HIDDEN);
 
   controller = gtk_event_controller_motion_new ();
@@ -1659,6 +1967,8 @@ circles_canvas_set_session (CirclesCanvas  *self,
                                 G_CALLBACK (circles_canvas_notify_scene_cb), self);
       g_signal_connect_swapped (session, "notify::selected",
                                 G_CALLBACK (circles_canvas_notify_selected_cb), self);
+      g_signal_connect_swapped (session, "notify::chain",
+                                G_CALLBACK (circles_canvas_notify_chain_cb), self);
       g_signal_connect_swapped (self->prospecting, "notify::emphasis",
                                 G_CALLBACK (circles_canvas_update_emphasis), self);
     }
@@ -1714,4 +2024,44 @@ circles_canvas_get_view (CirclesCanvas *self,
    * shown: by circle or by company. */
   view->flags = 0;
   view->color_by = self->color_by;
+}
+
+/**
+ * circles_canvas_set_covered_end:
+ * @covered: pixels of the end side (right, left to right) that a pane
+ *   covers, 0 when none
+ *
+ * The view frames what is left: the fitted diagram, the selection.
+ */
+void
+circles_canvas_set_covered_end (CirclesCanvas *self,
+                                int            covered)
+{
+  g_return_if_fail (CIRCLES_IS_CANVAS (self));
+
+  covered = MAX (covered, 0);
+  if (self->covered_end == covered)
+    return;
+
+  self->covered_end = covered;
+  if (self->scene == NULL)
+    return;
+  if (self->selected != CIRCLES_NO_PERSON)
+    circles_canvas_center_on (self, self->selected, TRUE);
+  else if (self->fitted)
+    circles_canvas_zoom_to_fit (self, TRUE);
+}
+
+/**
+ * circles_canvas_get_legend_folded:
+ *
+ * Returns: whether the legend is folded to its button, because open it
+ * would cover people of the view
+ */
+gboolean
+circles_canvas_get_legend_folded (CirclesCanvas *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_CANVAS (self), FALSE);
+
+  return self->legend_folded;
 }

@@ -41,10 +41,24 @@ void               circles_canvas_zoom_at                 (CirclesCanvas     *se
 gboolean           circles_canvas_center_on               (CirclesCanvas     *self,
                                                            guint              person,
                                                            gboolean           animate);
+/* The person under the pointer (the hover ring, the tooltip, what a
+ * click picks), or CIRCLES_NO_PERSON. */
+guint              circles_canvas_get_hovered             (CirclesCanvas     *self);
+/* Whether the view is moving to a place (zoom, centring, reveal). */
+gboolean           circles_canvas_get_moving              (CirclesCanvas     *self);
+/* Pixels of the end side a pane covers: the view frames the rest. */
+void               circles_canvas_set_covered_end         (CirclesCanvas     *self,
+                                                           int                covered);
+/* Whether the legend is folded to its button (open, it would cover people). */
+gboolean           circles_canvas_get_legend_folded       (CirclesCanvas     *self);
 /* The chains from me to the selected person that are highlighted, and
  * how many shortest chains there are in all. */
 guint              circles_canvas_get_n_highlighted_chains (CirclesCanvas    *self);
 guint64            circles_canvas_get_chains_total        (CirclesCanvas     *self);
+/* The chain drawn as the one to follow: the one chosen in the person
+ * pane (circles_session_set_chain()), else the warmest. */
+const guint32     *circles_canvas_get_highlighted_chain   (CirclesCanvas     *self,
+                                                           guint             *length);
 /* "Name, 2nd degree, 3 mutual connections": what a screen reader hears. */
 char              *circles_canvas_describe_person         (CirclesNetwork    *network,
                                                            guint              person);

@@ -130,7 +130,9 @@ circles_person_pane_update_gain (CirclesPersonPane *self,
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
-  if (!circles_person_details_get_reach_gain (self->details, &second, &third))
+  /* Nothing to gain says nothing: no "+0 in your 2nd circle, +0 …" row. */
+  if (!circles_person_details_get_reach_gain (self->details, &second, &third) ||
+      (second == 0 && third == 0))
     {
       gtk_widget_set_visible (GTK_WIDGET (self->gain_row), FALSE);
       return;
@@ -388,6 +390,34 @@ copy_clicked_cb (CirclesPersonPane *self)
 /* }}} */
 
 /* {{{ Introducers */
+
+/* The chain of the chosen introducer, for every view of the session:
+ * me → mutual connection → person, or the chosen chain. */
+static void
+circles_person_pane_publish_chain (CirclesPersonPane *self)
+{
+  guint degree = circles_person_details_get_degree (self->details);
+
+  if (degree == 2)
+    {
+      CirclesPersonList *mutual = circles_person_details_get_mutual (self->details);
+      CirclesNetwork *network = circles_person_details_get_network (self->details);
+      guint32 people[3];
+
+      if (self->introducer >= g_list_model_get_n_items (G_LIST_MODEL (mutual)))
+        return;
+      people[0] = circles_network_get_me (network);
+      people[1] = circles_person_list_get_person (mutual, self->introducer);
+      people[2] = circles_person_details_get_person (self->details);
+      circles_session_set_chain (self->session, people, 3);
+    }
+  else if (degree == 3 && self->introducer < circles_person_details_get_n_chains (self->details))
+    {
+      const CirclesChain *chain = circles_person_details_get_chain (self->details, self->introducer);
+
+      circles_session_set_chain (self->session, chain->people, chain->length);
+    }
+}
 
 static void
 introducer_toggled_cb (GtkCheckButton    *check,
@@ -1259,6 +1289,7 @@ circles_person_pane_set_introducer (CirclesPersonPane *self,
     return;
 
   self->introducer = introducer;
+  circles_person_pane_publish_chain (self);
 
   row = gtk_list_box_get_row_at_index (self->introducers_list, introducer);
   if (row != NULL)

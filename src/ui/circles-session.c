@@ -15,10 +15,12 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "circles-demo.h"
 #include "circles-export.h"
 #include "circles-layout.h"
+#include "circles-paths.h"
 #include "circles-session.h"
 
 struct _CirclesSession
@@ -33,6 +35,8 @@ struct _CirclesSession
   GError              *error;
   CirclesSessionState  state;
   guint                selected;  /* a person of the network, or CIRCLES_NO_PERSON */
+  guint32              chain[CIRCLES_MAX_DEGREE + 1]; /* the chosen one, me first */
+  guint                chain_length;                  /* 0: none chosen */
   double               progress;  /* of the running import, or -1 */
   guint                busy : 1;
   guint                quiet_load : 1; /* the running load keeps the state
@@ -59,6 +63,7 @@ enum {
   PROP_NETWORK,
   PROP_SCENE,
   PROP_SELECTED,
+  PROP_CHAIN,
   PROP_PROGRESS,
   N_PROPS
 };
@@ -134,6 +139,8 @@ circles_session_set_network (CirclesSession *self,
       self->selected = selected;
       g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
     }
+  /* and the chains of a new snapshot may come in another order. */
+  circles_session_set_chain (self, NULL, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE]);
   g_object_thaw_notify (G_OBJECT (self));
@@ -556,6 +563,10 @@ circles_session_get_property (GObject    *object,
       g_value_set_uint (value, self->selected);
       break;
 
+    case PROP_CHAIN:
+      g_value_set_pointer (value, self->chain_length > 0 ? self->chain : NULL);
+      break;
+
     case PROP_PROGRESS:
       g_value_set_double (value, self->progress);
       break;
@@ -661,6 +672,13 @@ circles_session_class_init (CirclesSessionClass *klass)
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
+  /* The chain chosen to the selected person (circles_session_get_chain()). */
+  properties[PROP_CHAIN] =
+    g_param_spec_pointer ("chain", NULL, NULL,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
   /* How far the running import is, 0..1; -1 when none runs. */
   properties[PROP_PROGRESS] =
     g_param_spec_double ("progress", NULL, NULL,
@@ -705,8 +723,61 @@ circles_session_select (CirclesSession *self,
   if (self->selected == person)
     return;
 
+  g_object_freeze_notify (G_OBJECT (self));
   self->selected = person;
+  circles_session_set_chain (self, NULL, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/**
+ * circles_session_get_chain:
+ * @length: (out): the number of people of the chain, 0 when none is chosen
+ *
+ * Returns: (nullable): the chain from me to the selected person that the
+ * user chose (the person pane's introducer), me first; %NULL when none
+ * is chosen, and the views show the warmest one
+ */
+const guint32 *
+circles_session_get_chain (CirclesSession *self,
+                           guint          *length)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), NULL);
+  g_return_val_if_fail (length != NULL, NULL);
+
+  *length = self->chain_length;
+  return self->chain_length > 0 ? self->chain : NULL;
+}
+
+/**
+ * circles_session_set_chain:
+ * @people: (nullable) (array length=length): me, …, the selected person
+ *
+ * Chooses the chain every view of the session highlights. A chain that
+ * does not lead from me to the selected person chooses none. Selecting
+ * another person, or another snapshot, chooses none again.
+ */
+void
+circles_session_set_chain (CirclesSession *self,
+                           const guint32  *people,
+                           guint           length)
+{
+  g_return_if_fail (CIRCLES_IS_SESSION (self));
+
+  if (people == NULL || length < 2 || length > G_N_ELEMENTS (self->chain) ||
+      self->network == NULL || self->selected == CIRCLES_NO_PERSON ||
+      people[0] != circles_network_get_me (self->network) ||
+      people[length - 1] != self->selected)
+    length = 0;
+
+  if (length == self->chain_length &&
+      (length == 0 || memcmp (people, self->chain, length * sizeof (guint32)) == 0))
+    return;
+
+  if (length > 0)
+    memcpy (self->chain, people, length * sizeof (guint32));
+  self->chain_length = length;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAIN]);
 }
 
 CirclesSession *

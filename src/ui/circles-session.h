@@ -47,6 +47,11 @@ double               circles_session_get_progress         (CirclesSession       
 guint                circles_session_get_selected         (CirclesSession       *self);
 void                 circles_session_select               (CirclesSession       *self,
                                                            guint                 person);
+const guint32       *circles_session_get_chain            (CirclesSession       *self,
+                                                           guint                *length);
+void                 circles_session_set_chain            (CirclesSession       *self,
+                                                           const guint32        *people,
+                                                           guint                 length);
 
 void                 circles_session_load_async           (CirclesSession       *self,
                                                            GCancellable         *cancellable,

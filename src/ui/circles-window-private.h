@@ -28,6 +28,13 @@ struct _CirclesWindow
   GArray               *matches;
   guint                 match;
 
+  /* Layout: whether the people panel is wanted beside the rings (the
+   * user's choice while it is docked), and the idle that applies a new
+   * width's layout once the window is allocated. */
+  gboolean              panel_wanted;
+  gboolean              applying_layout;
+  guint                 layout_id;
+
   /* Template widgets */
   AdwToastOverlay      *toast_overlay;
   AdwWindowTitle       *window_title;
@@ -40,7 +47,7 @@ struct _CirclesWindow
   CirclesCanvas        *canvas;
   AdwFlap              *flap;
   AdwBin               *people_panel_slot;
-  GtkRevealer          *person_revealer;
+  AdwFlap              *pane_flap;
   AdwBin               *person_pane_slot;
   GtkRevealer          *progress_revealer;
   GtkLabel             *progress_label;
@@ -63,5 +70,6 @@ void _circles_window_import             (CirclesWindow  *self,
                                          GFile          *file,
                                          CirclesImportFormat format);
 void _circles_window_search_reset       (CirclesWindow  *self);
+void _circles_window_update_layout      (CirclesWindow  *self);
 
 G_END_DECLS

@@ -187,13 +187,98 @@ circles_window_notify_network_cb (CirclesWindow  *self,
   _circles_window_search_reset (self);
 }
 
+/* The layout, by the window's width (libadwaita 1.2 has no breakpoints):
+ * the rings keep half of the window (at least RINGS_MIN pixels, and no
+ * more than RINGS_ROOM are asked for); the person pane sits beside them when it leaves
+ * them that, else over them; the people panel sits beside them when it
+ * leaves them that too, else it folds away behind its button. The flaps
+ * only fold: the window never grows to make room. */
+#define PEOPLE_PANEL_WIDTH 377 /* with its separator */
+#define PERSON_PANE_WIDTH  361
+#define RINGS_MIN          360
+#define RINGS_ROOM         640
+
+static int
+rings_need (int width)
+{
+  return CLAMP (width / 2, RINGS_MIN, RINGS_ROOM);
+}
+
+void
+_circles_window_update_layout (CirclesWindow *self)
+{
+  int width = gtk_widget_get_width (GTK_WIDGET (self));
+  gboolean person = self->session != NULL &&
+                    circles_session_get_selected (self->session) != CIRCLES_NO_PERSON;
+  gboolean pane_docked, panel_docked, was_docked;
+
+  if (width <= 0)
+    return;
+
+  pane_docked = width - PERSON_PANE_WIDTH >= rings_need (width);
+  panel_docked = width - PEOPLE_PANEL_WIDTH - (person && pane_docked ? PERSON_PANE_WIDTH : 0) >=
+                 rings_need (width);
+  was_docked = !adw_flap_get_folded (self->flap);
+
+  self->applying_layout = TRUE;
+  adw_flap_set_fold_policy (self->pane_flap, pane_docked ? ADW_FLAP_FOLD_POLICY_NEVER
+                                                         : ADW_FLAP_FOLD_POLICY_ALWAYS);
+  adw_flap_set_reveal_flap (self->pane_flap, person);
+  adw_flap_set_fold_policy (self->flap, panel_docked ? ADW_FLAP_FOLD_POLICY_NEVER
+                                                     : ADW_FLAP_FOLD_POLICY_ALWAYS);
+  /* Docked, the panel is there when the user wants it; folded, it shows
+   * over the rings only when asked for. */
+  if (panel_docked)
+    adw_flap_set_reveal_flap (self->flap, self->panel_wanted);
+  else if (was_docked)
+    adw_flap_set_reveal_flap (self->flap, FALSE);
+  self->applying_layout = FALSE;
+
+  /* Over the rings, the pane hides their end: the view frames the rest. */
+  circles_canvas_set_covered_end (self->canvas, person && !pane_docked ? PERSON_PANE_WIDTH : 0);
+}
+
+static void
+circles_window_notify_reveal_panel_cb (CirclesWindow *self,
+                                       GParamSpec    *pspec,
+                                       AdwFlap       *flap)
+{
+  /* The user's own choice, while the panel has its room. */
+  if (!self->applying_layout && !adw_flap_get_folded (flap))
+    self->panel_wanted = adw_flap_get_reveal_flap (flap);
+}
+
+static gboolean
+circles_window_layout_cb (gpointer user_data)
+{
+  CirclesWindow *self = user_data;
+
+  self->layout_id = 0;
+  _circles_window_update_layout (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+circles_window_size_allocate (GtkWidget *widget,
+                              int        width,
+                              int        height,
+                              int        baseline)
+{
+  CirclesWindow *self = CIRCLES_WINDOW (widget);
+
+  GTK_WIDGET_CLASS (circles_window_parent_class)->size_allocate (widget, width, height, baseline);
+
+  /* Not while allocating: the flaps would ask for another layout. */
+  if (self->layout_id == 0)
+    self->layout_id = g_idle_add_full (G_PRIORITY_HIGH_IDLE, circles_window_layout_cb, self, NULL);
+}
+
 static void
 circles_window_notify_selected_cb (CirclesWindow  *self,
                                    GParamSpec     *pspec,
                                    CirclesSession *session)
 {
-  gtk_revealer_set_reveal_child (self->person_revealer,
-                                 circles_session_get_selected (session) != CIRCLES_NO_PERSON);
+  _circles_window_update_layout (self);
 }
 
 static void
@@ -279,6 +364,7 @@ circles_window_dispose (GObject *object)
   CirclesWindow *self = (CirclesWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->layout_id, g_source_remove);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (self), CIRCLES_TYPE_WINDOW);
@@ -355,6 +441,7 @@ circles_window_class_init (CirclesWindowClass *klass)
   object_class->set_property = circles_window_set_property;
 
   window_class->close_request = circles_window_close_request;
+  widget_class->size_allocate = circles_window_size_allocate;
 
   properties[PROP_SESSION] =
     g_param_spec_object ("session", NULL, NULL,
@@ -378,7 +465,7 @@ circles_window_class_init (CirclesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, canvas);
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, flap);
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, people_panel_slot);
-  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, person_revealer);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, pane_flap);
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, person_pane_slot);
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, progress_revealer);
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, progress_label);
@@ -406,6 +493,10 @@ circles_window_init (CirclesWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   fix_mnemonic_button_names (GTK_WIDGET (self));
+  self->panel_wanted = TRUE;
+  g_signal_connect_object (self->flap, "notify::reveal-flap",
+                           G_CALLBACK (circles_window_notify_reveal_panel_cb), self,
+                           G_CONNECT_SWAPPED);
   g_queue_init (&self->import_queue);
   _circles_window_init_actions (self);
 
