@@ -447,3 +447,20 @@ _circles_import_ensure_me (CirclesImportContext  *ctx,
   ctx->me_id = id;
   return TRUE;
 }
+
+gboolean
+_circles_import_parse_day (CirclesImportContext  *ctx,
+                           CirclesCsvReader      *reader,
+                           const char            *text,
+                           const char            *example,
+                           char                 **day,
+                           GError               **error)
+{
+  *day = NULL;
+  if (*text == '\0' || (*day = _circles_import_parse_timestamp (text)) != NULL)
+    return TRUE;
+  _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_BAD_VALUE,
+                             ctx->display, circles_csv_reader_get_line (reader), 0,
+                             _("“%s” is not a date like %s"), text, example);
+  return FALSE;
+}

@@ -100,6 +100,15 @@ const char   *_circles_import_field          (char                 **fields,
  * fragment, no trailing slash, "https://" when there is no scheme.
  * NULL for a blank one. */
 char         *_circles_import_normalize_url  (const char            *url);
+/* The day of @text (a time stamp, see below) into *@day, NULL when
+ * @text is blank; FALSE with @error set at the reader's line when it is
+ * no date, saying what the file's dates look like (@example). */
+gboolean      _circles_import_parse_day      (CirclesImportContext  *ctx,
+                                              CirclesCsvReader      *reader,
+                                              const char            *text,
+                                              const char            *example,
+                                              char                 **day,
+                                              GError               **error);
 /* "12 Mar 2024", "7-Feb-22", "2024-03-12" as an ISO date; NULL when
  * it is none of these. */
 char         *_circles_import_parse_date     (const char            *text);

@@ -67,15 +67,9 @@ _circles_import_endorsements (CirclesImportContext  *ctx,
                                      _("an endorsement without a skill"));
           return FALSE;
         }
-      if (*date != '\0' && (day = _circles_import_parse_timestamp (date)) == NULL)
-        {
-          _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_BAD_VALUE,
-                                     ctx->display,
-                                     circles_csv_reader_get_line (reader), 0,
-                                     _("“%s” is not a date like 2019/05/28 06:56:49 UTC"),
-                                     date);
-          return FALSE;
-        }
+      if (!_circles_import_parse_day (ctx, reader, date,
+                                      "2019/05/28 06:56:49 UTC", &day, error))
+        return FALSE;
       id = _circles_import_ensure_named (ctx, _circles_import_field (fields, n_fields, col_url),
                                          name, error);
       if (id < 0)

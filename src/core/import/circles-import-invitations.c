@@ -102,15 +102,9 @@ _circles_import_invitations (CirclesImportContext  *ctx,
                                      direction);
           return FALSE;
         }
-      if (*date != '\0' && (day = _circles_import_parse_timestamp (date)) == NULL)
-        {
-          _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_BAD_VALUE,
-                                     ctx->display,
-                                     circles_csv_reader_get_line (reader), 0,
-                                     _("“%s” is not a date like 6/2/26, 9:14 AM"),
-                                     date);
-          return FALSE;
-        }
+      if (!_circles_import_parse_day (ctx, reader, date,
+                                      "6/2/26, 9:14 AM", &day, error))
+        return FALSE;
 
       if (invitation == CIRCLES_INVITATION_SENT)
         id = _circles_import_ensure_named (ctx,

@@ -59,16 +59,6 @@ add_id (gint64   id,
   g_hash_table_add (user_data, g_memdup2 (&id, sizeof id));
 }
 
-static const char *
-field_at (char **fields,
-          guint  n_fields,
-          int    column)
-{
-  if (column < 0 || (guint) column >= n_fields)
-    return "";
-  return g_strstrip (fields[column]);
-}
-
 gboolean
 _circles_import_linkedin (CirclesImportContext  *ctx,
                           CirclesCsvReader      *reader,
@@ -114,13 +104,13 @@ _circles_import_linkedin (CirclesImportContext  *ctx,
 
   while (circles_csv_reader_next (reader, &fields, &n_fields, &local_error))
     {
-      const char *first = field_at (fields, n_fields, col_first);
-      const char *last = field_at (fields, n_fields, col_last);
-      const char *url = field_at (fields, n_fields, col_url);
-      const char *email = field_at (fields, n_fields, col_email);
-      const char *company = field_at (fields, n_fields, col_company);
-      const char *position = field_at (fields, n_fields, col_position);
-      const char *date = field_at (fields, n_fields, col_date);
+      const char *first = _circles_import_field (fields, n_fields, col_first);
+      const char *last = _circles_import_field (fields, n_fields, col_last);
+      const char *url = _circles_import_field (fields, n_fields, col_url);
+      const char *email = _circles_import_field (fields, n_fields, col_email);
+      const char *company = _circles_import_field (fields, n_fields, col_company);
+      const char *position = _circles_import_field (fields, n_fields, col_position);
+      const char *date = _circles_import_field (fields, n_fields, col_date);
       g_autofree char *iso = NULL;
       g_autofree char *key = NULL;
       g_autofree char *display_name = NULL;

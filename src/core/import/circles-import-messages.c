@@ -336,15 +336,9 @@ _circles_import_messages (CirclesImportContext  *ctx,
       if (!_circles_import_tick (ctx, circles_csv_reader_get_fraction (reader), error))
         goto out;
 
-      if (*date != '\0' && (day = _circles_import_parse_timestamp (date)) == NULL)
-        {
-          _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_BAD_VALUE,
-                                     ctx->display,
-                                     circles_csv_reader_get_line (reader), 0,
-                                     _("“%s” is not a date like 2026-03-15 10:22:33 UTC"),
-                                     date);
-          goto out;
-        }
+      if (!_circles_import_parse_day (ctx, reader, date,
+                                      "2026-03-15 10:22:33 UTC", &day, error))
+        goto out;
       ctx->report->messages++;
       if (sender == NULL)
         continue;
