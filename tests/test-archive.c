@@ -335,6 +335,26 @@ test_zip (Fixture       *f,
   g_assert_cmpstr (again, ==, first);
 }
 
+/* An empty file in the archive says nothing, and stops nothing. */
+static void
+test_empty_file (Fixture       *f,
+                 gconstpointer  data)
+{
+  const Entry entries[] = {
+    { "Connections.csv", connections_csv },
+    { "Invitations.csv", "" },
+    { "messages.csv", messages_csv },
+  };
+  g_autofree char *zip = path_in (f, "me.zip");
+  CirclesImportReport report;
+
+  write_zip (zip, "", entries, G_N_ELEMENTS (entries));
+  import_ok (f, zip, &report);
+  g_assert_cmpuint (report.files, ==, 3);
+  g_assert_cmpuint (report.invitations, ==, 0);
+  assert_messages (f, BRUNO, "3/1/2026-03-16");
+}
+
 static void
 test_folder (Fixture       *f,
              gconstpointer  data)
@@ -819,6 +839,7 @@ main (int   argc,
   g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("/archive/zip", test_zip);
   ADD ("/archive/folder", test_folder);
+  ADD ("/archive/empty-file", test_empty_file);
   ADD ("/archive/zip-in-folder", test_zip_in_folder);
   ADD ("/archive/warmth-orders-chains", test_warmth_orders_chains);
   ADD ("/archive/me-rekeyed", test_me_rekeyed);

@@ -62,10 +62,22 @@ read_file (CirclesImportContext  *ctx,
            GError               **error)
 {
   g_auto(GStrv) header = NULL;
+  GError *local_error = NULL;
   guint n_header = 0;
 
-  if (!_circles_import_read_header (ctx, reader, required, &header, &n_header, error))
-    return FALSE;
+  if (!_circles_import_read_header (ctx, reader, required, &header, &n_header, &local_error))
+    {
+      /* An empty file of the archive says nothing; Connections.csv
+       * must have someone. */
+      if (read != READ_CONNECTIONS
+          && g_error_matches (local_error, CIRCLES_IMPORT_ERROR, CIRCLES_IMPORT_ERROR_EMPTY))
+        {
+          g_error_free (local_error);
+          return TRUE;
+        }
+      g_propagate_error (error, local_error);
+      return FALSE;
+    }
 
   switch (read)
     {
@@ -124,7 +136,8 @@ _circles_import_archive (CirclesImportContext  *ctx,
       ctx->progress_span = archive_files[i].share;
       ok = read_file (ctx, reader, archive_files[i].read, archive_files[i].required, error);
       ctx->display = saved_display;
-      ctx->report->files++;
+      if (ok)
+        ctx->report->files++;
       done += archive_files[i].share;
     }
 

@@ -377,9 +377,11 @@ _circles_import_read_header (CirclesImportContext  *ctx,
   char **fields;
   guint n_fields;
   gboolean preamble = FALSE;
+  gboolean any = FALSE;
 
   while (circles_csv_reader_next (reader, &fields, &n_fields, &local_error))
     {
+      any = TRUE;
       if (_circles_import_find_column (fields, n_fields, required) >= 0)
         {
           GStrv copy = g_new0 (char *, n_fields + 1);
@@ -403,6 +405,13 @@ _circles_import_read_header (CirclesImportContext  *ctx,
   if (local_error != NULL)
     {
       g_propagate_error (error, local_error);
+      return FALSE;
+    }
+  if (!any)
+    {
+      _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_EMPTY,
+                                 circles_csv_reader_get_display_name (reader),
+                                 0, 0, "%s", _("the file is empty"));
       return FALSE;
     }
   _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_UNKNOWN_HEADER,

@@ -83,7 +83,7 @@ int           _circles_import_find_column    (char                 **header,
 /* Reads records of @reader up to its header, the first that has a
  * column named @required (a "Notes:" preamble before it is skipped),
  * and limits the records to its width. The header is a copy, stripped
- * of blanks. */
+ * of blanks. A file without a record is CIRCLES_IMPORT_ERROR_EMPTY. */
 gboolean      _circles_import_read_header    (CirclesImportContext  *ctx,
                                               CirclesCsvReader      *reader,
                                               const char            *required,

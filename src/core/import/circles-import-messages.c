@@ -101,18 +101,12 @@ static GPtrArray *
 split_urls (const char *field)
 {
   g_autoptr(GPtrArray) urls = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) parts = g_strsplit_set (field, ",; \t\r\n", -1);
 
   for (guint i = 0; parts[i] != NULL; i++)
-    if (*parts[i] != '\0')
-      {
-        gboolean seen = FALSE;
-
-        for (guint j = 0; j < urls->len && !seen; j++)
-          seen = strcmp (urls->pdata[j], parts[i]) == 0;
-        if (!seen)
-          g_ptr_array_add (urls, g_strdup (parts[i]));
-      }
+    if (*parts[i] != '\0' && g_hash_table_add (seen, parts[i]))
+      g_ptr_array_add (urls, g_strdup (parts[i]));
   return g_steal_pointer (&urls);
 }
 
