@@ -264,6 +264,21 @@ test_window_search (void)
   g_signal_emit_by_name (entry, "search-changed");
   g_assert_cmpstr (label_text (window, "search-status"), ==, "No one found");
 
+  /* Ctrl+F again, the bar open and the focus elsewhere: the entry has the
+   * focus back, its text selected to be typed over. */
+  {
+    int start = -1, end = -1;
+    GtkWidget *canvas = circles_test_find_of_type (GTK_WIDGET (window), CIRCLES_TYPE_CANVAS);
+
+    gtk_widget_grab_focus (canvas);
+    g_assert_false (gtk_widget_has_focus (entry) || gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.search", NULL));
+    g_assert_true (gtk_widget_is_ancestor (gtk_root_get_focus (GTK_ROOT (window)), entry));
+    g_assert_true (gtk_editable_get_selection_bounds (GTK_EDITABLE (entry), &start, &end));
+    g_assert_cmpint (start, ==, 0);
+    g_assert_cmpint (end, ==, 3);
+  }
+
   close_window (window);
 }
 
