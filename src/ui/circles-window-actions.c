@@ -928,6 +928,9 @@ search_action (GtkWidget  *widget,
 
   gtk_search_bar_set_search_mode (self->search_bar, TRUE);
   gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  /* Asked again while open: what was searched is selected, and typing
+   * searches anew instead of adding to it. */
+  gtk_editable_select_region (GTK_EDITABLE (self->search_entry), 0, -1);
 }
 
 /* win.select-person(key): selects and centres a person, for scripts and tests. */

@@ -33,6 +33,7 @@ struct _CirclesWindow
    * width's layout once the window is allocated. */
   gboolean              panel_wanted;
   gboolean              applying_layout;
+  int                   panel_layout;  /* the last one applied */
   guint                 layout_id;
 
   /* Template widgets */

@@ -198,6 +198,8 @@ circles_window_notify_network_cb (CirclesWindow  *self,
 #define RINGS_MIN          360
 #define RINGS_ROOM         640
 
+enum { PANEL_UNKNOWN, PANEL_DOCKED, PANEL_FOLDED };
+
 static int
 rings_need (int width)
 {
@@ -218,7 +220,9 @@ _circles_window_update_layout (CirclesWindow *self)
   pane_docked = width - PERSON_PANE_WIDTH >= rings_need (width);
   panel_docked = width - PEOPLE_PANEL_WIDTH - (person && pane_docked ? PERSON_PANE_WIDTH : 0) >=
                  rings_need (width);
-  was_docked = !adw_flap_get_folded (self->flap);
+  /* Our own last decision: AdwFlap may have folded itself at first. */
+  was_docked = self->panel_layout != PANEL_FOLDED;
+  self->panel_layout = panel_docked ? PANEL_DOCKED : PANEL_FOLDED;
 
   self->applying_layout = TRUE;
   adw_flap_set_fold_policy (self->pane_flap, pane_docked ? ADW_FLAP_FOLD_POLICY_NEVER
