@@ -1701,34 +1701,6 @@ circles_store_count_connections_of (CirclesStore *self,
   return n;
 }
 
-gboolean
-circles_store_foreach_connection_of (CirclesStore        *self,
-                                     gint64               person,
-                                     CirclesStoreIdFunc   func,
-                                     gpointer             user_data,
-                                     GError             **error)
-{
-  sqlite3_stmt *stmt;
-  int rc;
-
-  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
-  g_return_val_if_fail (func != NULL, FALSE);
-
-  if (self->in_transaction && !_circles_store_flush_connections (self, error))
-    return FALSE;
-
-  stmt = _circles_store_prepare (self,
-                                 "SELECT b FROM connections WHERE a = ?1"
-                                 " UNION ALL SELECT a FROM connections WHERE b = ?1",
-                                 error);
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, person);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    func (sqlite3_column_int64 (stmt, 0), user_data);
-  return _circles_store_finish_rows (self, stmt, rc, error);
-}
-
 gint64
 circles_store_max_person_id (CirclesStore *self)
 {
@@ -1858,6 +1830,24 @@ foreach_id (CirclesStore        *self,
     func (sqlite3_column_int64 (stmt, 0), user_data);
 
   return _circles_store_finish_rows (self, stmt, rc, error);
+}
+
+gboolean
+circles_store_foreach_connection_of (CirclesStore        *self,
+                                     gint64               person,
+                                     CirclesStoreIdFunc   func,
+                                     gpointer             user_data,
+                                     GError             **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
+  g_return_val_if_fail (func != NULL, FALSE);
+
+  if (self->in_transaction && !_circles_store_flush_connections (self, error))
+    return FALSE;
+  return foreach_id (self,
+                     "SELECT b FROM connections WHERE a = ?1"
+                     " UNION ALL SELECT a FROM connections WHERE b = ?1",
+                     person, func, user_data, error);
 }
 
 gboolean
