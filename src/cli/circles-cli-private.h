@@ -41,6 +41,23 @@ int      _circles_cli_prospects     (const char       *db_path,
                                      int               argc,
                                      char            **argv);
 
+/* Commands in circles-cli-sources.c. */
+int      _circles_cli_sources       (const char       *db_path,
+                                     int               argc,
+                                     char            **argv);
+int      _circles_cli_forget        (const char       *db_path,
+                                     int               argc,
+                                     char            **argv);
+int      _circles_cli_link          (const char       *db_path,
+                                     int               argc,
+                                     char            **argv);
+int      _circles_cli_unlink        (const char       *db_path,
+                                     int               argc,
+                                     char            **argv);
+int      _circles_cli_person        (const char       *db_path,
+                                     int               argc,
+                                     char            **argv);
+
 /* Opens the store and loads a network that has a me; on failure prints
  * why and returns FALSE with the exit status in *status. */
 gboolean _circles_cli_open_network  (const char       *db_path,

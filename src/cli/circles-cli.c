@@ -3,7 +3,8 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
  * circles [--db PATH] COMMAND [ARGS]: import, stats, paths, rate, export,
- * demo (and, in circles-cli-prospects.c, introducers, reach, prospects).
+ * demo (and, in circles-cli-prospects.c, introducers, reach, prospects;
+ * in circles-cli-sources.c, sources, forget, link, unlink, person).
  * Exit status 0 on success, 1 on a failure while working, 2 on bad usage
  * or bad input (the database is then left as it was).
  */
@@ -66,6 +67,16 @@ static const Command commands[] = {
     N_("Count who would come closer if KEY became a connection"), _circles_cli_reach },
   { "prospects", N_("FILE [--filter EXPR]"),
     N_("Write the prospects as CSV, with introducers and drafted messages"), _circles_cli_prospects },
+  { "sources", N_("[--json]"),
+    N_("List the imports, with whose export each is"), _circles_cli_sources },
+  { "forget", N_("ID"),
+    N_("Take back what one import alone brought"), _circles_cli_forget },
+  { "link", N_("KEY1 KEY2"),
+    N_("Connect two people, as learnt elsewhere"), _circles_cli_link },
+  { "unlink", N_("KEY1 KEY2"),
+    N_("Disconnect two people"), _circles_cli_unlink },
+  { "person", N_("add KEY --name NAME [--company C] [--position P] [--url URL]"),
+    N_("Add a person by hand"), _circles_cli_person },
 };
 
 static const Command *
@@ -108,6 +119,8 @@ exit_status_for_error (const GError *error)
       case CIRCLES_STORE_ERROR_NOT_CIRCLES:
       case CIRCLES_STORE_ERROR_CORRUPT:
       case CIRCLES_STORE_ERROR_TOO_NEW:
+      case CIRCLES_STORE_ERROR_NOT_FOUND:
+      case CIRCLES_STORE_ERROR_EXISTS:
         return CIRCLES_EXIT_BAD_INPUT;
       default:
         return CIRCLES_EXIT_FAILED;
@@ -256,6 +269,18 @@ cmd_import (const char  *db_path,
   {
     g_autofree char *name = g_filename_display_name (argv[1]);
 
+    if (report.same_as > 0)
+      {
+        g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (report.same_imported, NULL);
+        g_autoptr(GDateTime) local = when != NULL ? g_date_time_to_local (when) : NULL;
+        g_autofree char *date = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
+
+        /* Translators: the file, when it was imported, the number of
+         * that import in "circles sources" */
+        g_print (_("%s was imported already, on %s (import %" G_GINT64_FORMAT "): nothing changed\n"),
+                 name, date != NULL ? date : report.same_imported, report.same_as);
+        return CIRCLES_EXIT_OK;
+      }
     g_print (_("Imported %s (%s)\n"), name, circles_import_format_to_string (report.format));
   }
   print_figure (_("Records read"), report.rows, NULL);

@@ -1497,7 +1497,8 @@ circles_demo_generate (CirclesStore  *store,
   if (!circles_store_begin (store, error))
     return FALSE;
 
-  if (!demo_fill (&gen, store, cancellable, error) ||
+  if (!circles_store_begin_source (store, &(CirclesSourceInfo) { .format = "demo" }, error) ||
+      !demo_fill (&gen, store, cancellable, error) ||
       !circles_store_commit (store, error))
     {
       if (circles_store_in_transaction (store))

@@ -28,3 +28,29 @@ circles_format_count (guint64 n)
     }
   return g_string_free (out, FALSE);
 }
+
+const char *
+circles_format_source_kind (const char *format)
+{
+  static const struct
+  {
+    const char *format;
+    const char *kind;
+  } kinds[] = {
+    { "archive", N_("Data archive") },
+    { "linkedin", N_("Connections export") },
+    { "csv", N_("Edge list") },
+    { "dot", N_("DOT graph") },
+    { "graphml", N_("GraphML graph") },
+    { "followers", N_("Followers list") },
+    { "groups", N_("Groups list") },
+    { "demo", N_("Demo network") },
+    { "hand", N_("Added by hand") },
+    { "legacy", N_("Imported before sources were kept") },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (kinds); i++)
+    if (g_strcmp0 (format, kinds[i].format) == 0)
+      return _(kinds[i].kind);
+  return _("Import");
+}

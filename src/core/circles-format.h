@@ -14,6 +14,10 @@ G_BEGIN_DECLS
  * agree, and drawn text never needs a glyph the diagram's font lacks. */
 char   *circles_format_count  (guint64 n);
 
+/* What a source of the database is, for people: "Data archive",
+ * "Added by hand"…, from its format ("archive", "hand"…). */
+const char *circles_format_source_kind (const char *format);
+
 /* The n to choose a plural form with (ngettext takes an unsigned long). */
 static inline gulong
 circles_format_plural (guint64 n)

@@ -23,6 +23,7 @@ typedef struct
                                             * export the file is; else 0 */
   gboolean                   owner_is_me;  /* --owner me: mine for sure */
   gboolean                   refuse_foreign;  /* see CirclesImportOptions */
+  gboolean                   read_connections;  /* a Connections.csv was read */
   CirclesImportReport       *report;
   CirclesImportProgressFunc  progress;
   gpointer                   progress_data;

@@ -83,6 +83,8 @@ _circles_import_linkedin (CirclesImportContext  *ctx,
   char **fields;
   guint n_fields;
 
+  ctx->read_connections = TRUE;
+
   if (col_url < 0)
     col_url = _circles_import_find_column (header, n_header, "profile url");
   if (col_email < 0)

@@ -504,6 +504,99 @@ learn_my_key (CirclesImportContext        *ctx,
   return TRUE;
 }
 
+/* The SHA-256 of a regular file's content, to tell the same file
+ * imported twice; NULL for a folder or a file that cannot be read (the
+ * import then says what is wrong). */
+static char *
+content_checksum (const char   *path,
+                  GCancellable *cancellable)
+{
+  g_autoptr(GChecksum) checksum = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GFileInputStream) stream = NULL;
+  g_autofree guchar *buffer = NULL;
+  gssize n;
+
+  if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    return NULL;
+  file = g_file_new_for_path (path);
+  stream = g_file_read (file, cancellable, NULL);
+  if (stream == NULL)
+    return NULL;
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  buffer = g_malloc (65536);
+  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 65536, cancellable, NULL)) > 0)
+    g_checksum_update (checksum, buffer, n);
+  if (n < 0)
+    return NULL;
+  return g_strdup (g_checksum_get_string (checksum));
+}
+
+/* Was this content imported already, as the same person's? Then the
+ * import adds nothing: the report says when. */
+static gboolean
+imported_already (CirclesImportContext  *ctx,
+                  const char            *checksum,
+                  CirclesImportFormat    format)
+{
+  const char *name = format != CIRCLES_IMPORT_FORMAT_AUTO ? circles_import_format_to_string (format)
+                                                          : NULL;
+  g_autofree char *imported = NULL;
+  gint64 id = 0;
+
+  if (checksum == NULL)
+    return FALSE;
+  /* --me naming someone else than me changes the network. */
+  if (ctx->me_key != NULL)
+    {
+      gint64 me = circles_store_lookup_person (ctx->store, ctx->me_key);
+
+      if (me <= 0 || me != circles_store_get_me (ctx->store))
+        return FALSE;
+    }
+  if (ctx->owner_id > 0)
+    id = circles_store_find_source (ctx->store, checksum, ctx->owner_id, name, &imported);
+  else
+    {
+      if (ctx->me_id > 0)
+        id = circles_store_find_source (ctx->store, checksum, ctx->me_id, name, &imported);
+      if (id == 0 && !ctx->owner_is_me)
+        id = circles_store_find_source (ctx->store, checksum, 0, name, &imported);
+    }
+  if (id == 0)
+    return FALSE;
+  ctx->report->same_as = id;
+  g_strlcpy (ctx->report->same_imported, imported != NULL ? imported : "",
+             sizeof ctx->report->same_imported);
+  return TRUE;
+}
+
+/* What the import was, once read: whose export, and whether it is all
+ * of the owner's connections (then it replaces an older one). */
+static gboolean
+describe_source (CirclesImportContext  *ctx,
+                 const char            *checksum,
+                 GError               **error)
+{
+  g_autofree char *absolute = g_canonicalize_filename (ctx->path, NULL);
+  CirclesImportFormat format = ctx->report->format;
+  gboolean exported = format == CIRCLES_IMPORT_FORMAT_LINKEDIN
+                      || format == CIRCLES_IMPORT_FORMAT_ARCHIVE;
+  CirclesSourceInfo info = {
+    .file = absolute,
+    .format = circles_import_format_to_string (format),
+    .checksum = checksum,
+  };
+
+  /* An export of the network is its owner's; mine unless said. */
+  if (ctx->owner_id > 0)
+    info.owner = ctx->owner_id;
+  else if (exported)
+    info.owner = -1;
+  info.replaces = exported && ctx->read_connections;
+  return circles_store_describe_source (ctx->store, &info, error);
+}
+
 gboolean
 circles_import_file_full (CirclesStore               *store,
                           const char                 *path,
@@ -518,6 +611,7 @@ circles_import_file_full (CirclesStore               *store,
   static const CirclesImportOptions no_options = { 0 };
   CirclesImportReport local_report;
   CirclesImportContext ctx = { 0 };
+  g_autofree char *checksum = NULL;
   const char *me_key;
   gboolean ok;
 
@@ -534,6 +628,7 @@ circles_import_file_full (CirclesStore               *store,
   memset (report, 0, sizeof *report);
   report->format = format;
 
+  checksum = content_checksum (path, cancellable);
   if (!circles_store_begin (store, error))
     return FALSE;
 
@@ -566,9 +661,23 @@ circles_import_file_full (CirclesStore               *store,
     }
 
   ok = !g_cancellable_set_error_if_cancelled (cancellable, error)
-       && find_owner (&ctx, options->owner_key, error)
-       && learn_my_key (&ctx, options, error)
-       && import_any (&ctx, format, error);
+       && find_owner (&ctx, options->owner_key, error);
+  if (ok && imported_already (&ctx, checksum, format))
+    {
+      circles_store_rollback (store);
+      g_free (ctx.display);
+      return TRUE;
+    }
+  if (ok)
+    {
+      const CirclesSourceInfo info = { .format = circles_import_format_to_string (format) };
+
+      ok = circles_store_begin_source (store, &info, error)
+           && learn_my_key (&ctx, options, error)
+           && import_any (&ctx, format, error)
+           && describe_source (&ctx, checksum, error);
+      report->source = circles_store_get_source (store);
+    }
 
   /* Only a network's own export has an owner. */
   if (ok && options->owner_key != NULL
@@ -628,6 +737,7 @@ circles_import_file_full (CirclesStore               *store,
   if (!ok)
     {
       circles_store_rollback (store);
+      report->source = 0;
       report->people_added = 0;
       report->connections_added = 0;
       report->follows_added = 0;

@@ -63,6 +63,12 @@ typedef struct
   guint64             recommendations;
   guint64             unmatched;      /* recommendations that name nobody
                                        * among my connections, or several */
+  /* Provenance. */
+  gint64              source;         /* the source this import is */
+  gint64              same_as;        /* > 0: the file was imported as
+                                       * that source already, and this
+                                       * import changed nothing */
+  char                same_imported[32]; /* when, ISO 8601 */
 } CirclesImportReport;
 
 /* Called now and then from the importing thread; fraction in 0..1. */

@@ -169,10 +169,12 @@ circles_store_set_messages (CirclesStore  *self,
 
   if (!ready_for (self, person, error))
     return FALSE;
+  _circles_store_touch_person (self, person);
   sqlite3_bind_int64 (stmt, 1, person);
   sqlite3_bind_int64 (stmt, 2, sent);
   sqlite3_bind_int64 (stmt, 3, received);
   _circles_store_bind_text_or_null (stmt, 4, last);
+  sqlite3_bind_int64 (stmt, 5, self->source_id);
   return _circles_store_step_done (self, stmt, error);
 }
 
@@ -190,9 +192,11 @@ circles_store_set_invitation (CirclesStore       *self,
 
   if (!ready_for (self, person, error))
     return FALSE;
+  _circles_store_touch_person (self, person);
   sqlite3_bind_int64 (stmt, 1, person);
   sqlite3_bind_int (stmt, 2, invitation);
   _circles_store_bind_text_or_null (stmt, 3, date);
+  sqlite3_bind_int64 (stmt, 4, self->source_id);
   return _circles_store_step_done (self, stmt, error);
 }
 
@@ -211,10 +215,12 @@ circles_store_add_endorsement (CirclesStore  *self,
 
   if (!ready_for (self, person, error))
     return FALSE;
+  _circles_store_touch_person (self, person);
   sqlite3_bind_int64 (stmt, 1, person);
   sqlite3_bind_text (stmt, 2, skill, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 3, given ? 1 : 0);
   _circles_store_bind_text_or_null (stmt, 4, date);
+  sqlite3_bind_int64 (stmt, 5, self->source_id);
   return _circles_store_step_done (self, stmt, error);
 }
 
@@ -232,8 +238,10 @@ circles_store_set_recommendations (CirclesStore  *self,
 
   if (!ready_for (self, person, error))
     return FALSE;
+  _circles_store_touch_person (self, person);
   sqlite3_bind_int64 (stmt, 1, person);
   sqlite3_bind_int64 (stmt, 2, count);
+  sqlite3_bind_int64 (stmt, 3, self->source_id);
   return _circles_store_step_done (self, stmt, error);
 }
 

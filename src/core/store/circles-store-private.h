@@ -10,10 +10,17 @@
  *   circles-store-annotations.c  what the user and the archive add to
  *                                people: reasons, ratings, interactions
  *   circles-store-snapshot.c     the snapshot cache
+ *   circles-store-sources.c      where rows came from: sources, taking
+ *                                one back, hand edits, undo
  * This header is for them only; SQL never leaves these files.
  */
 #pragma once
 
+/* Debian's SQLite has the session extension, which undo uses; its
+ * declarations are behind this. */
+#ifndef SQLITE_ENABLE_SESSION
+#define SQLITE_ENABLE_SESSION 1
+#endif
 #include <sqlite3.h>
 
 #include "circles-connection-buffer.h"
@@ -58,6 +65,12 @@ typedef enum
   STMT_GET_SKILLS,
   STMT_GET_KEY,
   STMT_SET_KEY,
+  STMT_ALSO_PERSON,
+  STMT_ALSO_CONNECTION,
+  STMT_ALSO_FOLLOW,
+  STMT_ALSO_MEMBERSHIP,
+  STMT_FIELDS_BEFORE,
+  STMT_FIELDS_GIVEN,
   N_STMTS
 } StmtId;
 
@@ -84,6 +97,17 @@ struct _CirclesStore
   gint64               written_person_id;  /* people above this id are pending */
   CirclesStoreChanges  changes;
   double               weight_divisor;  /* within a transaction */
+  /* Provenance, within a transaction: the source its rows belong to
+   * (0 until one is begun: what has none), the people there before it
+   * began that it refers to, and the connections there before it that
+   * it brings again. */
+  gint64               source_id;
+  gint64               source_owner;  /* as begun; -1: me, at commit */
+  gint64               begin_max_id;
+  GHashTable          *touched_people;  /* of gint64 ids */
+  guint64              connections_held;
+  sqlite3_session     *session;  /* recording for undo, or NULL */
+  guint                source_replaces : 1;
   gint64               max_person_id;  /* within a transaction */
   guint                in_transaction : 1;
   guint                in_read : 1;
@@ -133,5 +157,26 @@ gboolean       _circles_store_flush_connections (CirclesStore  *self,
                                                  GError       **error);
 gboolean       _circles_store_restore_key_index (CirclesStore  *self,
                                                  GError       **error);
+/* Within a transaction: @person, there before it began, is referred to
+ * by it: its source holds them too. */
+static inline void
+_circles_store_touch_person (CirclesStore *self,
+                             gint64        person)
+{
+  if (person <= self->begin_max_id && !g_hash_table_contains (self->touched_people, &person))
+    g_hash_table_add (self->touched_people, g_memdup2 (&person, sizeof person));
+}
+/* At commit: what the source of the transaction holds, its counts, and
+ * the older exports it replaces (circles-store-sources.c). */
+gboolean       _circles_store_finish_source    (CirclesStore  *self,
+                                                GError       **error);
+/* In a transaction of its own, recording what changes in @undo when
+ * not NULL (circles-store-sources.c). */
+gboolean       _circles_store_begin_recorded   (CirclesStore  *self,
+                                                gboolean       record,
+                                                GError       **error);
+gboolean       _circles_store_commit_recorded  (CirclesStore  *self,
+                                                GBytes       **undo,
+                                                GError       **error);
 
 G_END_DECLS

@@ -131,6 +131,61 @@ const char * const _circles_store_migrations[CIRCLES_STORE_SCHEMA_VERSION] = {
   "  endorsed_on TEXT,"
   "  PRIMARY KEY (person, given, skill)"
   ") WITHOUT ROWID;",
+
+  /* 7 -> 8: where each row came from. Every import is a source; a row
+   * keeps the first source that brought it in a column of its own (the
+   * default, 0, is the source of what was imported before sources were
+   * kept), and each other source that brought it too in also_from, as
+   * (kind, the row's key, that source): kind 0 a person (a = id, b = 0),
+   * 1 a connection (a, b), 2 a follow (follower, followed), 3 a
+   * membership (group_id, person). Adding a column with a default
+   * rewrites no row. Interactions and endorsements are replaced by the
+   * import that brings them again: one source is theirs. */
+  "CREATE TABLE sources ("
+  "  id INTEGER PRIMARY KEY AUTOINCREMENT,"
+  "  file TEXT,"
+  "  format TEXT NOT NULL,"
+  "  owner INTEGER,"
+  "  imported TEXT NOT NULL,"
+  "  checksum TEXT,"
+  "  people INTEGER NOT NULL DEFAULT 0,"
+  "  connections INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "INSERT INTO sources (id, format, imported, people, connections)"
+  " SELECT 0, 'legacy', strftime ('%Y-%m-%dT%H:%M:%SZ', 'now'),"
+  "  (SELECT count(*) FROM people), (SELECT count(*) FROM connections)"
+  " WHERE EXISTS (SELECT 1 FROM people);"
+  "ALTER TABLE people ADD COLUMN source INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE connections ADD COLUMN source INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE follows ADD COLUMN source INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE memberships ADD COLUMN source INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE interactions ADD COLUMN source INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE endorsements ADD COLUMN source INTEGER NOT NULL DEFAULT 0;"
+  "CREATE TABLE also_from ("
+  "  kind INTEGER NOT NULL,"
+  "  a INTEGER NOT NULL,"
+  "  b INTEGER NOT NULL,"
+  "  source INTEGER NOT NULL,"
+  "  PRIMARY KEY (kind, a, b, source)"
+  ") WITHOUT ROWID;"
+  /* The names, companies… each source gave a person that another
+   * source brought, so that taking one back gives the others' back;
+   * the first row of a person is what it had before. */
+  "CREATE TABLE person_fields ("
+  "  person INTEGER NOT NULL,"
+  "  source INTEGER NOT NULL,"
+  "  display_name TEXT,"
+  "  first_name TEXT,"
+  "  last_name TEXT,"
+  "  position TEXT,"
+  "  company TEXT,"
+  "  location TEXT,"
+  "  profile_url TEXT,"
+  "  email TEXT,"
+  "  connected_on TEXT,"
+  "  notes TEXT,"
+  "  PRIMARY KEY (person, source)"
+  ") WITHOUT ROWID;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_circles_store_migrations) == CIRCLES_STORE_SCHEMA_VERSION);

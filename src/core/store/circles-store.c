@@ -14,7 +14,6 @@
 #include <errno.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
-#include <sqlite3.h>
 #include <string.h>
 
 #include "circles-connection-buffer.h"
@@ -29,8 +28,8 @@
 
 static const char * const stmt_sql[N_STMTS] = {
   [STMT_LOOKUP_PERSON] = "SELECT id FROM people WHERE key = ?1",
-  [STMT_INSERT_PERSON] = "INSERT INTO people (key) VALUES (?1)",
-  [STMT_INSERT_PERSON_ID] = "INSERT INTO people (id, key) VALUES (?1, ?2)",
+  [STMT_INSERT_PERSON] = "INSERT INTO people (key, source) VALUES (?1, ?2)",
+  [STMT_INSERT_PERSON_ID] = "INSERT INTO people (id, key, source) VALUES (?1, ?2, ?3)",
   [STMT_UPDATE_PERSON] =
     "UPDATE people SET"
     " display_name = coalesce (?2, display_name),"
@@ -45,19 +44,19 @@ static const char * const stmt_sql[N_STMTS] = {
     " notes = coalesce (?11, notes)"
     " WHERE id = ?1",
   [STMT_INSERT_CONNECTION] =
-    "INSERT OR IGNORE INTO connections (a, b, strength, since)"
-    " VALUES (?1, ?2, ?3, ?4)",
+    "INSERT OR IGNORE INTO connections (a, b, strength, since, source)"
+    " VALUES (?1, ?2, ?3, ?4, ?5)",
   [STMT_UPDATE_CONNECTION] =
     "UPDATE connections SET"
     " strength = coalesce (?3, strength),"
     " since = coalesce (?4, since)"
     " WHERE a = ?1 AND b = ?2",
   [STMT_INSERT_FOLLOW] =
-    "INSERT OR IGNORE INTO follows (follower, followed) VALUES (?1, ?2)",
+    "INSERT OR IGNORE INTO follows (follower, followed, source) VALUES (?1, ?2, ?3)",
   [STMT_LOOKUP_GROUP] = "SELECT id FROM member_groups WHERE name = ?1",
   [STMT_INSERT_GROUP] = "INSERT INTO member_groups (name) VALUES (?1)",
   [STMT_INSERT_MEMBERSHIP] =
-    "INSERT OR IGNORE INTO memberships (group_id, person) VALUES (?1, ?2)",
+    "INSERT OR IGNORE INTO memberships (group_id, person, source) VALUES (?1, ?2, ?3)",
   [STMT_GET_ME] = "SELECT value FROM settings WHERE name = 'me'",
   [STMT_SET_ME] =
     "INSERT INTO settings (name, value) VALUES ('me', ?1)"
@@ -73,26 +72,28 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_GROUP_EXISTS] = "SELECT count(*) FROM member_groups WHERE id = ?1",
   [STMT_PEOPLE_RANGE] = "SELECT count(*) = coalesce (max (id), 0), coalesce (max (id), 0) FROM people",
   [STMT_SET_MESSAGES] =
-    "INSERT INTO interactions (person, sent, received, last_message)"
-    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (person) DO UPDATE SET"
+    "INSERT INTO interactions (person, sent, received, last_message, source)"
+    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT (person) DO UPDATE SET"
     " sent = excluded.sent, received = excluded.received,"
-    " last_message = excluded.last_message",
+    " last_message = excluded.last_message, source = excluded.source",
   [STMT_SET_INVITATION] =
-    "INSERT INTO interactions (person, invitation, invited_on)"
-    " VALUES (?1, ?2, ?3) ON CONFLICT (person) DO UPDATE SET"
-    " invitation = excluded.invitation, invited_on = excluded.invited_on",
+    "INSERT INTO interactions (person, invitation, invited_on, source)"
+    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT (person) DO UPDATE SET"
+    " invitation = excluded.invitation, invited_on = excluded.invited_on,"
+    " source = excluded.source",
   [STMT_ADD_ENDORSEMENT] =
-    "INSERT INTO endorsements (person, skill, given, endorsed_on)"
-    " VALUES (?1, ?2, ?3, ?4) ON CONFLICT DO UPDATE SET"
-    " endorsed_on = coalesce (excluded.endorsed_on, endorsed_on)",
+    "INSERT INTO endorsements (person, skill, given, endorsed_on, source)"
+    " VALUES (?1, ?2, ?3, ?4, ?5) ON CONFLICT DO UPDATE SET"
+    " endorsed_on = coalesce (excluded.endorsed_on, endorsed_on),"
+    " source = excluded.source",
   [STMT_SET_RECOMMENDATIONS_GIVEN] =
-    "INSERT INTO interactions (person, recommendations_given) VALUES (?1, ?2)"
+    "INSERT INTO interactions (person, recommendations_given, source) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (person) DO UPDATE SET"
-    " recommendations_given = excluded.recommendations_given",
+    " recommendations_given = excluded.recommendations_given, source = excluded.source",
   [STMT_SET_RECOMMENDATIONS_RECEIVED] =
-    "INSERT INTO interactions (person, recommendations_received) VALUES (?1, ?2)"
+    "INSERT INTO interactions (person, recommendations_received, source) VALUES (?1, ?2, ?3)"
     " ON CONFLICT (person) DO UPDATE SET"
-    " recommendations_received = excluded.recommendations_received",
+    " recommendations_received = excluded.recommendations_received, source = excluded.source",
   [STMT_FIND_CONNECTIONS_NAMED] =
     "SELECT p.id FROM connections c JOIN people p"
     " ON p.id = CASE c.a WHEN ?1 THEN c.b ELSE c.a END"
@@ -111,6 +112,41 @@ static const char * const stmt_sql[N_STMTS] = {
   [STMT_SET_REASONS] =
     "INSERT INTO reasons (person, flags) VALUES (?1, ?2)"
     " ON CONFLICT (person) DO UPDATE SET flags = excluded.flags",
+  /* A row there before that a source brings again. */
+  [STMT_ALSO_PERSON] =
+    "INSERT OR IGNORE INTO also_from (kind, a, b, source)"
+    " SELECT 0, id, 0, ?2 FROM people WHERE id = ?1 AND source <> ?2",
+  [STMT_ALSO_CONNECTION] =
+    "INSERT OR IGNORE INTO also_from (kind, a, b, source)"
+    " SELECT 1, a, b, ?3 FROM connections WHERE a = ?1 AND b = ?2 AND source <> ?3",
+  [STMT_ALSO_FOLLOW] =
+    "INSERT OR IGNORE INTO also_from (kind, a, b, source)"
+    " SELECT 2, follower, followed, ?3 FROM follows"
+    " WHERE follower = ?1 AND followed = ?2 AND source <> ?3",
+  [STMT_ALSO_MEMBERSHIP] =
+    "INSERT OR IGNORE INTO also_from (kind, a, b, source)"
+    " SELECT 3, group_id, person, ?3 FROM memberships"
+    " WHERE group_id = ?1 AND person = ?2 AND source <> ?3",
+  /* A person there before whose fields a source sets: what they were,
+   * once, and what this source gives. */
+  [STMT_FIELDS_BEFORE] =
+    "INSERT OR IGNORE INTO person_fields SELECT id, source, display_name,"
+    " first_name, last_name, position, company, location, profile_url,"
+    " email, connected_on, notes FROM people WHERE id = ?1"
+    " AND NOT EXISTS (SELECT 1 FROM person_fields WHERE person = ?1)",
+  [STMT_FIELDS_GIVEN] =
+    "INSERT INTO person_fields VALUES (?1, ?12, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+    " ON CONFLICT DO UPDATE SET"
+    " display_name = coalesce (excluded.display_name, display_name),"
+    " first_name = coalesce (excluded.first_name, first_name),"
+    " last_name = coalesce (excluded.last_name, last_name),"
+    " position = coalesce (excluded.position, position),"
+    " company = coalesce (excluded.company, company),"
+    " location = coalesce (excluded.location, location),"
+    " profile_url = coalesce (excluded.profile_url, profile_url),"
+    " email = coalesce (excluded.email, email),"
+    " connected_on = coalesce (excluded.connected_on, connected_on),"
+    " notes = coalesce (excluded.notes, notes)",
 };
 
 
@@ -218,6 +254,18 @@ reset_weights (CirclesStore *self)
   self->weights_written = FALSE;
 }
 
+/* What a transaction records of its source. */
+static void
+reset_source (CirclesStore *self)
+{
+  self->source_id = 0;
+  self->source_owner = 0;
+  self->source_replaces = FALSE;
+  self->begin_max_id = self->max_person_id;
+  self->connections_held = 0;
+  g_hash_table_remove_all (self->touched_people);
+}
+
 static void
 circles_store_finalize (GObject *object)
 {
@@ -231,11 +279,13 @@ circles_store_finalize (GObject *object)
   g_clear_pointer (&self->insert_rows, sqlite3_finalize);
   g_clear_pointer (&self->insert_rows_3, sqlite3_finalize);
   g_clear_pointer (&self->insert_people, sqlite3_finalize);
+  g_clear_pointer (&self->session, sqlite3session_delete);
   g_clear_pointer (&self->db, sqlite3_close);
   unregister_open_file (self);
   g_clear_pointer (&self->key_cache, circles_key_table_free);
   g_clear_pointer (&self->pending, circles_connection_buffer_free);
   g_clear_pointer (&self->pending_people, g_array_unref);
+  g_clear_pointer (&self->touched_people, g_hash_table_unref);
   g_clear_pointer (&self->path, g_free);
 
   G_OBJECT_CLASS (circles_store_parent_class)->finalize (object);
@@ -255,6 +305,7 @@ circles_store_init (CirclesStore *self)
   self->key_cache = circles_key_table_new ();
   self->pending = circles_connection_buffer_new (0);
   self->pending_people = g_array_new (FALSE, FALSE, sizeof (PendingPerson));
+  self->touched_people = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   reset_weights (self);
 }
 
@@ -693,12 +744,12 @@ circles_store_open (const char  *path,
   /* OR IGNORE: a statement that cannot fail half way needs no statement
    * journal, which an INSERT of many rows otherwise writes page by page.
    * The people rows never conflict (see flush_people). */
-  if (!prepare_rows (self, "INSERT OR IGNORE INTO connections (a, b, strength, since) VALUES ",
-                     "(?, ?, ?, ?)", CONNECTION_ROWS, &self->insert_rows, error) ||
-      !prepare_rows (self, "INSERT OR IGNORE INTO connections (a, b, strength) VALUES ",
-                     "(?, ?, ?)", CONNECTION_ROWS, &self->insert_rows_3, error) ||
-      !prepare_rows (self, "INSERT OR IGNORE INTO people (id, key) VALUES ",
-                     "(?, ?)", PEOPLE_ROWS, &self->insert_people, error))
+  if (!prepare_rows (self, "INSERT OR IGNORE INTO connections (a, b, source, strength, since) VALUES ",
+                     "(?, ?, ?, ?, ?)", CONNECTION_ROWS, &self->insert_rows, error) ||
+      !prepare_rows (self, "INSERT OR IGNORE INTO connections (a, b, source, strength) VALUES ",
+                     "(?, ?, ?, ?)", CONNECTION_ROWS, &self->insert_rows_3, error) ||
+      !prepare_rows (self, "INSERT OR IGNORE INTO people (id, key, source) VALUES ",
+                     "(?, ?, ?)", PEOPLE_ROWS, &self->insert_people, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -773,6 +824,7 @@ circles_store_begin (CirclesStore  *self,
   self->in_transaction = TRUE;
   memset (&self->changes, 0, sizeof self->changes);
   reset_weights (self);
+  reset_source (self);
   return TRUE;
 }
 
@@ -811,6 +863,7 @@ circles_store_commit (CirclesStore  *self,
   if (!_circles_store_flush_people (self, error) ||
       !_circles_store_restore_key_index (self, error) ||
       !_circles_store_flush_connections (self, error) ||
+      !_circles_store_finish_source (self, error) ||
       !_circles_store_step_done (self, self->stmts[STMT_BUMP_GENERATION], error))
     {
       circles_store_rollback (self);
@@ -827,6 +880,7 @@ circles_store_commit (CirclesStore  *self,
 
   self->in_transaction = FALSE;
   circles_key_table_clear (self->key_cache);
+  reset_source (self);
   return TRUE;
 }
 
@@ -851,6 +905,8 @@ circles_store_rollback (CirclesStore *self)
   circles_key_table_clear (self->key_cache);
   memset (&self->changes, 0, sizeof self->changes);
   reset_weights (self);
+  g_clear_pointer (&self->session, sqlite3session_delete);
+  reset_source (self);
 }
 
 gboolean
@@ -1003,6 +1059,8 @@ circles_store_ensure_person (CirclesStore  *self,
       id = _circles_store_step_int (self, stmt, error);
       if (id < 0)
         return -1;
+      if (id > 0)
+        _circles_store_touch_person (self, id);
     }
 
   if (id == 0 && self->dense_ids)
@@ -1022,6 +1080,7 @@ circles_store_ensure_person (CirclesStore  *self,
     {
       stmt = self->stmts[STMT_INSERT_PERSON];
       sqlite3_bind_text (stmt, 1, key, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (stmt, 2, self->source_id);
       if (!_circles_store_step_done (self, stmt, error))
         return -1;
       id = sqlite3_last_insert_rowid (self->db);
@@ -1059,6 +1118,26 @@ circles_store_ensure_people (CirclesStore        *self,
   return TRUE;
 }
 
+/* Binds @id as ?1 and @fields as ?2 to ?11. */
+static gboolean
+bind_person_fields (sqlite3_stmt              *stmt,
+                    gint64                     id,
+                    const CirclesPersonFields *fields)
+{
+  sqlite3_bind_int64 (stmt, 1, id);
+  _circles_store_bind_text_or_null (stmt, 2, fields->display_name);
+  _circles_store_bind_text_or_null (stmt, 3, fields->first_name);
+  _circles_store_bind_text_or_null (stmt, 4, fields->last_name);
+  _circles_store_bind_text_or_null (stmt, 5, fields->position);
+  _circles_store_bind_text_or_null (stmt, 6, fields->company);
+  _circles_store_bind_text_or_null (stmt, 7, fields->location);
+  _circles_store_bind_text_or_null (stmt, 8, fields->profile_url);
+  _circles_store_bind_text_or_null (stmt, 9, fields->email);
+  _circles_store_bind_text_or_null (stmt, 10, fields->connected_on);
+  _circles_store_bind_text_or_null (stmt, 11, fields->notes);
+  return TRUE;
+}
+
 gboolean
 circles_store_update_person (CirclesStore               *self,
                              gint64                      id,
@@ -1074,18 +1153,21 @@ circles_store_update_person (CirclesStore               *self,
   if (id > self->written_person_id && !_circles_store_flush_people (self, error))
     return FALSE;
 
+  /* Someone another source brought: what each gave is kept. */
+  if (id <= self->begin_max_id)
+    {
+      _circles_store_touch_person (self, id);
+      stmt = self->stmts[STMT_FIELDS_BEFORE];
+      sqlite3_bind_int64 (stmt, 1, id);
+      if (!_circles_store_step_done (self, stmt, error) ||
+          !bind_person_fields (self->stmts[STMT_FIELDS_GIVEN], id, fields) ||
+          (sqlite3_bind_int64 (self->stmts[STMT_FIELDS_GIVEN], 12, self->source_id),
+           !_circles_store_step_done (self, self->stmts[STMT_FIELDS_GIVEN], error)))
+        return FALSE;
+    }
+
   stmt = self->stmts[STMT_UPDATE_PERSON];
-  sqlite3_bind_int64 (stmt, 1, id);
-  _circles_store_bind_text_or_null (stmt, 2, fields->display_name);
-  _circles_store_bind_text_or_null (stmt, 3, fields->first_name);
-  _circles_store_bind_text_or_null (stmt, 4, fields->last_name);
-  _circles_store_bind_text_or_null (stmt, 5, fields->position);
-  _circles_store_bind_text_or_null (stmt, 6, fields->company);
-  _circles_store_bind_text_or_null (stmt, 7, fields->location);
-  _circles_store_bind_text_or_null (stmt, 8, fields->profile_url);
-  _circles_store_bind_text_or_null (stmt, 9, fields->email);
-  _circles_store_bind_text_or_null (stmt, 10, fields->connected_on);
-  _circles_store_bind_text_or_null (stmt, 11, fields->notes);
+  bind_person_fields (stmt, id, fields);
   return _circles_store_step_done (self, stmt, error);
 }
 
@@ -1165,6 +1247,24 @@ written_strength (CirclesStore *self,
   return strength;
 }
 
+/* @c was there before this transaction's source brought it: the source
+ * holds it too. */
+static gboolean
+hold_connection (CirclesStore                     *self,
+                 const CirclesBufferedConnection  *c,
+                 GError                          **error)
+{
+  sqlite3_stmt *stmt = self->stmts[STMT_ALSO_CONNECTION];
+
+  sqlite3_bind_int64 (stmt, 1, c->a);
+  sqlite3_bind_int64 (stmt, 2, c->b);
+  sqlite3_bind_int64 (stmt, 3, self->source_id);
+  if (!_circles_store_step_done (self, stmt, error))
+    return FALSE;
+  self->connections_held += sqlite3_changes (self->db);
+  return TRUE;
+}
+
 /* Writes one connection: inserted when new, else its strength and date
  * are updated when given. (The buffer merged the rows of the same pair,
  * the values given last winning, as they would have row by row.) */
@@ -1181,6 +1281,7 @@ write_connection (CirclesStore                     *self,
   if (strength >= 0)
     sqlite3_bind_double (stmt, 3, strength);
   _circles_store_bind_text_or_null (stmt, 4, c->since);
+  sqlite3_bind_int64 (stmt, 5, self->source_id);
   if (!_circles_store_step_done (self, stmt, error))
     return FALSE;
 
@@ -1190,6 +1291,8 @@ write_connection (CirclesStore                     *self,
       return TRUE;
     }
 
+  if (!hold_connection (self, c, error))
+    return FALSE;
   if (strength < 0 && c->since == NULL)
     return TRUE;
 
@@ -1211,7 +1314,7 @@ write_connection_rows (CirclesStore                     *self,
                        GError                          **error)
 {
   sqlite3_stmt *stmt = self->insert_rows_3;
-  guint columns = 3;
+  guint columns = 4;
   int inserted;
 
   /* Fewer columns, less work per row: most imports bring no date. */
@@ -1219,7 +1322,7 @@ write_connection_rows (CirclesStore                     *self,
     if (rows[i].since != NULL)
       {
         stmt = self->insert_rows;
-        columns = 4;
+        columns = 5;
         break;
       }
 
@@ -1230,12 +1333,13 @@ write_connection_rows (CirclesStore                     *self,
 
       sqlite3_bind_int64 (stmt, columns * i + 1, c->a);
       sqlite3_bind_int64 (stmt, columns * i + 2, c->b);
+      sqlite3_bind_int64 (stmt, columns * i + 3, self->source_id);
       if (strength >= 0)
-        sqlite3_bind_double (stmt, columns * i + 3, strength);
+        sqlite3_bind_double (stmt, columns * i + 4, strength);
       else
-        sqlite3_bind_null (stmt, columns * i + 3);
-      if (columns == 4)
-        _circles_store_bind_text_or_null (stmt, columns * i + 4, c->since);
+        sqlite3_bind_null (stmt, columns * i + 4);
+      if (columns == 5)
+        _circles_store_bind_text_or_null (stmt, columns * i + 5, c->since);
     }
   if (!_circles_store_step_done (self, stmt, error))
     return FALSE;
@@ -1251,6 +1355,9 @@ write_connection_rows (CirclesStore                     *self,
       sqlite3_stmt *update = self->stmts[STMT_UPDATE_CONNECTION];
       double strength = written_strength (self, c->strength);
 
+      /* Only a pair of people there before can have been there. */
+      if (c->b <= self->begin_max_id && !hold_connection (self, c, error))
+        return FALSE;
       if (strength < 0 && c->since == NULL)
         continue;
       sqlite3_bind_int64 (update, 1, c->a);
@@ -1274,12 +1381,20 @@ write_connections (const CirclesBufferedConnection  *rows,
 
   /* SQLite does not check them (see flush_connections): the store does. */
   for (guint i = 0; i < n_rows; i++)
-    if (written_strength (self, rows[i].strength) > 1.0)
-      {
-        g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED,
-                     "A connection strength above 1: %g", rows[i].strength);
-        return FALSE;
-      }
+    {
+      if (written_strength (self, rows[i].strength) > 1.0)
+        {
+          g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_FAILED,
+                       "A connection strength above 1: %g", rows[i].strength);
+          return FALSE;
+        }
+      /* a < b: a person there before is at a at least. */
+      if (rows[i].a <= self->begin_max_id)
+        {
+          _circles_store_touch_person (self, rows[i].a);
+          _circles_store_touch_person (self, rows[i].b);
+        }
+    }
 
   for (guint i = 0; i < n_rows; )
     {
@@ -1373,8 +1488,9 @@ _circles_store_flush_people (CirclesStore  *self,
         {
           const PendingPerson *p = &g_array_index (people, PendingPerson, i + j);
 
-          sqlite3_bind_int64 (stmt, 2 * j + 1, p->id);
-          sqlite3_bind_text (stmt, 2 * j + 2, p->key, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 3 * j + 1, p->id);
+          sqlite3_bind_text (stmt, 3 * j + 2, p->key, -1, SQLITE_STATIC);
+          sqlite3_bind_int64 (stmt, 3 * j + 3, self->source_id);
         }
       if (!_circles_store_step_done (self, stmt, error))
         {
@@ -1427,13 +1543,24 @@ circles_store_add_follow (CirclesStore  *self,
   if (!valid_person (self, follower, error) || !valid_person (self, followed, error))
     return FALSE;
 
+  _circles_store_touch_person (self, follower);
+  _circles_store_touch_person (self, followed);
   stmt = self->stmts[STMT_INSERT_FOLLOW];
   sqlite3_bind_int64 (stmt, 1, follower);
   sqlite3_bind_int64 (stmt, 2, followed);
+  sqlite3_bind_int64 (stmt, 3, self->source_id);
   if (!_circles_store_step_done (self, stmt, error))
     return FALSE;
-  self->changes.follows_added += sqlite3_changes (self->db);
-  return TRUE;
+  if (sqlite3_changes (self->db) > 0)
+    {
+      self->changes.follows_added++;
+      return TRUE;
+    }
+  stmt = self->stmts[STMT_ALSO_FOLLOW];
+  sqlite3_bind_int64 (stmt, 1, follower);
+  sqlite3_bind_int64 (stmt, 2, followed);
+  sqlite3_bind_int64 (stmt, 3, self->source_id);
+  return _circles_store_step_done (self, stmt, error);
 }
 
 gint64
@@ -1482,13 +1609,23 @@ circles_store_add_membership (CirclesStore  *self,
       return FALSE;
     }
 
+  _circles_store_touch_person (self, person);
   stmt = self->stmts[STMT_INSERT_MEMBERSHIP];
   sqlite3_bind_int64 (stmt, 1, group_id);
   sqlite3_bind_int64 (stmt, 2, person);
+  sqlite3_bind_int64 (stmt, 3, self->source_id);
   if (!_circles_store_step_done (self, stmt, error))
     return FALSE;
-  self->changes.memberships_added += sqlite3_changes (self->db);
-  return TRUE;
+  if (sqlite3_changes (self->db) > 0)
+    {
+      self->changes.memberships_added++;
+      return TRUE;
+    }
+  stmt = self->stmts[STMT_ALSO_MEMBERSHIP];
+  sqlite3_bind_int64 (stmt, 1, group_id);
+  sqlite3_bind_int64 (stmt, 2, person);
+  sqlite3_bind_int64 (stmt, 3, self->source_id);
+  return _circles_store_step_done (self, stmt, error);
 }
 
 gboolean
@@ -1505,6 +1642,7 @@ circles_store_set_me (CirclesStore  *self,
   if (!valid_person (self, id, error))
     return FALSE;
 
+  _circles_store_touch_person (self, id);
   stmt = self->stmts[STMT_SET_ME];
   sqlite3_bind_int64 (stmt, 1, id);
   return _circles_store_step_done (self, stmt, error);
@@ -1540,36 +1678,59 @@ merge_person (CirclesStore  *self,
               GError       **error)
 {
   g_autofree char *sql = g_strdup_printf (
-    "INSERT OR IGNORE INTO connections (a, b, strength, since, rating)"
+    /* What held the rows of @from holds those of @into: a row that
+     * @into has already keeps its own source, the other joins it. */
+    "INSERT OR IGNORE INTO also_from (kind, a, b, source)"
+    " SELECT 1, min (o, %1$" G_GINT64_FORMAT "), max (o, %1$" G_GINT64_FORMAT "), s FROM ("
+    "  SELECT b AS o, source AS s FROM connections WHERE a = %2$" G_GINT64_FORMAT
+    "  UNION ALL SELECT a, source FROM connections WHERE b = %2$" G_GINT64_FORMAT
+    "  UNION ALL SELECT b, source FROM also_from WHERE kind = 1 AND a = %2$" G_GINT64_FORMAT
+    "  UNION ALL SELECT a, source FROM also_from WHERE kind = 1 AND b = %2$" G_GINT64_FORMAT
+    " ) WHERE o <> %1$" G_GINT64_FORMAT ";"
+    "INSERT OR IGNORE INTO also_from (kind, a, b, source)"
+    " SELECT kind, CASE a WHEN %2$" G_GINT64_FORMAT " THEN %1$" G_GINT64_FORMAT " ELSE a END,"
+    "  CASE b WHEN %2$" G_GINT64_FORMAT " THEN %1$" G_GINT64_FORMAT " ELSE b END, source"
+    " FROM also_from WHERE kind IN (0, 2, 3) AND (a = %2$" G_GINT64_FORMAT " OR b = %2$" G_GINT64_FORMAT ")"
+    " UNION ALL SELECT 2, CASE follower WHEN %2$" G_GINT64_FORMAT " THEN %1$" G_GINT64_FORMAT " ELSE follower END,"
+    "  CASE followed WHEN %2$" G_GINT64_FORMAT " THEN %1$" G_GINT64_FORMAT " ELSE followed END, source"
+    " FROM follows WHERE follower = %2$" G_GINT64_FORMAT " OR followed = %2$" G_GINT64_FORMAT
+    " UNION ALL SELECT 3, group_id, %1$" G_GINT64_FORMAT ", source FROM memberships WHERE person = %2$" G_GINT64_FORMAT
+    " UNION ALL SELECT 0, %1$" G_GINT64_FORMAT ", 0, source FROM people WHERE id = %2$" G_GINT64_FORMAT ";"
+    "DELETE FROM also_from WHERE (kind = 1 OR kind = 2) AND (a = %2$" G_GINT64_FORMAT " OR b = %2$" G_GINT64_FORMAT ")"
+    " OR kind = 0 AND a = %2$" G_GINT64_FORMAT " OR kind = 3 AND b = %2$" G_GINT64_FORMAT ";"
+    "INSERT OR IGNORE INTO connections (a, b, strength, since, rating, source)"
     " SELECT min (o, %1$" G_GINT64_FORMAT "), max (o, %1$" G_GINT64_FORMAT "),"
-    "  strength, since, rating FROM ("
-    "  SELECT b AS o, strength, since, rating FROM connections WHERE a = %2$" G_GINT64_FORMAT
+    "  strength, since, rating, source FROM ("
+    "  SELECT b AS o, strength, since, rating, source FROM connections WHERE a = %2$" G_GINT64_FORMAT
     "  UNION ALL"
-    "  SELECT a, strength, since, rating FROM connections WHERE b = %2$" G_GINT64_FORMAT
+    "  SELECT a, strength, since, rating, source FROM connections WHERE b = %2$" G_GINT64_FORMAT
     " ) WHERE o <> %1$" G_GINT64_FORMAT ";"
     "DELETE FROM connections WHERE a = %2$" G_GINT64_FORMAT " OR b = %2$" G_GINT64_FORMAT ";"
-    "INSERT OR IGNORE INTO follows (follower, followed)"
-    " SELECT f, t FROM ("
+    "INSERT OR IGNORE INTO follows (follower, followed, source)"
+    " SELECT f, t, source FROM ("
     "  SELECT CASE follower WHEN %2$" G_GINT64_FORMAT " THEN %1$" G_GINT64_FORMAT " ELSE follower END AS f,"
-    "   CASE followed WHEN %2$" G_GINT64_FORMAT " THEN %1$" G_GINT64_FORMAT " ELSE followed END AS t"
+    "   CASE followed WHEN %2$" G_GINT64_FORMAT " THEN %1$" G_GINT64_FORMAT " ELSE followed END AS t, source"
     "  FROM follows WHERE follower = %2$" G_GINT64_FORMAT " OR followed = %2$" G_GINT64_FORMAT
     " ) WHERE f <> t;"
     "DELETE FROM follows WHERE follower = %2$" G_GINT64_FORMAT " OR followed = %2$" G_GINT64_FORMAT ";"
-    "INSERT OR IGNORE INTO memberships (group_id, person)"
-    " SELECT group_id, %1$" G_GINT64_FORMAT " FROM memberships WHERE person = %2$" G_GINT64_FORMAT ";"
+    "INSERT OR IGNORE INTO memberships (group_id, person, source)"
+    " SELECT group_id, %1$" G_GINT64_FORMAT ", source FROM memberships WHERE person = %2$" G_GINT64_FORMAT ";"
     "DELETE FROM memberships WHERE person = %2$" G_GINT64_FORMAT ";"
     "INSERT OR IGNORE INTO interactions"
     " SELECT %1$" G_GINT64_FORMAT ", sent, received, last_message, invitation, invited_on,"
-    "  recommendations_given, recommendations_received"
+    "  recommendations_given, recommendations_received, source"
     " FROM interactions WHERE person = %2$" G_GINT64_FORMAT ";"
     "DELETE FROM interactions WHERE person = %2$" G_GINT64_FORMAT ";"
-    "INSERT OR IGNORE INTO endorsements (person, skill, given, endorsed_on)"
-    " SELECT %1$" G_GINT64_FORMAT ", skill, given, endorsed_on FROM endorsements"
+    "INSERT OR IGNORE INTO endorsements (person, skill, given, endorsed_on, source)"
+    " SELECT %1$" G_GINT64_FORMAT ", skill, given, endorsed_on, source FROM endorsements"
     " WHERE person = %2$" G_GINT64_FORMAT ";"
     "DELETE FROM endorsements WHERE person = %2$" G_GINT64_FORMAT ";"
     "INSERT OR IGNORE INTO reasons (person, flags)"
     " SELECT %1$" G_GINT64_FORMAT ", flags FROM reasons WHERE person = %2$" G_GINT64_FORMAT ";"
     "DELETE FROM reasons WHERE person = %2$" G_GINT64_FORMAT ";"
+    "UPDATE OR IGNORE person_fields SET person = %1$" G_GINT64_FORMAT
+    " WHERE person = %2$" G_GINT64_FORMAT ";"
+    "DELETE FROM person_fields WHERE person = %2$" G_GINT64_FORMAT ";"
     "UPDATE people SET"
     " display_name = coalesce (people.display_name, o.display_name),"
     " first_name = coalesce (people.first_name, o.first_name),"

@@ -22,11 +22,14 @@ typedef enum
   CIRCLES_STORE_ERROR_READ_ONLY,   /* cannot write the file */
   CIRCLES_STORE_ERROR_FULL,        /* the disk is full */
   CIRCLES_STORE_ERROR_NO_ME,       /* nobody is "me" yet */
+  CIRCLES_STORE_ERROR_NOT_FOUND,   /* no such source, person or connection */
+  CIRCLES_STORE_ERROR_EXISTS,      /* a person of that key is there already */
+  CIRCLES_STORE_ERROR_CHANGED,     /* an undo of a state that is gone */
   CIRCLES_STORE_ERROR_FAILED,      /* anything else SQLite reports */
 } CirclesStoreError;
 
 /* The schema version this build writes; PRAGMA user_version. */
-#define CIRCLES_STORE_SCHEMA_VERSION 7
+#define CIRCLES_STORE_SCHEMA_VERSION 8
 
 /* Fields of a person that an importer may know; NULL means "not known",
  * and never overwrites what the database already holds. */
@@ -314,6 +317,94 @@ gboolean      circles_store_set_person_key       (CirclesStore               *se
 /* The key of @person, or NULL. */
 char         *circles_store_get_person_key       (CirclesStore               *self,
                                                   gint64                      person);
+
+/* Where rows came from (circles-store-sources.c). Each import is a
+ * source; so are the edits made by hand, all together. */
+typedef struct
+{
+  const char *file;      /* the file read, or NULL */
+  const char *format;    /* "linkedin", "archive", "csv", "dot",
+                          * "graphml", "followers", "groups", "demo",
+                          * "hand"; "legacy" for what was imported
+                          * before sources were kept */
+  gint64      owner;     /* whose export it is: a person, -1 for me
+                          * (as me is at commit), 0 for nobody's */
+  const char *checksum;  /* of the file's content, or NULL */
+  gboolean    replaces;  /* all of the owner's connections: an older
+                          * such export of the same owner is replaced */
+} CirclesSourceInfo;
+
+typedef struct
+{
+  gint64      id;
+  const char *file;
+  const char *format;
+  const char *owner_key;   /* NULL when nobody's */
+  const char *owner_name;  /* NULL when unknown */
+  gboolean    owner_is_me;
+  const char *imported;    /* ISO 8601, UTC */
+  gint64      people;      /* people it brought, or brought again */
+  gint64      connections;
+} CirclesSourceRow;
+
+typedef void (*CirclesStoreSourceFunc) (const CirclesSourceRow *row,
+                                        gpointer                user_data);
+
+/* Within a transaction, before it writes: its rows belong to a new
+ * source. Without one they belong to the "legacy" source. */
+gboolean      circles_store_begin_source         (CirclesStore               *self,
+                                                  const CirclesSourceInfo    *info,
+                                                  GError                    **error);
+/* Within a transaction: says what its source is, once it is known
+ * (the format of a file is known after its first lines). */
+gboolean      circles_store_describe_source      (CirclesStore               *self,
+                                                  const CirclesSourceInfo    *info,
+                                                  GError                    **error);
+/* The source of the current transaction (0 when none was begun). */
+gint64        circles_store_get_source           (CirclesStore               *self);
+/* The latest source with the content @checksum, the owner @owner (0:
+ * nobody's) and the format @format (NULL: any), with when it was
+ * imported; 0 when none. */
+gint64        circles_store_find_source          (CirclesStore               *self,
+                                                  const char                 *checksum,
+                                                  gint64                      owner,
+                                                  const char                 *format,
+                                                  char                      **imported);
+gboolean      circles_store_foreach_source       (CirclesStore               *self,
+                                                  CirclesStoreSourceFunc      func,
+                                                  gpointer                    user_data,
+                                                  GError                    **error);
+/* Takes back, in one transaction, what source @id alone brought:
+ * connections, follows, memberships, people (never me), messages and
+ * endorsements no other source has. With @undo, what undoes it. */
+gboolean      circles_store_forget_source        (CirclesStore               *self,
+                                                  gint64                      id,
+                                                  GBytes                    **undo,
+                                                  GError                    **error);
+/* Edits by hand, each in a transaction of its own, belonging to the
+ * source of the edits by hand; with @undo, what undoes it. */
+gboolean      circles_store_link                 (CirclesStore               *self,
+                                                  gint64                      a,
+                                                  gint64                      b,
+                                                  GBytes                    **undo,
+                                                  GError                    **error);
+gboolean      circles_store_unlink               (CirclesStore               *self,
+                                                  gint64                      a,
+                                                  gint64                      b,
+                                                  GBytes                    **undo,
+                                                  GError                    **error);
+/* A new person of key @key (an error when someone has it). */
+gint64        circles_store_add_person           (CirclesStore               *self,
+                                                  const char                 *key,
+                                                  const CirclesPersonFields  *fields,
+                                                  GBytes                    **undo,
+                                                  GError                    **error);
+/* Undoes a forget or an edit, while the database is still at the
+ * @generation it left (CIRCLES_STORE_ERROR_CHANGED otherwise). */
+gboolean      circles_store_undo                 (CirclesStore               *self,
+                                                  GBytes                     *undo,
+                                                  gint64                      generation,
+                                                  GError                    **error);
 
 /* The texts of a person kept in a snapshot, in this order. */
 typedef enum
