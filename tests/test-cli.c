@@ -103,6 +103,8 @@ test_import_twice (CirclesCliFixture *f,
 
   g_assert_cmpint (circles_cli_fixture_run (f, "import", edges, "--me", "me", NULL), ==, 0);
   g_assert_cmpint (circles_cli_fixture_run (f, "import", edges, "--me", "me", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "edges.csv was imported already"));
+  g_assert_nonnull (strstr (f->out, "(import 1): nothing changed"));
   g_assert_cmpint (circles_cli_fixture_run (f, "stats", "--json", NULL), ==, 0);
   stats = circles_test_parse_object (f->out);
   g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 8);
@@ -296,6 +298,85 @@ test_usage (CirclesCliFixture *f,
   g_assert_nonnull (strstr (f->out, "paths"));
 }
 
+static char *
+stats_of (CirclesCliFixture *f)
+{
+  g_assert_cmpint (circles_cli_fixture_run (f, "stats", "--json", NULL), ==, 0);
+  return g_strdup (f->out);
+}
+
+/* sources, forget, link, unlink, person add. */
+static void
+test_sources (CirclesCliFixture *f,
+              gconstpointer      data)
+{
+  g_autofree char *edges = write_edges (f, "edges.csv", edges_csv);
+  g_autofree char *followers = write_edges (f, "followers.csv", "Follower,Name\nzed,Zed Zimmerman\nb,\n");
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autoptr(JsonObject) list = NULL;
+  g_autoptr(JsonObject) stats = NULL;
+  g_autoptr(GDateTime) when = NULL;
+  g_autofree char *zoe_stats = NULL;
+  JsonArray *sources;
+  JsonObject *first;
+
+  g_assert_cmpint (circles_cli_fixture_run (f, "sources", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Nothing was imported yet"));
+
+  g_assert_cmpint (circles_cli_fixture_run (f, "import", edges, "--me", "me", NULL), ==, 0);
+  before = stats_of (f);
+  g_assert_cmpint (circles_cli_fixture_run (f, "import", followers, NULL), ==, 0);
+
+  g_assert_cmpint (circles_cli_fixture_run (f, "sources", "--json", NULL), ==, 0);
+  list = circles_test_parse_object (f->out);
+  sources = json_object_get_array_member (list, "sources");
+  g_assert_cmpuint (json_array_get_length (sources), ==, 2);
+  first = json_array_get_object_element (sources, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "id"), ==, 1);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (first, "file"), "/edges.csv"));
+  g_assert_cmpstr (json_object_get_string_member (first, "format"), ==, "csv");
+  g_assert_true (json_object_get_null_member (first, "owner"));
+  g_assert_cmpint (json_object_get_int_member (first, "people"), ==, 9);  /* me too */
+  g_assert_cmpint (json_object_get_int_member (first, "connections"), ==, 8);
+  when = g_date_time_new_from_iso8601 (json_object_get_string_member (first, "imported"), NULL);
+  g_assert_nonnull (when);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (sources, 1), "format"),
+                   ==, "followers");
+
+  /* Taken back: the network is as it was. */
+  g_assert_cmpint (circles_cli_fixture_run (f, "forget", "2", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Forgot import 2: 1 people and 0 connections taken back"));
+  after = stats_of (f);
+  g_assert_cmpstr (before, ==, after);
+  circles_cli_fixture_run (f, "forget", "2", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "No import has the number 2"));
+  circles_cli_fixture_run (f, "forget", "two", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+
+  /* Edits by hand. */
+  g_assert_cmpint (circles_cli_fixture_run (f, "person", "add", "zoe", "--name", "Zoé Ndiaye",
+                                            "--company", "Prospect SA", NULL), ==, 0);
+  g_assert_cmpint (circles_cli_fixture_run (f, "link", "b", "zoe", NULL), ==, 0);
+  zoe_stats = stats_of (f);
+  stats = circles_test_parse_object (zoe_stats);
+  g_assert_cmpint (json_object_get_int_member (stats, "people"), ==, 9);
+  g_assert_cmpint (json_object_get_int_member (stats, "second"), ==, 3);
+  circles_cli_fixture_run (f, "person", "add", "zoe", "--name", "Again", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  circles_cli_fixture_run (f, "person", "add", "nameless", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  circles_cli_fixture_run (f, "link", "b", "nobody", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_cmpint (circles_cli_fixture_run (f, "unlink", "b", "zoe", NULL), ==, 0);
+  circles_cli_fixture_run (f, "unlink", "b", "zoe", NULL);
+  g_assert_cmpint (f->status, ==, 2);
+  g_assert_nonnull (strstr (f->err, "not connected"));
+  g_assert_cmpint (circles_cli_fixture_run (f, "sources", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "Added by hand"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -313,6 +394,7 @@ main (int   argc,
   ADD ("export", test_export);
   ADD ("cap-warning", test_cap_warning);
   ADD ("usage", test_usage);
+  ADD ("sources", test_sources);
 #undef ADD
 
   return g_test_run ();
