@@ -491,10 +491,10 @@ test_hand_edits (Fixture       *f,
   p3 = circles_store_lookup_person (f->store, "https://www.linkedin.com/in/p3");
   p4 = circles_store_lookup_person (f->store, "https://www.linkedin.com/in/p4");
 
-  nadia = circles_store_add_person (f->store, "nadia", &fields, &undo_person, &error);
+  nadia = circles_store_add_person (f->store, "nadia", &fields, 0, &undo_person, &error);
   g_assert_no_error (error);
   g_assert_cmpint (nadia, >, 0);
-  g_assert_cmpint (circles_store_add_person (f->store, "nadia", &fields, NULL, &error), <, 0);
+  g_assert_cmpint (circles_store_add_person (f->store, "nadia", &fields, 0, NULL, &error), <, 0);
   g_assert_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_EXISTS);
   g_clear_error (&error);
 

@@ -273,7 +273,7 @@ _circles_cli_person (const char  *db_path,
   fields.company = company;
   fields.position = position;
   fields.profile_url = url;
-  if (circles_store_add_person (store, argv[2], &fields, NULL, &error) < 0)
+  if (circles_store_add_person (store, argv[2], &fields, 0, NULL, &error) < 0)
     return _circles_cli_fail (error);
   g_print (_("Added “%s” (%s)\n"), name, argv[2]);
   return CIRCLES_EXIT_OK;

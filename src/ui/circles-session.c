@@ -913,6 +913,8 @@ typedef struct
   char                *db_path;
   char                *path;
   CirclesImportFormat  format;
+  char                *owner_key;  /* --owner, or NULL */
+  gboolean             refuse_foreign;
   CirclesImportReport  report;
   GMutex               lock;
   double               fraction;  /* under lock: the last one reported */
@@ -929,6 +931,7 @@ import_request_free (ImportRequest *request)
   g_clear_object (&request->session);
   g_free (request->db_path);
   g_free (request->path);
+  g_free (request->owner_key);
   g_free (request);
 }
 
@@ -972,6 +975,10 @@ circles_session_import_thread (GTask        *task,
 {
   ImportRequest *request = task_data;
   g_autoptr(CirclesStore) store = NULL;
+  CirclesImportOptions options = {
+    .owner_key = request->owner_key,
+    .refuse_foreign = request->refuse_foreign,
+  };
   GError *error = NULL;
 
   /* A connection of its own: the session's one stays with the main
@@ -979,9 +986,9 @@ circles_session_import_thread (GTask        *task,
    * the database is left as it was. */
   store = circles_store_open (request->db_path, &error);
   if (store == NULL ||
-      !circles_import_file (store, request->path, request->format, NULL,
-                            &request->report, import_progress_cb, request,
-                            cancellable, &error))
+      !circles_import_file_full (store, request->path, request->format, &options,
+                                 &request->report, import_progress_cb, request,
+                                 cancellable, &error))
     {
       g_task_return_error (task, error);
       return;
@@ -1053,6 +1060,30 @@ circles_session_import_async (CirclesSession      *self,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  circles_session_import_owned_async (self, path, format, NULL, FALSE,
+                                      cancellable, callback, user_data);
+}
+
+/**
+ * circles_session_import_owned_async:
+ * @owner_key: (nullable): whose export @path is ("me" for mine), or %NULL
+ * @refuse_foreign: without an owner, refuse a Connections.csv that does
+ *   not look like mine (%CIRCLES_IMPORT_ERROR_NOT_MINE): the window then
+ *   asks whose it is
+ *
+ * circles_session_import_async(), for an export of the network that is
+ * someone's.
+ */
+void
+circles_session_import_owned_async (CirclesSession      *self,
+                                    const char          *path,
+                                    CirclesImportFormat  format,
+                                    const char          *owner_key,
+                                    gboolean             refuse_foreign,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
   g_autoptr(GTask) import_task = NULL;
   ImportRequest *request;
   GTask *task;
@@ -1078,6 +1109,8 @@ circles_session_import_async (CirclesSession      *self,
   request->db_path = g_strdup (self->path);
   request->path = g_strdup (path);
   request->format = format;
+  request->owner_key = g_strdup (owner_key);
+  request->refuse_foreign = refuse_foreign;
   g_task_set_task_data (task, request, (GDestroyNotify) import_request_free);
 
   circles_session_set_busy (self, TRUE);
@@ -1113,6 +1146,147 @@ circles_session_import_finish (CirclesSession       *self,
       *report = request->report;
     }
   return TRUE;
+}
+
+/* Writing --------------------------------------------------------- */
+
+typedef struct
+{
+  CirclesSessionWriteFunc func;
+  gpointer                data;
+  GDestroyNotify          destroy;
+} WriteRequest;
+
+static void
+write_request_free (WriteRequest *request)
+{
+  if (request->destroy != NULL)
+    request->destroy (request->data);
+  g_free (request);
+}
+
+static void
+circles_session_write_thread (GTask        *task,
+                              gpointer      source_object,
+                              gpointer      task_data,
+                              GCancellable *cancellable)
+{
+  CirclesSession *self = source_object;
+  WriteRequest *request = task_data;
+  GError *error = NULL;
+
+  /* The session's store is the worker's while the session is busy. */
+  if (!request->func (self->store, self->network, request->data, &error))
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+static void
+circles_session_write_reload_cb (GObject      *object,
+                                 GAsyncResult *result,
+                                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+
+  /* Written whatever the reload says: the state tells it. */
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    g_debug ("Reload after writing: %s", error->message);
+  g_clear_error (&error);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+circles_session_write_cb (GObject      *object,
+                          GAsyncResult *result,
+                          gpointer      user_data)
+{
+  CirclesSession *self = CIRCLES_SESSION (object);
+  GTask *task = user_data;
+  GTask *reload;
+  GError *error = NULL;
+
+  if (!g_task_propagate_boolean (G_TASK (result), &error))
+    {
+      circles_session_set_busy (self, FALSE);
+      g_task_return_error (task, error);
+      g_object_unref (task);
+      return;
+    }
+
+  /* As after a rating: the network on screen, and who is selected,
+   * stay until the new one is there. */
+  reload = g_task_new (self, NULL, circles_session_write_reload_cb, task);
+  g_task_set_source_tag (reload, circles_session_load_async);
+  self->quiet_load = TRUE;
+  circles_session_start_load (self, reload);
+}
+
+/**
+ * circles_session_write_async:
+ * @func: called in a worker thread with the session's store and network
+ * @data: (nullable): for @func, freed with @destroy
+ *
+ * Writes to the database in a worker, then reloads the network keeping
+ * the one on screen and the selection until the new one is there: the
+ * way edits by hand, forgetting an import and undoing are made. Fails
+ * with %G_IO_ERROR_PENDING while the session is busy and
+ * %G_IO_ERROR_NOT_INITIALIZED without a database.
+ */
+void
+circles_session_write_async (CirclesSession          *self,
+                             CirclesSessionWriteFunc  func,
+                             gpointer                 data,
+                             GDestroyNotify           destroy,
+                             GAsyncReadyCallback      callback,
+                             gpointer                 user_data)
+{
+  g_autoptr(GTask) write_task = NULL;
+  WriteRequest *request;
+  GTask *task;
+
+  g_return_if_fail (CIRCLES_IS_SESSION (self));
+  g_return_if_fail (func != NULL);
+
+  request = g_new0 (WriteRequest, 1);
+  request->func = func;
+  request->data = data;
+  request->destroy = destroy;
+
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, circles_session_write_async);
+
+  if (self->busy || self->store == NULL)
+    {
+      write_request_free (request);
+      if (self->busy)
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_PENDING,
+                                 _("The database is busy"));
+      else
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                                 _("No network is loaded"));
+      g_object_unref (task);
+      return;
+    }
+
+  circles_session_set_busy (self, TRUE);
+  write_task = g_task_new (self, NULL, circles_session_write_cb, task);
+  g_task_set_source_tag (write_task, circles_session_write_thread);
+  g_task_set_task_data (write_task, request, (GDestroyNotify) write_request_free);
+  g_task_run_in_thread (write_task, circles_session_write_thread);
+}
+
+gboolean
+circles_session_write_finish (CirclesSession  *self,
+                              GAsyncResult    *result,
+                              GError         **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == circles_session_write_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Export ----------------------------------------------------------- */

@@ -77,6 +77,14 @@ void                 circles_session_import_async         (CirclesSession       
                                                            GCancellable         *cancellable,
                                                            GAsyncReadyCallback   callback,
                                                            gpointer              user_data);
+void                 circles_session_import_owned_async   (CirclesSession       *self,
+                                                           const char           *path,
+                                                           CirclesImportFormat   format,
+                                                           const char           *owner_key,
+                                                           gboolean              refuse_foreign,
+                                                           GCancellable         *cancellable,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
 gboolean             circles_session_import_finish        (CirclesSession       *self,
                                                            GAsyncResult         *result,
                                                            CirclesImportReport  *report,
@@ -99,6 +107,21 @@ void                 circles_session_rate_async           (CirclesSession       
                                                            GAsyncReadyCallback   callback,
                                                            gpointer              user_data);
 gboolean             circles_session_rate_finish          (CirclesSession       *self,
+                                                           GAsyncResult         *result,
+                                                           GError              **error);
+/* Writes in a worker with the session's store; TRUE when written. The
+ * network is the one on screen (may be NULL). */
+typedef gboolean (*CirclesSessionWriteFunc) (CirclesStore   *store,
+                                             CirclesNetwork *network,
+                                             gpointer        data,
+                                             GError        **error);
+void                 circles_session_write_async          (CirclesSession       *self,
+                                                           CirclesSessionWriteFunc func,
+                                                           gpointer              data,
+                                                           GDestroyNotify        destroy,
+                                                           GAsyncReadyCallback   callback,
+                                                           gpointer              user_data);
+gboolean             circles_session_write_finish         (CirclesSession       *self,
                                                            GAsyncResult         *result,
                                                            GError              **error);
 int                  circles_session_get_rating           (CirclesSession       *self,

@@ -473,3 +473,17 @@ _circles_import_parse_day (CirclesImportContext  *ctx,
                              _("“%s” is not a date like %s"), text, example);
   return FALSE;
 }
+
+char *
+circles_import_profile_key (const char *url)
+{
+  g_return_val_if_fail (url != NULL, NULL);
+
+  return _circles_import_normalize_url (url);
+}
+
+gboolean
+circles_import_key_is_url (const char *key)
+{
+  return key != NULL && (g_str_has_prefix (key, "https://") || g_str_has_prefix (key, "http://"));
+}

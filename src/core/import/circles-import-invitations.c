@@ -50,7 +50,7 @@ _circles_import_ensure_named (CirclesImportContext  *ctx,
   if (id < 0)
     return -1;
   _circles_import_set_field (&fields, CIRCLES_FIELD_DISPLAY_NAME, name);
-  if (g_str_has_prefix (key, "http"))
+  if (circles_import_key_is_url (key))
     _circles_import_set_field (&fields, CIRCLES_FIELD_PROFILE_URL, url);
   if (!circles_store_update_person (ctx->store, id, &fields, error))
     return -1;

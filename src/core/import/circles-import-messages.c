@@ -110,11 +110,6 @@ split_urls (const char *field)
   return g_steal_pointer (&urls);
 }
 
-static gboolean
-is_profile_url (const char *key)
-{
-  return key != NULL && g_str_has_prefix (key, "http");
-}
 
 static const Pair *
 pair_lookup (Tally      *tally,
@@ -143,7 +138,7 @@ find_me (CirclesImportContext  *ctx,
 
   if (current != NULL && g_hash_table_contains (tally->parties, current))
     return g_steal_pointer (&current);
-  if (is_profile_url (current))
+  if (circles_import_key_is_url (current))
     {
       _circles_import_set_error (error, CIRCLES_IMPORT_ERROR_UNKNOWN_ME,
                                  ctx->display, 0, 0,

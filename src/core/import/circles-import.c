@@ -495,7 +495,7 @@ learn_my_key (CirclesImportContext        *ctx,
     return TRUE;
   url = _circles_import_normalize_url (options->me_key);
   current = circles_store_get_person_key (ctx->store, ctx->me_id);
-  if (url == NULL || !g_str_has_prefix (url, "http") || g_strcmp0 (current, url) == 0
+  if (url == NULL || !circles_import_key_is_url (url) || g_strcmp0 (current, url) == 0
       || g_strcmp0 (current, options->me_key) == 0)
     return TRUE;
   if (!circles_store_set_person_key (ctx->store, ctx->me_id, url, error))

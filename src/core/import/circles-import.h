@@ -123,4 +123,12 @@ gboolean            circles_import_file_full    (CirclesStore               *sto
                                                  GCancellable               *cancellable,
                                                  GError                    **error);
 
+/* A profile URL as the key of its person, the way every importer keys
+ * it: scheme and host in lower case, no query nor trailing slash. NULL
+ * for a blank one. */
+char               *circles_import_profile_key  (const char                 *url);
+/* Whether a person's key is a profile URL (other files key people by
+ * their names or ids). */
+gboolean            circles_import_key_is_url   (const char                 *key);
+
 G_END_DECLS

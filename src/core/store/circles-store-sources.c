@@ -744,6 +744,7 @@ gint64
 circles_store_add_person (CirclesStore               *self,
                           const char                 *key,
                           const CirclesPersonFields  *fields,
+                          gint64                      link_to,
                           GBytes                    **undo,
                           GError                    **error)
 {
@@ -765,6 +766,9 @@ circles_store_add_person (CirclesStore               *self,
     }
   id = circles_store_ensure_person (self, key, error);
   if (id < 0 || !circles_store_update_person (self, id, fields, error) ||
+      (link_to > 0 && (!check_person (self, link_to, error) ||
+                       !circles_store_add_connection (self, MIN (id, link_to), MAX (id, link_to),
+                                                      -1, NULL, error))) ||
       !_circles_store_commit_recorded (self, undo, error))
     {
       if (circles_store_in_transaction (self))

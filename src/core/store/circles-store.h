@@ -393,10 +393,12 @@ gboolean      circles_store_unlink               (CirclesStore               *se
                                                   gint64                      b,
                                                   GBytes                    **undo,
                                                   GError                    **error);
-/* A new person of key @key (an error when someone has it). */
+/* A new person of key @key (an error when someone has it), connected
+ * to @link_to unless 0. */
 gint64        circles_store_add_person           (CirclesStore               *self,
                                                   const char                 *key,
                                                   const CirclesPersonFields  *fields,
+                                                  gint64                      link_to,
                                                   GBytes                    **undo,
                                                   GError                    **error);
 /* Undoes a forget or an edit, while the database is still at the
