@@ -389,8 +389,12 @@ view_items (GtkWidget *panel,
 {
   GtkWidget *view = get_named (panel, name);
   GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (view));
+  GListModel *model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
 
-  return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  /* a ring's list is filtered by the filter of the Prospects page */
+  if (GTK_IS_FILTER_LIST_MODEL (model))
+    model = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (model));
+  return model;
 }
 
 /* The people of a list, as "key|key|…". */

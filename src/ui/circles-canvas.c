@@ -187,10 +187,11 @@ circles_canvas_render_layer (CirclesScene      *scene,
 /* The legend alone: the view puts the diagram far off the surface, and
  * the backend draws only what is inside. */
 static GdkTexture *
-render_legend (CirclesScene   *scene,
-               int             scale,
-               gboolean        dark,
-               CirclesColorBy  color_by)
+render_legend (CirclesScene        *scene,
+               int                  scale,
+               gboolean             dark,
+               CirclesColorBy       color_by,
+               const CirclesCounts *emphasis_counts)
 {
   CirclesView view = { 0, };
   double lw, lh, ox, oy;
@@ -208,6 +209,7 @@ render_legend (CirclesScene   *scene,
   view.selected = CIRCLES_NO_PERSON;
   view.flags = CIRCLES_VIEW_NO_BACKGROUND | (dark ? CIRCLES_VIEW_DARK : 0);
   view.color_by = color_by;
+  view.emphasis_counts = emphasis_counts;
 
   width = view.width * scale;
   height = view.height * scale;
@@ -800,17 +802,25 @@ static void
 circles_canvas_update_emphasis (CirclesCanvas *self)
 {
   const guint8 *emphasis = NULL;
+  const CirclesCounts *counts = NULL;
 
   if (self->prospecting != NULL && self->scene != NULL)
-    emphasis = circles_prospecting_get_emphasis (self->prospecting);
-  if (self->view.emphasis == emphasis)
+    {
+      emphasis = circles_prospecting_get_emphasis (self->prospecting);
+      counts = circles_prospecting_get_emphasis_counts (self->prospecting);
+    }
+  /* The lines of an introducer may change with the same people. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->view.emphasis == emphasis && self->view.emphasis_counts == counts)
     return;
 
   self->view.emphasis = emphasis;
+  self->view.emphasis_counts = counts;
   /* The layer's pointer may be freed already: never compare with it. */
   g_clear_object (&self->layer);
   self->layer_view.emphasis = NULL;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The legend counts who stands out. */
+  g_clear_object (&self->legend);
 }
 
 static gboolean
@@ -1253,6 +1263,61 @@ draw_selection (CirclesCanvas *self,
                          &g_array_index (self->paths->chains, CirclesChain, c), FALSE, fg, bg);
 }
 
+/* The introducer looked at on the Prospects page: lines from them to
+ * whom they reach, through the 2nd-degree people between, under the
+ * selection if there is one. */
+static void
+draw_introducer (CirclesCanvas *self,
+                 cairo_t       *cr,
+                 gboolean       dark,
+                 const GdkRGBA *bg)
+{
+  const guint32 *links;
+  guint n_links, introducer;
+  GdkRGBA color;
+  double x, y, r;
+
+  if (self->prospecting == NULL || self->view.emphasis == NULL)
+    return;
+  introducer = circles_prospecting_get_introducer (self->prospecting);
+  links = circles_prospecting_get_introducer_links (self->prospecting, &n_links);
+  if (introducer == CIRCLES_NO_PERSON || links == NULL)
+    return;
+
+  color_to_rgba (&circles_scene_get_palette (dark)->circle[CIRCLES_CIRCLE_FIRST], 0.55, &color);
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_new_path (cr);
+  for (guint i = 0; i < n_links; i++)
+    {
+      double x2, y2;
+
+      if (!person_position (self, links[2 * i], &x, &y, NULL) ||
+          !person_position (self, links[2 * i + 1], &x2, &y2, NULL))
+        continue;
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x2, y2);
+    }
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_set_line_width (cr, 1.25);
+  cairo_stroke (cr);
+
+  /* The introducer, ringed. */
+  if (person_position (self, introducer, &x, &y, &r))
+    {
+      color.alpha = 1.0;
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, MAX (r, 4.0) + 4.0, 0, 2 * G_PI);
+      gdk_cairo_set_source_rgba (cr, bg);
+      cairo_set_line_width (cr, 5.0);
+      cairo_stroke_preserve (cr);
+      gdk_cairo_set_source_rgba (cr, &color);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_hover (CirclesCanvas *self,
             cairo_t       *cr,
@@ -1299,6 +1364,7 @@ circles_canvas_snapshot (GtkWidget   *widget,
   snapshot_layer (self, snapshot, scale, dark);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_introducer (self, cr, dark, &bg);
   if (self->selected != CIRCLES_NO_PERSON)
     draw_selection (self, cr, dark, &fg, &bg);
   draw_hover (self, cr, &fg, &bg);
@@ -1308,7 +1374,7 @@ circles_canvas_snapshot (GtkWidget   *widget,
   if (self->legend == NULL || self->legend_dark != dark || self->legend_color_by != self->color_by)
     {
       g_clear_object (&self->legend);
-      self->legend = render_legend (self->scene, scale, dark, self->color_by);
+      self->legend = render_legend (self->scene, scale, dark, self->color_by, self->view.emphasis_counts);
       self->legend_dark = dark;
       self->legend_color_by = self->color_by;
     }
