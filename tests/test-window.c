@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "circles-application.h"
+#include "circles-badge.h"
 #include "circles-canvas.h"
 #include "circles-session.h"
 #include "circles-store.h"
@@ -675,6 +676,82 @@ test_application_windows (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_with_classes (GtkWidget  *widget,
+                   const char *a,
+                   const char *b)
+{
+  if (gtk_widget_has_css_class (widget, a) && gtk_widget_has_css_class (widget, b))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_classes (child, a, b);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The digits and icons on the discs of the circles hold WCAG AA (4.5:1)
+ * against the disc, in the light style and in the dark one, with the
+ * style sheets the application loads. */
+static void
+check_badges (CirclesWindow *window,
+              gboolean       dark)
+{
+  const CirclesPalette *palette = circles_scene_get_palette (dark);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  for (CirclesCircle circle = CIRCLES_CIRCLE_FIRST; circle <= CIRCLES_CIRCLE_OUT_OF_NETWORK; circle++)
+    {
+      GtkWidget *badge = find_with_classes (GTK_WIDGET (window), "circle-badge",
+                                            circles_circle_get_css_class (circle));
+      GdkRGBA rgba;
+      CirclesColor fg;
+      double ratio;
+
+      g_assert_nonnull (badge);
+      gtk_style_context_get_color (gtk_widget_get_style_context (badge), &rgba);
+      fg.r = rgba.red;
+      fg.g = rgba.green;
+      fg.b = rgba.blue;
+      ratio = circles_color_contrast (&fg, &palette->circle[circle]);
+      g_test_message ("%s, %s: %.2f:1", dark ? "dark" : "light", circles_circle_get_css_class (circle), ratio);
+      g_assert_cmpfloat (ratio, >=, 4.5);
+    }
+}
+
+static void
+test_application_badge_contrast (void)
+{
+  g_autofree char *path = make_fixture_database (TRUE);
+  g_autoptr(CirclesApplication) app = circles_application_new (path);
+  g_autoptr(GError) error = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  CirclesWindow *window;
+
+  /* Dark from the start, as a desktop in the dark style opens it. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = CIRCLES_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_object_ref (window);
+  circles_test_wait_for_session (circles_window_get_session (window));
+
+  check_badges (window, TRUE);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  check_badges (window, FALSE);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  check_badges (window, TRUE);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  close_window (window);
+}
+
 /* Without a database on the command line, the window opens the last
  * one it had while that file is still there, else the default one. */
 static void
@@ -728,6 +805,7 @@ main (int   argc,
   g_test_add_func ("/window/not-a-database", test_window_not_a_database);
   g_test_add_func ("/window/click", test_window_click);
   g_test_add_func ("/application/windows", test_application_windows);
+  g_test_add_func ("/application/badge-contrast", test_application_badge_contrast);
   g_test_add_func ("/application/last-database", test_application_last_database);
 
   return g_test_run ();
