@@ -413,9 +413,11 @@ circles_prospects_page_update_gains (CirclesProspectsPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
-      /* The circle they are in, as on the rings. */
+      /* The circle they are in, as on the rings: the disc's digit says
+       * it, the word beside it would say it again. */
       circles_badge_set_circle (CIRCLES_BADGE (badge), circles_network_get_circle (network, gain->person));
       circles_badge_set_degree_only (CIRCLES_BADGE (badge), TRUE);
+      circles_badge_set_disc_only (CIRCLES_BADGE (badge), TRUE);
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
