@@ -918,6 +918,9 @@ test_application_badge_contrast (void)
   AdwStyleManager *style = adw_style_manager_get_default ();
   CirclesWindow *window;
 
+  /* An id of its own: the application of /application/windows may still
+   * be exported on the bus. */
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".BadgeTest");
   /* Dark from the start, as a desktop in the dark style opens it. */
   adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
   g_application_register (G_APPLICATION (app), NULL, &error);
