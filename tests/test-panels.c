@@ -298,6 +298,15 @@ test_pane_third (Fixture       *f,
   GtkWidget *comments;
 
   select_key (f, "z");
+  /* The request's heading wraps beside its button, never cut. */
+  {
+    GtkWidget *group = circles_test_find_named (pane, "request-group");
+    GtkWidget *heading = circles_test_find_text (group, adw_preferences_group_get_title (ADW_PREFERENCES_GROUP (group)));
+
+    g_assert_nonnull (heading);
+    g_assert_cmpint (gtk_label_get_ellipsize (GTK_LABEL (heading)), ==, PANGO_ELLIPSIZE_NONE);
+    g_assert_true (gtk_label_get_wrap (GTK_LABEL (heading)));
+  }
   g_assert_cmpstr (circles_badge_get_text (CIRCLES_BADGE (get_named (pane, "person-badge"))),
                    ==, "3rd-degree connection");
   /* Connecting with z would bring nobody closer (z knows nobody past
@@ -389,8 +398,12 @@ view_items (GtkWidget *panel,
 {
   GtkWidget *view = get_named (panel, name);
   GtkSelectionModel *selection = gtk_list_view_get_model (GTK_LIST_VIEW (view));
+  GListModel *model = gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
 
-  return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  /* a ring's list is filtered by the filter of the Prospects page */
+  if (GTK_IS_FILTER_LIST_MODEL (model))
+    model = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (model));
+  return model;
 }
 
 /* The people of a list, as "key|key|…". */

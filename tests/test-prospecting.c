@@ -146,6 +146,45 @@ introducer_rows (Fixture *f)
   return g_string_free (s, FALSE);
 }
 
+/* The rows of the legend that count the circles, as the canvas shows
+ * them now, "1st circle 1 of 3|2nd circle 3 of 4|…". */
+static char *
+legend_counts (Fixture *f)
+{
+  GtkWidget *canvas = circles_test_find_of_type (GTK_WIDGET (f->window), CIRCLES_TYPE_CANVAS);
+  CirclesScene *scene = circles_session_get_scene (f->session);
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  GString *s = g_string_new (NULL);
+  CirclesView view;
+  guint first, n;
+
+  circles_canvas_get_view (CIRCLES_CANVAS (canvas), &view);
+  circles_scene_get_range (scene, CIRCLES_SCENE_LEGEND, &first, &n);
+  for (guint i = first; i < first + n; i++)
+    if (prims[i].flags & CIRCLES_SCENE_FLAG_COUNT)
+      {
+        g_autofree char *text = circles_scene_legend_text (scene, i, &view);
+
+        g_string_append_printf (s, "%s%s", s->len > 0 ? "|" : "", text);
+      }
+  return g_string_free (s, FALSE);
+}
+
+/* The titles of the rows of a list of introducers, "a|b". */
+static char *
+list_rows (Fixture    *f,
+           const char *name)
+{
+  GtkWidget *list = get_named (f, name);
+  GString *s = g_string_new (NULL);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (list); row != NULL; row = gtk_widget_get_next_sibling (row))
+    if (ADW_IS_ACTION_ROW (row) && gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (row)))
+      g_string_append_printf (s, "%s%s", s->len > 0 ? "|" : "",
+                              adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
+  return g_string_free (s, FALSE);
+}
+
 static GtkListBoxRow *
 introducer_row (Fixture *f,
                 guint    index)
@@ -170,7 +209,22 @@ test_no_filter (Fixture       *f,
   g_assert_nonnull (strstr (label_text (f, "match-summary"), "4 people of your 2nd circle"));
   /* b reaches r and s, a p and q, c only s */
   g_assert_cmpstr (rows, ==, "a|b|c");
-  g_assert_nonnull (strstr (label_text (f, "prospect-cover"), "a, b"));
+  /* the cover: a and b, each adding 2 prospects */
+  {
+    g_autofree char *cover = list_rows (f, "prospect-cover-list");
+    guint n_gains;
+    const guint *gains = circles_prospecting_get_cover_gains (f->prospecting, &n_gains);
+    GtkWidget *group = gtk_widget_get_ancestor (get_named (f, "prospect-cover-list"), ADW_TYPE_PREFERENCES_GROUP);
+
+    g_assert_cmpstr (cover, ==, "a|b");
+    g_assert_cmpuint (n_gains, ==, 2);
+    g_assert_cmpuint (gains[0], ==, 2);
+    g_assert_cmpuint (gains[1], ==, 2);
+    g_assert_nonnull (strstr (adw_preferences_group_get_description (ADW_PREFERENCES_GROUP (group)),
+                              "The smallest set found: 2 connections"));
+    g_assert_nonnull (circles_test_find_text (get_named (f, "prospect-cover-list"), "+2"));
+    g_assert_false (gtk_widget_get_visible (get_named (f, "prospect-cover")));
+  }
   g_assert_false (gtk_widget_get_sensitive (get_named (f, "filter-clear")));
 
   /* Whom to connect with next: p would bring z into the 2nd circle. */
@@ -182,6 +236,13 @@ test_no_filter (Fixture       *f,
     g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "p");
     g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ==,
                      "+1 in your 2nd circle, +0 in your 3rd");
+    /* the disc says "2" once, without "2nd" beside it */
+    {
+      GtkWidget *word = circles_test_find_text (GTK_WIDGET (first), "2nd");
+
+      g_assert_nonnull (circles_test_find_text (GTK_WIDGET (first), "2"));
+      g_assert_true (word == NULL || !gtk_widget_get_visible (word));
+    }
     g_signal_emit_by_name (gains, "row-activated", first);
     g_assert_cmpuint (circles_session_get_selected (f->session), ==, circles_test_person (f->network, "p"));
   }
@@ -207,6 +268,13 @@ test_company_filter (Fixture       *f,
   g_assert_cmpstr (label_text (f, "first-count"), ==, "1 of 3");
   g_assert_cmpstr (label_text (f, "second-count"), ==, "3 of 4");
   g_assert_cmpstr (label_text (f, "third-count"), ==, "0 of 1");
+  /* the legend of the canvas counts the same */
+  {
+    g_autofree char *legend = legend_counts (f);
+
+    g_test_message ("legend: %s", legend);
+    g_assert_nonnull (strstr (legend, "1st circle 1 of 3|2nd circle 3 of 4|3rd circle 0 of 1|"));
+  }
   rows = introducer_rows (f);
   g_assert_cmpstr (rows, ==, "a|b");
   g_assert_true (gtk_widget_get_sensitive (get_named (f, "filter-clear")));
@@ -224,6 +292,11 @@ test_company_filter (Fixture       *f,
   after = emphasised (f);
   g_assert_cmpstr (after, ==, "");
   g_assert_cmpstr (label_text (f, "second-count"), ==, "4");
+  {
+    g_autofree char *legend = legend_counts (f);
+
+    g_assert_true (g_str_has_prefix (legend, "1st circle 3 / 30,000|2nd circle 4|3rd circle 1|"));
+  }
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (f, "filter-location"))), ==, "");
 }
 
@@ -260,6 +333,18 @@ test_introducer (Fixture       *f,
   reached = emphasised (f);
   g_assert_cmpstr (reached, ==, "b r s");
   g_assert_nonnull (strstr (label_text (f, "prospect-cover"), "b can introduce you to 2"));
+  /* lines from b to r and s */
+  {
+    guint n_links;
+    const guint32 *links = circles_prospecting_get_introducer_links (f->prospecting, &n_links);
+    g_autofree char *legend = legend_counts (f);
+
+    g_assert_cmpuint (n_links, ==, 2);
+    for (guint i = 0; i < n_links; i++)
+      g_assert_cmpuint (links[2 * i], ==, circles_test_person (f->network, "b"));
+    g_assert_true (links[1] == circles_test_person (f->network, "r") || links[3] == circles_test_person (f->network, "r"));
+    g_assert_nonnull (strstr (legend, "1st circle 1 of 3|2nd circle 2 of 4|3rd circle 0 of 1|"));
+  }
 
   g_signal_emit_by_name (list, "row-activated", introducer_row (f, 1));
   circles_test_drain ();
@@ -274,6 +359,70 @@ test_introducer (Fixture       *f,
   circles_test_drain ();
   filtered = emphasised (f);
   g_assert_cmpstr (filtered, ==, "a p z");
+  /* a line to p, and from p to z */
+  {
+    guint n_links;
+    const guint32 *links = circles_prospecting_get_introducer_links (f->prospecting, &n_links);
+
+    g_assert_cmpuint (n_links, ==, 2);
+    g_assert_cmpuint (links[0], ==, circles_test_person (f->network, "a"));
+    g_assert_cmpuint (links[1], ==, circles_test_person (f->network, "p"));
+    g_assert_cmpuint (links[2], ==, circles_test_person (f->network, "p"));
+    g_assert_cmpuint (links[3], ==, circles_test_person (f->network, "z"));
+  }
+}
+
+/* Back on the Circles page, a bar says what stands out and shows
+ * everyone again; the list of a ring shows the filter's matches, the
+ * selection scrolled to. */
+static void
+test_circles_page_highlight (Fixture       *f,
+                             gconstpointer  data)
+{
+  GtkWidget *panel = circles_test_find_of_type (GTK_WIDGET (f->window), CIRCLES_TYPE_PEOPLE_PANEL);
+  GtkWidget *bar = get_named (f, "highlight-list");
+  GtkWidget *row = get_named (f, "highlight-row");
+  GtkListView *ring_view;
+  GtkSelectionModel *model;
+  g_autofree char *none = NULL;
+
+  g_assert_false (gtk_widget_get_visible (bar));
+
+  type_into (f, "filter-company", "acme");
+  g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==,
+                   "On the rings: the 4 people who match the filter of the Prospects page");
+
+  /* the 2nd ring lists p q r, not s */
+  circles_people_panel_show_ring (CIRCLES_PEOPLE_PANEL (panel), 2);
+  circles_test_drain ();
+  ring_view = GTK_LIST_VIEW (circles_test_find_named (panel, "ring-view"));
+  g_assert_nonnull (ring_view);
+  model = gtk_list_view_get_model (ring_view);
+  circles_test_wait_until ((CirclesTestCondition) results_ready, f, FALSE, "the ring");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
+  g_assert_nonnull (strstr (label_text (f, "ring-subtitle"), "3 of 4 people"));
+  circles_session_select (f->session, circles_test_person (f->network, "r"));
+  circles_test_drain ();
+  g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), !=, GTK_INVALID_LIST_POSITION);
+
+  /* an introducer says so; the button lets go of it first */
+  circles_prospecting_set_introducer (f->prospecting, circles_test_person (f->network, "a"));
+  circles_test_drain ();
+  g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "a can introduce you to"));
+  g_signal_emit_by_name (get_named (f, "highlight-clear"), "clicked");
+  circles_test_drain ();
+  g_assert_cmpuint (circles_prospecting_get_introducer (f->prospecting), ==, CIRCLES_NO_PERSON);
+  g_assert_true (gtk_widget_get_visible (bar));
+
+  /* then the filter: the fields of the Prospects page follow */
+  g_signal_emit_by_name (get_named (f, "highlight-clear"), "clicked");
+  wait_for_results (f);
+  none = emphasised (f);
+  g_assert_cmpstr (none, ==, "");
+  g_assert_false (gtk_widget_get_visible (bar));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (get_named (f, "filter-company"))), ==, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 4);
 }
 
 /* A filter that does not parse is refused and the last one kept; a new
@@ -392,6 +541,8 @@ main (int   argc,
   g_test_add ("/prospecting/company-filter", Fixture, NULL, fixture_set_up, test_company_filter, fixture_tear_down);
   g_test_add ("/prospecting/group-filter", Fixture, NULL, fixture_set_up, test_group_filter, fixture_tear_down);
   g_test_add ("/prospecting/introducer", Fixture, NULL, fixture_set_up, test_introducer, fixture_tear_down);
+  g_test_add ("/prospecting/circles-page-highlight", Fixture, NULL, fixture_set_up,
+              test_circles_page_highlight, fixture_tear_down);
   g_test_add ("/prospecting/bad-filter-and-reload", Fixture, NULL, fixture_set_up,
               test_bad_filter_and_reload, fixture_tear_down);
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "circles-application.h"
+#include "circles-badge.h"
 #include "circles-canvas.h"
 #include "circles-session.h"
 #include "circles-store.h"
@@ -486,13 +487,56 @@ selection_changed (gpointer data)
   return circles_session_get_selected (wait->session) != wait->before;
 }
 
+/* The demo network, written once into a new database. */
+static char *
+make_demo_database (void)
+{
+  char *path = make_empty_database ();
+  g_autoptr(CirclesSession) session = circles_session_new (path);
+  CirclesWindow *window = open_window (session);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL));
+  circles_test_wait_for_session (session);
+  g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
+  close_window (window);
+  return path;
+}
+
+static guint
+first_of_degree (CirclesNetwork *network,
+                 guint           degree)
+{
+  for (guint p = 0; p < circles_network_get_n_people (network); p++)
+    if (circles_network_get_degree (network, p) == degree)
+      return p;
+  return CIRCLES_NO_PERSON;
+}
+
+/* Where @person is on the canvas, in its coordinates. */
+static void
+person_on_screen (CirclesCanvas *canvas,
+                  guint          person,
+                  double        *x,
+                  double        *y)
+{
+  CirclesScene *scene = circles_session_get_scene (circles_canvas_get_session (canvas));
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  guint index = circles_scene_lookup_person (scene, person);
+  CirclesView view;
+
+  g_assert_cmpuint (index, !=, G_MAXUINT);
+  circles_canvas_get_view (canvas, &view);
+  *x = prims[index].x * view.zoom + view.offset_x;
+  *y = prims[index].y * view.zoom + view.offset_y;
+}
+
 /* Clicking what is pointed at selects it, whatever the size of the
  * window, after the view has moved (a press once put the view back
  * where the last move had started, and picked there). */
 static void
 test_window_click (void)
 {
-  g_autofree char *path = make_empty_database ();
+  g_autofree char *path = NULL;
 
   if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
     {
@@ -504,16 +548,8 @@ test_window_click (void)
    * did it after any move), and the panes fold without a transition. */
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
 
-  /* The demo network, written once. */
-  {
-    g_autoptr(CirclesSession) session = circles_session_new (path);
-    CirclesWindow *window = open_window (session);
-
-    g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.demo", NULL));
-    circles_test_wait_for_session (session);
-    g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
-    close_window (window);
-  }
+  g_clear_pointer (&path, g_free);
+  path = make_demo_database ();
 
   for (guint s = 0; s < G_N_ELEMENTS (window_sizes); s++)
     {
@@ -607,9 +643,160 @@ test_window_click (void)
                                               6.0 / view.zoom));
       }
 
+      /* Me, clicked, is selected as Tab selects it: "This is you". */
+      {
+        guint me = circles_network_get_me (network);
+
+        circles_session_select (session, third);
+        wait_settled (window);
+        g_assert_true (circles_canvas_center_on (canvas, me, FALSE));
+        wait_settled (window);
+        person_on_screen (canvas, me, &x, &y);
+        if (shows_canvas (window, canvas, x, y) && circles_test_pointer_click (GTK_WIDGET (canvas), x, y))
+          {
+            SelectionWait wait = { session, third };
+
+            circles_test_wait_until (selection_changed, &wait, FALSE, "the click on me");
+            g_assert_cmpuint (circles_session_get_selected (session), ==, me);
+            wait_settled (window);
+            g_assert_nonnull (circles_test_find_text (GTK_WIDGET (window), "This is you"));
+          }
+      }
+
       close_window (window);
     }
 
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
+/* The legend opened from its button takes the clicks on it: the people
+ * drawn below are neither pointed at nor picked. */
+static void
+test_window_legend_open (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(CirclesSession) session = NULL;
+  CirclesWindow *window;
+  CirclesCanvas *canvas;
+  CirclesScene *scene;
+  const CirclesScenePrimitive *prims;
+  GtkWidget *button;
+  CirclesView view;
+  double lx, ly, lw, lh, top, x = 0, y = 0;
+  guint first, n, under = CIRCLES_NO_PERSON;
+
+  if (!GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      g_test_skip ("The pointer is driven through X11 only");
+      return;
+    }
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  path = make_demo_database ();
+  session = circles_session_new (path);
+  window = circles_window_new (NULL, session);
+  g_object_ref (window);
+  gtk_window_set_default_size (GTK_WINDOW (window), 700, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  circles_test_wait_for_session (session);
+  wait_settled (window);
+  canvas = CIRCLES_CANVAS (circles_test_find_of_type (GTK_WIDGET (window), CIRCLES_TYPE_CANVAS));
+  scene = circles_session_get_scene (session);
+
+  /* Zoomed in, the legend covers people: it folds; open it. */
+  circles_canvas_zoom_at (canvas, 4.0, gtk_widget_get_width (GTK_WIDGET (canvas)) / 2.0,
+                          gtk_widget_get_height (GTK_WIDGET (canvas)) / 2.0, FALSE);
+  wait_settled (window);
+  g_assert_true (circles_canvas_get_legend_folded (canvas));
+  button = circles_test_find_named (GTK_WIDGET (canvas), "legend-button");
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (button), TRUE);
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+
+  /* Someone drawn under the open legend. */
+  circles_canvas_get_view (canvas, &view);
+  circles_view_get_legend_origin (&view, &lx, &ly);
+  circles_scene_get_legend_size (scene, &lw, &lh);
+  top = ly + gtk_widget_get_height (button) + 6.0;
+  prims = circles_scene_get_primitives (scene, NULL);
+  circles_scene_get_range (scene, CIRCLES_SCENE_PERSON, &first, &n);
+  for (guint i = first; i < first + n && under == CIRCLES_NO_PERSON; i++)
+    {
+      x = prims[i].x * view.zoom + view.offset_x;
+      y = prims[i].y * view.zoom + view.offset_y;
+      if (x > lx + 8 && x < lx + lw - 8 && y > top + 8 && y < top + lh - 8)
+        under = prims[i].person;
+    }
+  g_assert_cmpuint (under, !=, CIRCLES_NO_PERSON);
+
+  if (circles_test_pointer_move (GTK_WIDGET (canvas), x, y))
+    {
+      circles_test_wait_ms (100);
+      g_assert_cmpuint (circles_canvas_get_hovered (canvas), ==, CIRCLES_NO_PERSON);
+      g_assert_true (circles_test_pointer_click (GTK_WIDGET (canvas), x, y));
+      circles_test_wait_ms (200);
+      g_assert_cmpuint (circles_session_get_selected (session), ==, CIRCLES_NO_PERSON);
+    }
+
+  close_window (window);
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
+}
+
+/* Right to left, the person pane comes from the left: the rings are
+ * framed in what it leaves, the selection and the legend's button
+ * uncovered. */
+static void
+test_window_rtl (void)
+{
+  g_autofree char *path = NULL;
+
+  g_object_set (gtk_settings_get_default (), "gtk-enable-animations", FALSE, NULL);
+  path = make_demo_database ();
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_RTL);
+
+  for (guint s = 0; s < G_N_ELEMENTS (window_sizes); s++)
+    {
+      g_autoptr(CirclesSession) session = circles_session_new (path);
+      CirclesWindow *window = circles_window_new (NULL, session);
+      CirclesCanvas *canvas;
+      GtkWidget *button;
+      guint third;
+      double x, y;
+
+      g_test_message ("At %d × %d, right to left", window_sizes[s][0], window_sizes[s][1]);
+      g_object_ref (window);
+      gtk_window_set_default_size (GTK_WINDOW (window), window_sizes[s][0], window_sizes[s][1]);
+      gtk_window_present (GTK_WINDOW (window));
+      circles_test_wait_for_session (session);
+      gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+      canvas = CIRCLES_CANVAS (circles_test_find_of_type (GTK_WIDGET (window), CIRCLES_TYPE_CANVAS));
+      g_assert_cmpint (gtk_widget_get_direction (GTK_WIDGET (canvas)), ==, GTK_TEXT_DIR_RTL);
+
+      third = first_of_degree (circles_session_get_network (session), 3);
+      circles_session_select (session, third);
+      wait_settled (window);
+      g_assert_true (circles_canvas_center_on (canvas, third, FALSE));
+      wait_settled (window);
+
+      person_on_screen (canvas, third, &x, &y);
+      g_assert_true (shows_canvas (window, canvas, x, y));
+
+      button = circles_test_find_named (GTK_WIDGET (canvas), "legend-button");
+      if (circles_canvas_get_legend_folded (canvas))
+        {
+          graphene_point_t point;
+          GtkWidget *picked;
+
+          g_assert_true (gtk_widget_compute_point (button, GTK_WIDGET (window),
+                                                   &GRAPHENE_POINT_INIT (gtk_widget_get_width (button) / 2.0,
+                                                                         gtk_widget_get_height (button) / 2.0),
+                                                   &point));
+          picked = gtk_widget_pick (GTK_WIDGET (window), point.x, point.y, GTK_PICK_DEFAULT);
+          g_assert_true (picked == button || (picked != NULL && gtk_widget_is_ancestor (picked, button)));
+        }
+
+      close_window (window);
+    }
+
+  gtk_widget_set_default_direction (GTK_TEXT_DIR_LTR);
   g_object_set (gtk_settings_get_default (), "gtk-enable-animations", TRUE, NULL);
 }
 
@@ -675,6 +862,85 @@ test_application_windows (void)
   close_window (window);
 }
 
+static GtkWidget *
+find_with_classes (GtkWidget  *widget,
+                   const char *a,
+                   const char *b)
+{
+  if (gtk_widget_has_css_class (widget, a) && gtk_widget_has_css_class (widget, b))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_with_classes (child, a, b);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The digits and icons on the discs of the circles hold WCAG AA (4.5:1)
+ * against the disc, in the light style and in the dark one, with the
+ * style sheets the application loads. */
+static void
+check_badges (CirclesWindow *window,
+              gboolean       dark)
+{
+  const CirclesPalette *palette = circles_scene_get_palette (dark);
+
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (window));
+  for (CirclesCircle circle = CIRCLES_CIRCLE_FIRST; circle <= CIRCLES_CIRCLE_OUT_OF_NETWORK; circle++)
+    {
+      GtkWidget *badge = find_with_classes (GTK_WIDGET (window), "circle-badge",
+                                            circles_circle_get_css_class (circle));
+      GdkRGBA rgba;
+      CirclesColor fg;
+      double ratio;
+
+      g_assert_nonnull (badge);
+      gtk_style_context_get_color (gtk_widget_get_style_context (badge), &rgba);
+      fg.r = rgba.red;
+      fg.g = rgba.green;
+      fg.b = rgba.blue;
+      ratio = circles_color_contrast (&fg, &palette->circle[circle]);
+      g_test_message ("%s, %s: %.2f:1", dark ? "dark" : "light", circles_circle_get_css_class (circle), ratio);
+      g_assert_cmpfloat (ratio, >=, 4.5);
+    }
+}
+
+static void
+test_application_badge_contrast (void)
+{
+  g_autofree char *path = make_fixture_database (TRUE);
+  g_autoptr(CirclesApplication) app = circles_application_new (path);
+  g_autoptr(GError) error = NULL;
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  CirclesWindow *window;
+
+  /* An id of its own: the application of /application/windows may still
+   * be exported on the bus. */
+  g_application_set_application_id (G_APPLICATION (app), APP_ID ".BadgeTest");
+  /* Dark from the start, as a desktop in the dark style opens it. */
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = CIRCLES_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_nonnull (window);
+  g_object_ref (window);
+  circles_test_wait_for_session (circles_window_get_session (window));
+
+  check_badges (window, TRUE);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  check_badges (window, FALSE);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_FORCE_DARK);
+  check_badges (window, TRUE);
+  adw_style_manager_set_color_scheme (style, ADW_COLOR_SCHEME_DEFAULT);
+
+  close_window (window);
+}
+
 /* Without a database on the command line, the window opens the last
  * one it had while that file is still there, else the default one. */
 static void
@@ -727,7 +993,10 @@ main (int   argc,
   g_test_add_func ("/window/empty-then-demo", test_window_empty_then_demo);
   g_test_add_func ("/window/not-a-database", test_window_not_a_database);
   g_test_add_func ("/window/click", test_window_click);
+  g_test_add_func ("/window/legend-open", test_window_legend_open);
+  g_test_add_func ("/window/rtl", test_window_rtl);
   g_test_add_func ("/application/windows", test_application_windows);
+  g_test_add_func ("/application/badge-contrast", test_application_badge_contrast);
   g_test_add_func ("/application/last-database", test_application_last_database);
 
   return g_test_run ();

@@ -1067,6 +1067,7 @@ draw_legend (Frame *frame)
       else if (p->text != NULL)
         {
           gboolean bold = (p->flags & CIRCLES_SCENE_FLAG_BOLD) != 0;
+          g_autofree char *text = circles_scene_legend_text (frame->scene, i, view);
 
           if (p->flags & CIRCLES_SCENE_FLAG_SWATCH)
             {
@@ -1084,7 +1085,7 @@ draw_legend (Frame *frame)
           cairo_set_font_size (cr, p->r);
           set_color (cr, (p->flags & CIRCLES_SCENE_FLAG_SECONDARY) ? &palette->text_secondary : &palette->text, 1.0);
           cairo_move_to (cr, ox + p->x, oy + p->y);
-          cairo_show_text (cr, p->text);
+          cairo_show_text (cr, text);
         }
     }
 }

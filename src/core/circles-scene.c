@@ -54,6 +54,7 @@ struct _CirclesScene
   GStringChunk    *strings;
   double           bounds[4];  /* x, y, width, height */
   double           legend_size[2];
+  CirclesCounts    counts;      /* of the network, for the legend */
   guint            n_people;
   guint32         *prim_of_person;
 
@@ -587,6 +588,81 @@ legend_space (LegendBuilder *legend,
   legend->y += pixels;
 }
 
+/* How many people @counts has in @circle. */
+static guint
+count_of (const CirclesCounts *counts,
+          CirclesCircle        circle)
+{
+  switch (circle)
+    {
+    case CIRCLES_CIRCLE_FIRST:         return counts->first;
+    case CIRCLES_CIRCLE_SECOND:        return counts->second;
+    case CIRCLES_CIRCLE_THIRD:         return counts->third;
+    case CIRCLES_CIRCLE_FOLLOWER:      return counts->followers;
+    case CIRCLES_CIRCLE_GROUP_MEMBER:  return counts->group_members;
+    case CIRCLES_CIRCLE_OUT_OF_NETWORK:
+    default:                           return counts->out_of_network;
+    }
+}
+
+/* The row of the legend that counts @circle: its total, or when @part
+ * is given how many of them stand out. */
+static char *
+count_text (const CirclesCounts *total,
+            const CirclesCounts *part,
+            CirclesCircle        circle)
+{
+  g_autofree char *all = circles_format_count (count_of (total, circle));
+  g_autofree char *some = part != NULL ? circles_format_count (count_of (part, circle)) : NULL;
+
+  if (part == NULL)
+    switch (circle)
+      {
+      case CIRCLES_CIRCLE_FIRST:
+        {
+          g_autofree char *cap = circles_format_count (CIRCLES_FIRST_DEGREE_CAP);
+
+          /* Translators: the 1st-degree connections against the cap, e.g. "1st circle  312 / 30 000" */
+          return g_strdup_printf (_("1st circle  %s / %s"), all, cap);
+        }
+      case CIRCLES_CIRCLE_SECOND:       return g_strdup_printf (_("2nd circle  %s"), all);
+      case CIRCLES_CIRCLE_THIRD:        return g_strdup_printf (_("3rd circle  %s"), all);
+      case CIRCLES_CIRCLE_FOLLOWER:     return g_strdup_printf (_("Followers  %s"), all);
+      case CIRCLES_CIRCLE_GROUP_MEMBER: return g_strdup_printf (_("Group members  %s"), all);
+      default:                          return g_strdup_printf (_("Out of network  %s"), all);
+      }
+
+  /* Translators: how many people of a circle stand out on the rings
+   * (they match the filter, or an introducer reaches them), of all the
+   * people of that circle, e.g. "2nd circle  111 of 2,728". */
+  switch (circle)
+    {
+    case CIRCLES_CIRCLE_FIRST:        return g_strdup_printf (_("1st circle  %s of %s"), some, all);
+    case CIRCLES_CIRCLE_SECOND:       return g_strdup_printf (_("2nd circle  %s of %s"), some, all);
+    case CIRCLES_CIRCLE_THIRD:        return g_strdup_printf (_("3rd circle  %s of %s"), some, all);
+    case CIRCLES_CIRCLE_FOLLOWER:     return g_strdup_printf (_("Followers  %s of %s"), some, all);
+    case CIRCLES_CIRCLE_GROUP_MEMBER: return g_strdup_printf (_("Group members  %s of %s"), some, all);
+    default:                          return g_strdup_printf (_("Out of network  %s of %s"), some, all);
+    }
+}
+
+/* A row that counts @circle; wide enough for "N of N" too, so that the
+ * legend keeps its size whatever stands out. */
+static void
+legend_count (CirclesScene  *self,
+              LegendBuilder *legend,
+              CirclesCircle  circle)
+{
+  g_autofree char *text = count_text (&self->counts, NULL, circle);
+  g_autofree char *longest = count_text (&self->counts, &self->counts, circle);
+  double x = LEGEND_PADDING + LEGEND_SWATCH;
+
+  legend_text (self, legend, text, LEGEND_FONT_SIZE,
+               CIRCLES_SCENE_FLAG_SWATCH | CIRCLES_SCENE_FLAG_COUNT, circle);
+  legend->width = MAX (legend->width,
+                       x + ceil (circles_scene_measure_text (longest, LEGEND_FONT_SIZE, FALSE)) + LEGEND_PADDING);
+}
+
 static void
 legend_finish (CirclesScene  *self,
                LegendBuilder *legend)
@@ -861,42 +937,23 @@ build_rings (CirclesScene   *self,
 
   /* Legend: the counts of every circle; the 1st against its cap. */
   {
-    g_autofree char *first = circles_format_count (counts->first);
-    g_autofree char *cap = circles_format_count (CIRCLES_FIRST_DEGREE_CAP);
-    g_autofree char *second = circles_format_count (counts->second);
-    g_autofree char *third = circles_format_count (counts->third);
-    g_autofree char *followers = circles_format_count (counts->followers);
-    g_autofree char *groups = circles_format_count (counts->group_members);
-    g_autofree char *out = circles_format_count (counts->out_of_network);
-    g_autofree char *text = NULL;
     guint me = circles_network_get_me (network);
 
+    self->counts = *counts;
     legend_text (self, &legend, circles_network_get_name (network, me),
                  LEGEND_TITLE_SIZE, CIRCLES_SCENE_FLAG_TITLE, CIRCLES_CIRCLE_ME);
     legend_space (&legend, 4.0);
 
-    /* Translators: the 1st-degree connections against the cap, e.g. "1st circle  312 / 30 000" */
-    text = g_strdup_printf (_("1st circle  %s / %s"), first, cap);
-    legend_text (self, &legend, text, LEGEND_FONT_SIZE, CIRCLES_SCENE_FLAG_SWATCH, CIRCLES_CIRCLE_FIRST);
+    legend_count (self, &legend, CIRCLES_CIRCLE_FIRST);
     legend_gauge (&legend, (double) counts->first / CIRCLES_FIRST_DEGREE_CAP, CIRCLES_CIRCLE_FIRST);
-    g_free (text);
-    text = g_strdup_printf (_("2nd circle  %s"), second);
-    legend_text (self, &legend, text, LEGEND_FONT_SIZE, CIRCLES_SCENE_FLAG_SWATCH, CIRCLES_CIRCLE_SECOND);
-    g_free (text);
-    text = g_strdup_printf (_("3rd circle  %s"), third);
-    legend_text (self, &legend, text, LEGEND_FONT_SIZE, CIRCLES_SCENE_FLAG_SWATCH, CIRCLES_CIRCLE_THIRD);
+    legend_count (self, &legend, CIRCLES_CIRCLE_SECOND);
+    legend_count (self, &legend, CIRCLES_CIRCLE_THIRD);
     legend_space (&legend, 6.0);
     legend_text (self, &legend, _("Off the rings"), LEGEND_FONT_SIZE,
                  CIRCLES_SCENE_FLAG_BOLD | CIRCLES_SCENE_FLAG_SECONDARY, CIRCLES_CIRCLE_OUT_OF_NETWORK);
-    g_free (text);
-    text = g_strdup_printf (_("Followers  %s"), followers);
-    legend_text (self, &legend, text, LEGEND_FONT_SIZE, CIRCLES_SCENE_FLAG_SWATCH, CIRCLES_CIRCLE_FOLLOWER);
-    g_free (text);
-    text = g_strdup_printf (_("Group members  %s"), groups);
-    legend_text (self, &legend, text, LEGEND_FONT_SIZE, CIRCLES_SCENE_FLAG_SWATCH, CIRCLES_CIRCLE_GROUP_MEMBER);
-    g_free (text);
-    text = g_strdup_printf (_("Out of network  %s"), out);
-    legend_text (self, &legend, text, LEGEND_FONT_SIZE, CIRCLES_SCENE_FLAG_SWATCH, CIRCLES_CIRCLE_OUT_OF_NETWORK);
+    legend_count (self, &legend, CIRCLES_CIRCLE_FOLLOWER);
+    legend_count (self, &legend, CIRCLES_CIRCLE_GROUP_MEMBER);
+    legend_count (self, &legend, CIRCLES_CIRCLE_OUT_OF_NETWORK);
     legend_finish (self, &legend);
   }
 }
@@ -1744,6 +1801,29 @@ circles_scene_primitive_color (CirclesScene      *self,
       !(p->flags & CIRCLES_SCENE_FLAG_ME))
     return &palette->company[self->companies[index]];
   return &palette->circle[MIN (p->circle, CIRCLES_CIRCLE_OUT_OF_NETWORK)];
+}
+
+char *
+circles_scene_legend_text (CirclesScene      *self,
+                           guint              index,
+                           const CirclesView *view)
+{
+  const CirclesScenePrimitive *prim;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (index < self->primitives->len, NULL);
+  g_return_val_if_fail (view != NULL, NULL);
+
+  prim = &g_array_index (self->primitives, CirclesScenePrimitive, index);
+  if (prim->kind != CIRCLES_SCENE_LEGEND || prim->text == NULL)
+    return NULL;
+  if ((prim->flags & CIRCLES_SCENE_FLAG_COUNT) && view->emphasis_counts != NULL)
+    {
+      g_autofree char *text = count_text (&self->counts, view->emphasis_counts, prim->circle);
+
+      return circles_scene_sanitize_text (text, TITLE_MAX_CHARS);
+    }
+  return g_strdup (prim->text);
 }
 
 gboolean

@@ -40,6 +40,7 @@ typedef enum
   CIRCLES_SCENE_FLAG_GAUGE     = 1 << 9,  /* legend: a gauge (x,y,w,h), x2 = filled ratio */
   CIRCLES_SCENE_FLAG_BOLD      = 1 << 10, /* text in bold */
   CIRCLES_SCENE_FLAG_COMPANY   = 1 << 11, /* legend: a row of the legend of companies */
+  CIRCLES_SCENE_FLAG_COUNT     = 1 << 12, /* legend: counts its circle (circles_scene_legend_text()) */
 } CirclesSceneFlags;
 
 /* Scene units are layout units (points); labels and the legend are in
@@ -98,6 +99,9 @@ typedef struct
    * is not zero stand out, everyone else is dimmed (a filter, or whom an
    * introducer reaches). Me always stands out. Owned by the caller. */
   const guint8 *emphasis;
+  /* NULL, or how many of each circle stand out: the legend then says
+   * "111 of 2,728" for each circle. Owned by the caller. */
+  const CirclesCounts *emphasis_counts;
 } CirclesView;
 
 /* Whether @person stands out in @view. */
@@ -262,6 +266,12 @@ const CirclesColor *
                circles_scene_primitive_color   (CirclesScene    *self,
                                                 const CirclesView *view,
                                                 guint            index);
+/* The text the LEGEND primitive @index shows in @view: a row that
+ * counts a circle says how many of it stand out when the view has
+ * emphasis_counts. NULL for a primitive without text; free with g_free(). */
+char          *circles_scene_legend_text       (CirclesScene    *self,
+                                                guint            index,
+                                                const CirclesView *view);
 /* Whether a LEGEND primitive belongs to the legend @view shows. */
 gboolean       circles_scene_legend_visible    (CirclesScene    *self,
                                                 const CirclesScenePrimitive *legend,

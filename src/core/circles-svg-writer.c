@@ -677,6 +677,7 @@ write_svg (Sink              *sink,
           else if (p->text != NULL)
             {
               g_autofree char *classes = NULL;
+              g_autofree char *text = circles_scene_legend_text (scene, i, view);
 
               if (p->flags & CIRCLES_SCENE_FLAG_SWATCH)
                 {
@@ -697,7 +698,7 @@ write_svg (Sink              *sink,
               classes = g_strdup_printf ("%s%s",
                                          (p->flags & CIRCLES_SCENE_FLAG_SECONDARY) ? "sec" : "legend",
                                          (p->flags & CIRCLES_SCENE_FLAG_BOLD) ? " b" : "");
-              append_text (out, classes, ox + p->x, oy + p->y, p->r, p->text);
+              append_text (out, classes, ox + p->x, oy + p->y, p->r, text);
             }
         }
       g_string_append (out, "</g>\n");

@@ -22,6 +22,7 @@ struct _CirclesBadge
   CirclesCircle  circle;
   gboolean       degree_only;
   gboolean       long_text;
+  gboolean       disc_only;
 
   GtkWidget     *disc;
   GtkLabel      *number;
@@ -208,6 +209,14 @@ circles_badge_update (CirclesBadge *self)
     gtk_image_set_from_icon_name (self->icon, icon_name);
 
   gtk_label_set_text (self->text, circles_badge_get_text (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->text), !self->disc_only);
+  /* Without the word, the badge itself says it. */
+  if (self->disc_only)
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, circles_circle_get_long_name (self->circle),
+                                    -1);
+  else
+    gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL);
 }
 
 static void
@@ -436,6 +445,23 @@ circles_badge_get_text (CirclesBadge *self)
     return C_("circle", "Beyond 3rd");
 
   return circles_circle_get_short_name (self->circle);
+}
+
+/**
+ * circles_badge_set_disc_only:
+ *
+ * Shows the disc without its word, for rows that say the circle in
+ * words already: the digit or the icon of the disc still tells it, and
+ * assistive technologies hear the circle's long name.
+ */
+void
+circles_badge_set_disc_only (CirclesBadge *self,
+                             gboolean      disc_only)
+{
+  g_return_if_fail (CIRCLES_IS_BADGE (self));
+
+  self->disc_only = !!disc_only;
+  circles_badge_update (self);
 }
 
 gboolean

@@ -22,6 +22,8 @@ gboolean       circles_badge_get_degree_only (CirclesBadge  *self);
 void           circles_badge_set_degree_only (CirclesBadge  *self,
                                               gboolean       degree_only);
 const char    *circles_badge_get_text        (CirclesBadge  *self);
+void           circles_badge_set_disc_only   (CirclesBadge  *self,
+                                              gboolean       disc_only);
 
 /* Words shared with the person pane. */
 const char    *circles_circle_get_short_name (CirclesCircle  circle);

@@ -187,10 +187,11 @@ circles_canvas_render_layer (CirclesScene      *scene,
 /* The legend alone: the view puts the diagram far off the surface, and
  * the backend draws only what is inside. */
 static GdkTexture *
-render_legend (CirclesScene   *scene,
-               int             scale,
-               gboolean        dark,
-               CirclesColorBy  color_by)
+render_legend (CirclesScene        *scene,
+               int                  scale,
+               gboolean             dark,
+               CirclesColorBy       color_by,
+               const CirclesCounts *emphasis_counts)
 {
   CirclesView view = { 0, };
   double lw, lh, ox, oy;
@@ -208,6 +209,7 @@ render_legend (CirclesScene   *scene,
   view.selected = CIRCLES_NO_PERSON;
   view.flags = CIRCLES_VIEW_NO_BACKGROUND | (dark ? CIRCLES_VIEW_DARK : 0);
   view.color_by = color_by;
+  view.emphasis_counts = emphasis_counts;
 
   width = view.width * scale;
   height = view.height * scale;
@@ -340,12 +342,18 @@ circles_canvas_update_accessible (CirclesCanvas *self)
 /* The one hit test: the person whose marker is at (x, y), in widget
  * coordinates, in the current view. The hover ring, the tooltip and a
  * click all ask it, so what is pointed at is what is picked. */
+static gboolean legend_covers (CirclesCanvas *self,
+                               double         x,
+                               double         y);
+
 static guint
 pick (CirclesCanvas *self,
       double         x,
       double         y)
 {
-  if (self->scene == NULL)
+  /* Nobody is under the legend while it is open: a click there is the
+   * legend's, never a person's drawn below. */
+  if (self->scene == NULL || legend_covers (self, x, y))
     return CIRCLES_NO_PERSON;
   return circles_scene_pick (self->scene,
                              (x - self->view.offset_x) / self->view.zoom,
@@ -353,13 +361,70 @@ pick (CirclesCanvas *self,
                              PICK_PIXELS / self->view.zoom);
 }
 
+static gboolean
+is_rtl (CirclesCanvas *self)
+{
+  return gtk_widget_get_direction (GTK_WIDGET (self)) == GTK_TEXT_DIR_RTL;
+}
+
+static int
+canvas_width (CirclesCanvas *self)
+{
+  return self->view.width > 0 ? self->view.width : gtk_widget_get_width (GTK_WIDGET (self));
+}
+
 /* The width of the canvas that nothing covers: what the view frames. */
 static int
 visible_width (CirclesCanvas *self)
 {
-  int width = self->view.width > 0 ? self->view.width : gtk_widget_get_width (GTK_WIDGET (self));
+  return MAX (1, canvas_width (self) - self->covered_end);
+}
 
-  return MAX (1, width - self->covered_end);
+/* Where that part starts: a pane covers the end side, the right one
+ * left to right, the left one right to left. */
+static int
+visible_start (CirclesCanvas *self)
+{
+  return is_rtl (self) ? MIN (self->covered_end, canvas_width (self) - 1) : 0;
+}
+
+static double
+visible_center_x (CirclesCanvas *self)
+{
+  return visible_start (self) + visible_width (self) / 2.0;
+}
+
+/* The legend's panel on the screen, at the start side's top corner (the
+ * top-left left to right, the top-right right to left), below its
+ * button when folded. */
+static void
+legend_rect (CirclesCanvas   *self,
+             graphene_rect_t *rect)
+{
+  double lx, ly, lw, lh, offset = 0.0;
+
+  circles_view_get_legend_origin (&self->view, &lx, &ly);
+  circles_scene_get_legend_size (self->scene, &lw, &lh);
+  if (self->legend_folded)
+    offset = gtk_widget_get_height (self->legend_button) + 6.0;
+  if (is_rtl (self))
+    lx = canvas_width (self) - lx - lw;
+  graphene_rect_init (rect, lx, ly + offset, lw, lh);
+}
+
+/* Whether the legend is shown over (x, y). */
+static gboolean
+legend_covers (CirclesCanvas *self,
+               double         x,
+               double         y)
+{
+  graphene_rect_t rect;
+
+  if (self->scene == NULL || self->legend_button == NULL ||
+      (self->legend_folded && !gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->legend_button))))
+    return FALSE;
+  legend_rect (self, &rect);
+  return graphene_rect_contains_point (&rect, &GRAPHENE_POINT_INIT (x, y));
 }
 
 static void
@@ -397,6 +462,8 @@ circles_canvas_update_legend (CirclesCanvas *self)
       under = g_array_new (FALSE, FALSE, sizeof (guint));
       circles_view_get_legend_origin (&self->view, &lx, &ly);
       circles_scene_get_legend_size (self->scene, &lw, &lh);
+      if (is_rtl (self))
+        lx = canvas_width (self) - lx - lw;
       circles_scene_query_rect (self->scene,
                                 (lx - self->view.offset_x) / self->view.zoom,
                                 (ly - self->view.offset_y) / self->view.zoom,
@@ -476,7 +543,7 @@ circles_canvas_set_center (CirclesCanvas *self,
                            double         cy)
 {
   circles_canvas_set_view (self, zoom,
-                           visible_width (self) / 2.0 - cx * zoom,
+                           visible_center_x (self) - cx * zoom,
                            self->view.height / 2.0 - cy * zoom);
 }
 
@@ -514,7 +581,7 @@ circles_canvas_move_to (CirclesCanvas *self,
     }
 
   self->anim_from[0] = log (self->view.zoom);
-  self->anim_from[1] = (visible_width (self) / 2.0 - self->view.offset_x) / self->view.zoom;
+  self->anim_from[1] = (visible_center_x (self) - self->view.offset_x) / self->view.zoom;
   self->anim_from[2] = (self->view.height / 2.0 - self->view.offset_y) / self->view.zoom;
   self->anim_to[0] = log (zoom);
   self->anim_to[1] = cx;
@@ -564,7 +631,7 @@ circles_canvas_zoom_at (CirclesCanvas *self,
 
   if (animate)
     circles_canvas_move_to (self, zoom,
-                            sx + (visible_width (self) / 2.0 - x) / zoom,
+                            sx + (visible_center_x (self) - x) / zoom,
                             sy + (self->view.height / 2.0 - y) / zoom,
                             TRUE);
   else
@@ -651,7 +718,8 @@ circles_canvas_reveal (CirclesCanvas *self,
   prims = circles_scene_get_primitives (self->scene, NULL);
   x = prims[index].x * self->view.zoom + self->view.offset_x;
   y = prims[index].y * self->view.zoom + self->view.offset_y;
-  if (x < margin || y < margin || x > visible_width (self) - margin || y > self->view.height - margin)
+  if (x < visible_start (self) + margin || y < margin ||
+      x > visible_start (self) + visible_width (self) - margin || y > self->view.height - margin)
     {
       self->fitted = FALSE;
       circles_canvas_move_to (self, self->view.zoom, prims[index].x, prims[index].y, TRUE);
@@ -800,17 +868,25 @@ static void
 circles_canvas_update_emphasis (CirclesCanvas *self)
 {
   const guint8 *emphasis = NULL;
+  const CirclesCounts *counts = NULL;
 
   if (self->prospecting != NULL && self->scene != NULL)
-    emphasis = circles_prospecting_get_emphasis (self->prospecting);
-  if (self->view.emphasis == emphasis)
+    {
+      emphasis = circles_prospecting_get_emphasis (self->prospecting);
+      counts = circles_prospecting_get_emphasis_counts (self->prospecting);
+    }
+  /* The lines of an introducer may change with the same people. */
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+  if (self->view.emphasis == emphasis && self->view.emphasis_counts == counts)
     return;
 
   self->view.emphasis = emphasis;
+  self->view.emphasis_counts = counts;
   /* The layer's pointer may be freed already: never compare with it. */
   g_clear_object (&self->layer);
   self->layer_view.emphasis = NULL;
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  /* The legend counts who stands out. */
+  g_clear_object (&self->legend);
 }
 
 static gboolean
@@ -1002,6 +1078,7 @@ add_marker_path (cairo_t       *cr,
 typedef struct
 {
   GArray *boxes; /* of graphene_rect_t, placed so far */
+  double  x0;    /* the part of the canvas no pane covers: x0 … x0 + width */
   double  width, height;
 } LabelPlacer;
 
@@ -1012,8 +1089,8 @@ place_box (LabelPlacer      *placer,
   graphene_rect_t grown;
 
   /* Inside the canvas, whole. */
-  if (box->origin.x < 2 || box->origin.y < 2 ||
-      box->origin.x + box->size.width > placer->width - 2 ||
+  if (box->origin.x < placer->x0 + 2 || box->origin.y < 2 ||
+      box->origin.x + box->size.width > placer->x0 + placer->width - 2 ||
       box->origin.y + box->size.height > placer->height - 2)
     return FALSE;
 
@@ -1067,7 +1144,7 @@ draw_name (CirclesCanvas *self,
   /* The selection's name is always shown: moved inside the canvas. */
   if (!placed && placer->boxes->len == 0)
     {
-      box.origin.x = CLAMP (sides[0], 2.0, MAX (2.0, placer->width - 2.0 - width));
+      box.origin.x = CLAMP (sides[0], placer->x0 + 2.0, MAX (placer->x0 + 2.0, placer->x0 + placer->width - 2.0 - width));
       box.origin.y = CLAMP (y - height / 2.0, 2.0, MAX (2.0, placer->height - 2.0 - height));
       placed = TRUE;
       g_array_append_val (placer->boxes, box);
@@ -1175,7 +1252,7 @@ draw_selection (CirclesCanvas *self,
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
   g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
   g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  LabelPlacer placer = { boxes, visible_width (self), self->view.height };
+  LabelPlacer placer = { boxes, visible_start (self), visible_width (self), self->view.height };
   CirclesCircle circle = circles_network_get_circle (self->network, self->selected);
   CirclesChain scratch;
   const CirclesChain *chosen;
@@ -1253,6 +1330,61 @@ draw_selection (CirclesCanvas *self,
                          &g_array_index (self->paths->chains, CirclesChain, c), FALSE, fg, bg);
 }
 
+/* The introducer looked at on the Prospects page: lines from them to
+ * whom they reach, through the 2nd-degree people between, under the
+ * selection if there is one. */
+static void
+draw_introducer (CirclesCanvas *self,
+                 cairo_t       *cr,
+                 gboolean       dark,
+                 const GdkRGBA *bg)
+{
+  const guint32 *links;
+  guint n_links, introducer;
+  GdkRGBA color;
+  double x, y, r;
+
+  if (self->prospecting == NULL || self->view.emphasis == NULL)
+    return;
+  introducer = circles_prospecting_get_introducer (self->prospecting);
+  links = circles_prospecting_get_introducer_links (self->prospecting, &n_links);
+  if (introducer == CIRCLES_NO_PERSON || links == NULL)
+    return;
+
+  color_to_rgba (&circles_scene_get_palette (dark)->circle[CIRCLES_CIRCLE_FIRST], 0.55, &color);
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_new_path (cr);
+  for (guint i = 0; i < n_links; i++)
+    {
+      double x2, y2;
+
+      if (!person_position (self, links[2 * i], &x, &y, NULL) ||
+          !person_position (self, links[2 * i + 1], &x2, &y2, NULL))
+        continue;
+      cairo_move_to (cr, x, y);
+      cairo_line_to (cr, x2, y2);
+    }
+  gdk_cairo_set_source_rgba (cr, &color);
+  cairo_set_line_width (cr, 1.25);
+  cairo_stroke (cr);
+
+  /* The introducer, ringed. */
+  if (person_position (self, introducer, &x, &y, &r))
+    {
+      color.alpha = 1.0;
+      cairo_new_path (cr);
+      cairo_arc (cr, x, y, MAX (r, 4.0) + 4.0, 0, 2 * G_PI);
+      gdk_cairo_set_source_rgba (cr, bg);
+      cairo_set_line_width (cr, 5.0);
+      cairo_stroke_preserve (cr);
+      gdk_cairo_set_source_rgba (cr, &color);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 static void
 draw_hover (CirclesCanvas *self,
             cairo_t       *cr,
@@ -1299,6 +1431,7 @@ circles_canvas_snapshot (GtkWidget   *widget,
   snapshot_layer (self, snapshot, scale, dark);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  draw_introducer (self, cr, dark, &bg);
   if (self->selected != CIRCLES_NO_PERSON)
     draw_selection (self, cr, dark, &fg, &bg);
   draw_hover (self, cr, &fg, &bg);
@@ -1308,7 +1441,7 @@ circles_canvas_snapshot (GtkWidget   *widget,
   if (self->legend == NULL || self->legend_dark != dark || self->legend_color_by != self->color_by)
     {
       g_clear_object (&self->legend);
-      self->legend = render_legend (self->scene, scale, dark, self->color_by);
+      self->legend = render_legend (self->scene, scale, dark, self->color_by, self->view.emphasis_counts);
       self->legend_dark = dark;
       self->legend_color_by = self->color_by;
     }
@@ -1316,11 +1449,17 @@ circles_canvas_snapshot (GtkWidget   *widget,
       gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->legend_button)))
     {
       double offset = self->legend_folded ? gtk_widget_get_height (self->legend_button) + 6.0 : 0.0;
+      double tw = gdk_texture_get_width (self->legend) / (double) scale;
+      double th = gdk_texture_get_height (self->legend) / (double) scale;
+      graphene_rect_t panel;
+      double tx = 0.0;
 
+      /* The texture holds the legend's margin on its left and top. */
+      legend_rect (self, &panel);
+      if (is_rtl (self))
+        tx = panel.origin.x - (tw - panel.size.width - 1.0);
       gtk_snapshot_append_texture (snapshot, self->legend,
-                                   &GRAPHENE_RECT_INIT (0, offset,
-                                                        gdk_texture_get_width (self->legend) / (double) scale,
-                                                        gdk_texture_get_height (self->legend) / (double) scale));
+                                   &GRAPHENE_RECT_INIT (tx, offset, tw, th));
     }
   gtk_widget_snapshot_child (widget, self->legend_button, snapshot);
 }
@@ -1332,7 +1471,7 @@ circles_canvas_size_allocate (GtkWidget *widget,
                               int        baseline)
 {
   CirclesCanvas *self = CIRCLES_CANVAS (widget);
-  double cx = (visible_width (self) / 2.0 - self->view.offset_x) / MAX (self->view.zoom, 1e-9);
+  double cx = (visible_center_x (self) - self->view.offset_x) / MAX (self->view.zoom, 1e-9);
   double cy = (self->view.height / 2.0 - self->view.offset_y) / MAX (self->view.zoom, 1e-9);
   gboolean first = self->view.width == 0 || self->view.height == 0;
   int bw, bh;
@@ -1353,6 +1492,8 @@ circles_canvas_size_allocate (GtkWidget *widget,
   gtk_widget_measure (self->legend_button, GTK_ORIENTATION_HORIZONTAL, -1, &bw, NULL, NULL, NULL);
   gtk_widget_measure (self->legend_button, GTK_ORIENTATION_VERTICAL, -1, &bh, NULL, NULL, NULL);
   circles_view_get_legend_origin (&self->view, &lx, &ly);
+  if (is_rtl (self))
+    lx = width - lx - bw;
   gtk_widget_size_allocate (self->legend_button, &(GtkAllocation) { (int) lx, (int) ly, bw, bh }, -1);
 
   /* The canvas may have moved under the pointer: a tooltip up is asked
@@ -1561,7 +1702,7 @@ zoom_in_action (GtkWidget  *widget,
 {
   CirclesCanvas *self = CIRCLES_CANVAS (widget);
 
-  circles_canvas_zoom_at (self, ZOOM_STEP, visible_width (self) / 2.0, self->view.height / 2.0, TRUE);
+  circles_canvas_zoom_at (self, ZOOM_STEP, visible_center_x (self), self->view.height / 2.0, TRUE);
 }
 
 static void
@@ -1571,7 +1712,7 @@ zoom_out_action (GtkWidget  *widget,
 {
   CirclesCanvas *self = CIRCLES_CANVAS (widget);
 
-  circles_canvas_zoom_at (self, 1.0 / ZOOM_STEP, visible_width (self) / 2.0, self->view.height / 2.0, TRUE);
+  circles_canvas_zoom_at (self, 1.0 / ZOOM_STEP, visible_center_x (self), self->view.height / 2.0, TRUE);
 }
 
 static void

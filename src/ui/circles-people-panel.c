@@ -46,6 +46,8 @@ struct _CirclesPeoplePanel
   CirclesPersonList   *out_of_network;
 
   GtkSingleSelection  *ring_selection;
+  GtkFilterListModel  *ring_filtered;   /* the ring shown, the filter's matches */
+  GtkCustomFilter     *ring_filter;
   GtkSingleSelection  *followers_selection;
   GtkSingleSelection  *groups_selection;
   GtkSingleSelection  *out_selection;
@@ -57,6 +59,8 @@ struct _CirclesPeoplePanel
   AdwBin              *prospects_slot;
   GtkStack            *circles_stack;
   GtkLabel            *summary_label;
+  GtkListBox          *highlight_list;
+  AdwActionRow        *highlight_row;
   AdwActionRow        *first_row;
   AdwActionRow        *second_row;
   AdwActionRow        *third_row;
@@ -360,38 +364,80 @@ view_activate_cb (GtkListView        *view,
     circles_session_select (self->session, circles_person_item_get_person (CIRCLES_PERSON_ITEM (item)));
 }
 
-/* Shows the session's selection in a list, or no selection when the
- * person is not in it. */
+/* The people of the filter, a byte each, or NULL when there is no
+ * filter (or its results are not those of the panel's network yet). */
+static const guint8 *
+filter_matches (CirclesPeoplePanel *self)
+{
+  CirclesProspecting *prospecting = circles_prospecting_get_for_session (self->session);
+
+  if (self->network == NULL || self->network != circles_session_get_network (self->session) ||
+      circles_prospecting_get_emphasis (prospecting) == NULL)
+    return NULL;
+  return circles_prospecting_get_matches (prospecting);
+}
+
+/* Where @person is in @model (a list of people, or one filtered by the
+ * filter), or GTK_INVALID_LIST_POSITION. */
+static guint
+person_position (CirclesPeoplePanel *self,
+                 GListModel         *model,
+                 guint               person)
+{
+  CirclesPersonList *list;
+  const guint8 *matches = NULL;
+  guint position, filtered = 0;
+
+  if (GTK_IS_FILTER_LIST_MODEL (model))
+    {
+      model = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (model));
+      matches = filter_matches (self);
+    }
+  if (!CIRCLES_IS_PERSON_LIST (model) || person == CIRCLES_NO_PERSON)
+    return GTK_INVALID_LIST_POSITION;
+
+  list = CIRCLES_PERSON_LIST (model);
+  position = circles_person_list_find (list, person);
+  if (position == G_MAXUINT)
+    return GTK_INVALID_LIST_POSITION;
+  if (matches == NULL)
+    return position;
+  if (!matches[person])
+    return GTK_INVALID_LIST_POSITION;
+  for (guint i = 0; i < position; i++)
+    filtered += matches[circles_person_list_get_person (list, i)] != 0;
+  return filtered;
+}
+
+/* Shows the session's selection in a list, scrolled to it, or no
+ * selection when the person is not in it. */
 static void
 sync_selection (CirclesPeoplePanel *self,
-                GtkSingleSelection *selection)
+                GtkSingleSelection *selection,
+                GtkListView        *view)
 {
   guint person = circles_session_get_selected (self->session);
   GListModel *model = gtk_single_selection_get_model (selection);
-  guint position = GTK_INVALID_LIST_POSITION;
+  guint position;
 
   if (selected_person (selection) == person && person != CIRCLES_NO_PERSON)
     return;
 
-  if (CIRCLES_IS_PERSON_LIST (model))
-    {
-      position = circles_person_list_find (CIRCLES_PERSON_LIST (model), person);
-      if (position == G_MAXUINT)
-        position = GTK_INVALID_LIST_POSITION;
-    }
-
+  position = person_position (self, model, person);
   self->syncing = TRUE;
   gtk_single_selection_set_selected (selection, position);
   self->syncing = FALSE;
+  if (position != GTK_INVALID_LIST_POSITION)
+    gtk_widget_activate_action (GTK_WIDGET (view), "list.scroll-to-item", "u", position);
 }
 
 static void
 session_selected_cb (CirclesPeoplePanel *self)
 {
-  sync_selection (self, self->ring_selection);
-  sync_selection (self, self->followers_selection);
-  sync_selection (self, self->groups_selection);
-  sync_selection (self, self->out_selection);
+  sync_selection (self, self->ring_selection, self->ring_view);
+  sync_selection (self, self->followers_selection, self->followers_view);
+  sync_selection (self, self->groups_selection, self->groups_view);
+  sync_selection (self, self->out_selection, self->out_view);
 }
 
 static GtkSingleSelection *
@@ -433,6 +479,17 @@ circles_people_panel_update_ring (CirclesPeoplePanel *self)
       count = self->ring == 1 ? counts->first : self->ring == 2 ? counts->second : counts->third;
     }
   people = people_text (count);
+  if (filter_matches (self) != NULL)
+    {
+      const CirclesCounts *matches = circles_prospecting_get_match_counts (circles_prospecting_get_for_session (self->session));
+      guint64 part = self->ring == 1 ? matches->first : self->ring == 2 ? matches->second : matches->third;
+      g_autofree char *number = circles_format_count (part);
+      g_autofree char *all = g_steal_pointer (&people);
+
+      /* Translators: how many people of a circle match the filter, as
+       * in "12 of 474 people". */
+      people = g_strdup_printf (_("%s of %s"), number, all);
+    }
 
   switch (self->ring)
     {
@@ -456,12 +513,12 @@ circles_people_panel_update_ring (CirclesPeoplePanel *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_label_get_text (self->ring_title),
                                   -1);
 
-  if (gtk_single_selection_get_model (self->ring_selection) != G_LIST_MODEL (list))
+  if (gtk_filter_list_model_get_model (self->ring_filtered) != G_LIST_MODEL (list))
     {
       self->syncing = TRUE;
-      gtk_single_selection_set_model (self->ring_selection, G_LIST_MODEL (list));
+      gtk_filter_list_model_set_model (self->ring_filtered, G_LIST_MODEL (list));
       self->syncing = FALSE;
-      sync_selection (self, self->ring_selection);
+      sync_selection (self, self->ring_selection, self->ring_view);
     }
 
   if (circles_person_list_get_loading (list))
@@ -480,7 +537,7 @@ static void
 ring_loading_cb (CirclesPeoplePanel *self)
 {
   circles_people_panel_update_ring (self);
-  sync_selection (self, self->ring_selection);
+  sync_selection (self, self->ring_selection, self->ring_view);
 }
 
 static void
@@ -503,7 +560,7 @@ circles_people_panel_update_followers (CirclesPeoplePanel *self)
                           number);
   gtk_label_set_text (self->followers_label, text);
   gtk_stack_set_visible_child_name (self->followers_stack, "list");
-  sync_selection (self, self->followers_selection);
+  sync_selection (self, self->followers_selection, self->followers_view);
 }
 
 static void
@@ -618,6 +675,95 @@ page_changed_cb (CirclesPeoplePanel *self)
 
 /* }}} */
 
+/* {{{ What stands out on the rings */
+
+static gboolean
+ring_filter_cb (gpointer item,
+                gpointer user_data)
+{
+  CirclesPeoplePanel *self = user_data;
+  const guint8 *matches = filter_matches (self);
+  guint person = circles_person_item_get_person (CIRCLES_PERSON_ITEM (item));
+
+  return matches == NULL || matches[person] != 0;
+}
+
+/* The list of a ring shows the filter's matches. */
+static void
+circles_people_panel_update_ring_filter (CirclesPeoplePanel *self)
+{
+  self->syncing = TRUE;
+  /* No function: everyone, without looking at each item. */
+  if (filter_matches (self) != NULL)
+    gtk_custom_filter_set_filter_func (self->ring_filter, ring_filter_cb, self, NULL);
+  else
+    gtk_custom_filter_set_filter_func (self->ring_filter, NULL, NULL, NULL);
+  self->syncing = FALSE;
+  circles_people_panel_update_ring (self);
+  sync_selection (self, self->ring_selection, self->ring_view);
+}
+
+/* Says who stands out on the rings, and offers to show everyone. */
+static void
+circles_people_panel_update_highlight (CirclesPeoplePanel *self)
+{
+  CirclesProspecting *prospecting = circles_prospecting_get_for_session (self->session);
+  const CirclesCounts *counts = circles_prospecting_get_emphasis_counts (prospecting);
+  guint introducer = circles_prospecting_get_introducer (prospecting);
+  g_autofree char *text = NULL;
+
+  if (counts != NULL && introducer != CIRCLES_NO_PERSON && self->network != NULL)
+    {
+      guint reach = circles_prospecting_get_introducer_reach (prospecting);
+      g_autofree char *number = circles_format_count (reach);
+      const char *name = circles_network_get_name (self->network, introducer);
+
+      if (name == NULL || *name == '\0')
+        name = circles_network_get_key (self->network, introducer);
+      /* Translators: %1$s is a person's name, %2$s a number of people. */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "On the rings: the %2$s prospect %1$s can introduce you to, with lines from %1$s",
+                                           "On the rings: the %2$s prospects %1$s can introduce you to, with lines from %1$s",
+                                           circles_format_plural (reach)),
+                              name, number);
+    }
+  else if (counts != NULL)
+    {
+      g_autofree char *number = circles_format_count (counts->people);
+
+      /* Translators: %s is a number of people. */
+      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                           "On the rings: the %s person who matches the filter of the Prospects page",
+                                           "On the rings: the %s people who match the filter of the Prospects page",
+                                           circles_format_plural (counts->people)),
+                              number);
+    }
+  if (text != NULL)
+    adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->highlight_row), text);
+  gtk_widget_set_visible (GTK_WIDGET (self->highlight_list), text != NULL);
+}
+
+static void
+prospecting_emphasis_cb (CirclesPeoplePanel *self)
+{
+  circles_people_panel_update_highlight (self);
+  circles_people_panel_update_ring_filter (self);
+}
+
+/* Show everyone: the introducer first, then the filter. */
+static void
+highlight_clear_cb (CirclesPeoplePanel *self)
+{
+  CirclesProspecting *prospecting = circles_prospecting_get_for_session (self->session);
+
+  if (circles_prospecting_get_introducer (prospecting) != CIRCLES_NO_PERSON)
+    circles_prospecting_set_introducer (prospecting, CIRCLES_NO_PERSON);
+  else
+    circles_prospecting_set_filter (prospecting, "", NULL);
+}
+
+/* }}} */
+
 /* {{{ The network */
 
 static void
@@ -727,6 +873,8 @@ circles_people_panel_constructed (GObject *object)
                            G_CALLBACK (session_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (circles_prospecting_get_for_session (self->session), "notify::introducers",
                            G_CALLBACK (circles_people_panel_update_counts), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (circles_prospecting_get_for_session (self->session), "notify::emphasis",
+                           G_CALLBACK (prospecting_emphasis_cb), self, G_CONNECT_SWAPPED);
 
   adw_bin_set_child (self->prospects_slot, circles_prospects_page_new (self->session));
 
@@ -745,6 +893,8 @@ circles_people_panel_dispose (GObject *object)
   g_clear_object (&self->session);
 
   g_clear_object (&self->ring_selection);
+  g_clear_object (&self->ring_filtered);
+  g_clear_object (&self->ring_filter);
   g_clear_object (&self->followers_selection);
   g_clear_object (&self->groups_selection);
   g_clear_object (&self->out_selection);
@@ -825,6 +975,8 @@ circles_people_panel_class_init (CirclesPeoplePanelClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, view_stack);
   gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, circles_stack);
   gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, summary_label);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, highlight_list);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, highlight_row);
   gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, first_row);
   gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, second_row);
   gtk_widget_class_bind_template_child (widget_class, CirclesPeoplePanel, third_row);
@@ -858,6 +1010,7 @@ circles_people_panel_class_init (CirclesPeoplePanelClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, back_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, page_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, out_show_clicked_cb);
+  gtk_widget_class_bind_template_callback (widget_class, highlight_clear_cb);
 
   gtk_widget_class_set_css_name (widget_class, "circlespeoplepanel");
 }
@@ -888,7 +1041,10 @@ circles_people_panel_init (CirclesPeoplePanel *self)
   plain_factory = person_factory_new (FALSE);
   degree_factory = person_factory_new (TRUE);
 
-  self->ring_selection = selection_new (self, g_object_ref (G_LIST_MODEL (self->rings[0])));
+  self->ring_filter = gtk_custom_filter_new (NULL, NULL, NULL);
+  self->ring_filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->rings[0])),
+                                                   g_object_ref (GTK_FILTER (self->ring_filter)));
+  self->ring_selection = selection_new (self, g_object_ref (G_LIST_MODEL (self->ring_filtered)));
   gtk_list_view_set_factory (self->ring_view, plain_factory);
   gtk_list_view_set_model (self->ring_view, GTK_SELECTION_MODEL (self->ring_selection));
 

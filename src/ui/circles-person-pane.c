@@ -300,6 +300,25 @@ circles_person_pane_update_request (CirclesPersonPane *self)
   gtk_widget_set_visible (GTK_WIDGET (self->request_group), request != NULL);
 }
 
+/* A group's heading wraps rather than end in "…" beside its button:
+ * "Ask Mathieu Blanchard for an Introduction" is read whole. */
+static void
+wrap_group_title (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child) && gtk_widget_has_css_class (child, "heading"))
+        {
+          gtk_label_set_ellipsize (GTK_LABEL (child), PANGO_ELLIPSIZE_NONE);
+          gtk_label_set_wrap (GTK_LABEL (child), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (child), PANGO_WRAP_WORD_CHAR);
+          return;
+        }
+      wrap_group_title (child);
+    }
+}
+
 static void
 circles_person_pane_update_message (CirclesPersonPane *self)
 {
@@ -1182,6 +1201,8 @@ static void
 circles_person_pane_init (CirclesPersonPane *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  wrap_group_title (GTK_WIDGET (self->message_group));
+  wrap_group_title (GTK_WIDGET (self->request_group));
 
   for (guint i = 0; i < G_N_ELEMENTS (all_reasons); i++)
     g_signal_connect (reason_button (self, all_reasons[i]), "toggled",

@@ -38,6 +38,7 @@ typedef struct
   guint8             *is_prospect;
   guint               n_prospects;
   CirclesIntroducers *introducers;
+  GArray             *cover_gains; /* of guint: what each of the cover adds */
   GArray             *top_gains;   /* of CirclesReachGain; NULL: not asked */
 } Results;
 
@@ -64,6 +65,8 @@ struct _CirclesProspecting
   guint            introducer;
   guint            introducer_reach;
   guint8          *introducer_mask;
+  CirclesCounts    introducer_counts; /* of the mask */
+  GArray          *introducer_links;  /* of guint32 pairs: who leads to whom */
   GError          *error;    /* why the results match nobody */
   GArray          *top_gains; /* of network: whom to connect with next */
 };
@@ -103,6 +106,7 @@ results_free (Results *results)
   g_free (results->matches);
   g_free (results->is_prospect);
   g_clear_pointer (&results->introducers, circles_introducers_free);
+  g_clear_pointer (&results->cover_gains, g_array_unref);
   g_clear_pointer (&results->top_gains, g_array_unref);
   g_free (results);
 }
@@ -141,6 +145,26 @@ bind_filter (CirclesProspectFilter  *filter,
   if (reader->facts == NULL)
     reader->facts = circles_prospect_facts_new ();
   return circles_prospect_filter_bind_facts (filter, network, reader->store, reader->facts, error);
+}
+
+/* What each introducer of the cover adds to those taken before it: the
+ * prospects it reaches that none of them reaches. */
+static GArray *
+cover_gains (CirclesNetwork           *network,
+             const CirclesIntroducers *introducers,
+             const guint8             *is_prospect)
+{
+  GArray *gains = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree guint8 *mask = g_new0 (guint8, MAX (1, circles_network_get_n_people (network)));
+
+  for (guint i = 0; i < introducers->cover->len; i++)
+    {
+      guint gain = circles_introducer_mark_reach (network, g_array_index (introducers->cover, guint32, i),
+                                                  is_prospect, mask);
+
+      g_array_append_val (gains, gain);
+    }
+  return gains;
 }
 
 static void
@@ -191,6 +215,7 @@ circles_prospecting_thread (GTask        *task,
     results->is_prospect[g_array_index (prospects, guint32, k)] = 1;
   results->introducers = circles_introducers_find (network, (const guint32 *) prospects->data,
                                                    prospects->len);
+  results->cover_gains = cover_gains (network, results->introducers, results->is_prospect);
   /* Whom to connect with next does not depend on the filter. */
   if (request->want_top_gains)
     {
@@ -213,11 +238,60 @@ circles_prospecting_set_computing (CirclesProspecting *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_COMPUTING]);
 }
 
+/* The lines from @introducer to whom it reaches (@mask, as
+ * circles_introducer_mark_reach() marks it): to the 2nd-degree people it
+ * knows, and from them to the 3rd-degree prospects; each person reached
+ * by one line. */
+static GArray *
+introducer_links (CirclesNetwork *network,
+                  guint32         introducer,
+                  const guint8   *mask)
+{
+  GArray *links = g_array_new (FALSE, FALSE, sizeof (guint32));
+  g_autoptr(GHashTable) linked = g_hash_table_new (NULL, NULL);
+  const guint32 *row = circles_network_get_neighbours (network, introducer);
+  guint n_row = circles_network_get_n_neighbours (network, introducer);
+
+  for (guint i = 0; i < n_row; i++)
+    {
+      guint32 u = row[i];
+
+      if (mask[u] == 0 || circles_network_get_degree (network, u) != 2 ||
+          !g_hash_table_add (linked, GUINT_TO_POINTER (u + 1)))
+        continue;
+      g_array_append_val (links, introducer);
+      g_array_append_val (links, u);
+    }
+  for (guint i = 0; i < n_row; i++)
+    {
+      guint32 u = row[i];
+      const guint32 *row2;
+      guint n_row2;
+
+      if (mask[u] == 0 || circles_network_get_degree (network, u) != 2)
+        continue;
+      row2 = circles_network_get_neighbours (network, u);
+      n_row2 = circles_network_get_n_neighbours (network, u);
+      for (guint j = 0; j < n_row2; j++)
+        {
+          guint32 v = row2[j];
+
+          if (mask[v] != 2 || circles_network_get_degree (network, v) != 3 ||
+              !g_hash_table_add (linked, GUINT_TO_POINTER (v + 1)))
+            continue;
+          g_array_append_val (links, u);
+          g_array_append_val (links, v);
+        }
+    }
+  return links;
+}
+
 /* The introducer's mask, from the results. */
 static void
 circles_prospecting_update_introducer (CirclesProspecting *self)
 {
   g_clear_pointer (&self->introducer_mask, g_free);
+  g_clear_pointer (&self->introducer_links, g_array_unref);
   self->introducer_reach = 0;
 
   if (self->introducer == CIRCLES_NO_PERSON || self->results == NULL)
@@ -227,6 +301,8 @@ circles_prospecting_update_introducer (CirclesProspecting *self)
   self->introducer_reach = circles_introducer_mark_reach (self->network, self->introducer,
                                                           self->results->is_prospect,
                                                           self->introducer_mask);
+  circles_network_count_subset (self->network, self->introducer_mask, &self->introducer_counts);
+  self->introducer_links = introducer_links (self->network, self->introducer, self->introducer_mask);
 }
 
 static void
@@ -361,6 +437,7 @@ circles_prospecting_finalize (GObject *object)
   g_clear_pointer (&self->results, results_free);
   g_clear_pointer (&self->network, circles_network_unref);
   g_clear_pointer (&self->introducer_mask, g_free);
+  g_clear_pointer (&self->introducer_links, g_array_unref);
   g_clear_pointer (&self->top_gains, g_array_unref);
   g_clear_error (&self->error);
 
@@ -649,6 +726,70 @@ circles_prospecting_get_introducer_reach (CirclesProspecting *self)
   g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), 0);
 
   return self->introducer_reach;
+}
+
+/**
+ * circles_prospecting_get_introducer_links:
+ * @n_links: (out): how many lines
+ *
+ * Returns: (nullable): the lines from the introducer looked at to whom
+ *   they reach, as pairs of people (from, to): to the 2nd-degree people
+ *   the introducer knows, from these to the 3rd-degree prospects. NULL
+ *   while no introducer is looked at.
+ */
+const guint32 *
+circles_prospecting_get_introducer_links (CirclesProspecting *self,
+                                          guint              *n_links)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
+  g_return_val_if_fail (n_links != NULL, NULL);
+
+  *n_links = self->introducer_links != NULL ? self->introducer_links->len / 2 : 0;
+  return self->introducer_links != NULL ? (const guint32 *) self->introducer_links->data : NULL;
+}
+
+/**
+ * circles_prospecting_get_cover_gains:
+ * @n_gains: (out): how many, the length of the introducers' cover
+ *
+ * Returns: (nullable): what each introducer of the cover adds, in its
+ *   order: the prospects it can introduce that none taken before it can.
+ */
+const guint *
+circles_prospecting_get_cover_gains (CirclesProspecting *self,
+                                     guint              *n_gains)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
+  g_return_val_if_fail (n_gains != NULL, NULL);
+
+  if (self->results == NULL || self->results->cover_gains == NULL)
+    {
+      *n_gains = 0;
+      return NULL;
+    }
+  *n_gains = self->results->cover_gains->len;
+  return (const guint *) self->results->cover_gains->data;
+}
+
+/**
+ * circles_prospecting_get_emphasis_counts:
+ *
+ * Returns: (nullable): how many people of each circle stand out (as
+ *   circles_prospecting_get_emphasis() says), NULL when everyone does.
+ */
+const CirclesCounts *
+circles_prospecting_get_emphasis_counts (CirclesProspecting *self)
+{
+  const guint8 *emphasis;
+
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
+
+  emphasis = circles_prospecting_get_emphasis (self);
+  if (emphasis == NULL)
+    return NULL;
+  if (emphasis == self->introducer_mask)
+    return &self->introducer_counts;
+  return circles_prospecting_get_match_counts (self);
 }
 
 const guint8 *

@@ -50,11 +50,21 @@ void                      circles_prospecting_set_introducer      (CirclesProspe
                                                                    guint                person);
 /* How many prospects the introducer looked at reaches. */
 guint                     circles_prospecting_get_introducer_reach (CirclesProspecting *self);
+/* The lines from the introducer looked at to whom they reach: @n_links
+ * pairs of people (from, to); NULL when none is looked at. */
+const guint32            *circles_prospecting_get_introducer_links (CirclesProspecting *self,
+                                                                   guint              *n_links);
+/* What each of the introducers' cover adds to those before it, in the
+ * cover's order (how many more prospects). */
+const guint              *circles_prospecting_get_cover_gains     (CirclesProspecting  *self,
+                                                                   guint               *n_gains);
 
 /* Who the views make stand out (CirclesView.emphasis): the introducer
  * looked at and whom they reach, or else the matches of the filter;
  * NULL: everyone. A byte per person of the session's network. */
 const guint8             *circles_prospecting_get_emphasis        (CirclesProspecting  *self);
+/* How many of each circle stand out; NULL when everyone does. */
+const CirclesCounts      *circles_prospecting_get_emphasis_counts (CirclesProspecting  *self);
 
 /* The prospects as a CSV list to act on (circles-prospect-list.h). */
 void                      circles_prospecting_write_list_async    (CirclesProspecting  *self,

@@ -24,8 +24,8 @@
 
 /* Rows of the ranking; the rest is counted. */
 #define MAX_INTRODUCER_ROWS 50
-/* Names of the cover in its sentence. */
-#define MAX_COVER_NAMES     5
+/* Rows of the cover; the rest is counted. */
+#define MAX_COVER_ROWS      5
 /* Typing settles before the filter is applied. */
 #define FILTER_DELAY_MS     250
 
@@ -48,6 +48,8 @@ struct _CirclesProspectsPage
   GtkListBox          *introducers_list;
   GtkLabel            *nobody_label;
   GtkLabel            *cover_label;
+  AdwPreferencesGroup *cover_group;
+  GtkListBox          *cover_list;
   AdwPreferencesGroup *gains_group;
   GtkListBox          *gains_list;
 };
@@ -135,6 +137,23 @@ clear_clicked_cb (CirclesProspectsPage *self)
   circles_prospects_page_apply_filter (self);
 }
 
+/* The filter cleared elsewhere (the Circles page): the fields follow. */
+static void
+prospecting_filter_cb (CirclesProspectsPage *self)
+{
+  AdwEntryRow *rows[] = { self->company_row, self->position_row, self->location_row, self->group_row };
+
+  if (*circles_prospecting_get_filter (self->prospecting) != '\0')
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      gtk_editable_set_text (GTK_EDITABLE (rows[i]), "");
+      gtk_widget_remove_css_class (GTK_WIDGET (rows[i]), "error");
+    }
+  g_clear_handle_id (&self->filter_id, g_source_remove);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->clear_button), FALSE);
+}
+
 /* }}} */
 
 /* {{{ The results */
@@ -183,15 +202,16 @@ circles_prospects_page_update_counts (CirclesProspectsPage *self)
   gtk_label_set_text (self->match_label, text);
 }
 
+/* A row for an introducer: @number at the end, which @description
+ * explains. */
 static GtkWidget *
 introducer_row_new (CirclesNetwork *network,
                     guint           person,
-                    guint           reach)
+                    const char     *number,
+                    const char     *description)
 {
   GtkWidget *row = adw_action_row_new ();
   GtkWidget *count, *check;
-  g_autofree char *number = circles_format_count (reach);
-  g_autofree char *description = NULL;
   const char *company = circles_network_get_company (network, person);
 
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -213,12 +233,6 @@ introducer_row_new (CirclesNetwork *network,
   gtk_widget_set_valign (count, GTK_ALIGN_CENTER);
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), count);
 
-  /* Translators: %s is a number of people. */
-  description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                              "Can introduce you to %s prospect",
-                                              "Can introduce you to %s prospects",
-                                              circles_format_plural (reach)),
-                                 number);
   gtk_widget_set_tooltip_text (count, description);
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
@@ -235,17 +249,13 @@ row_person (GtkListBoxRow *row)
   return GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "circles-person"));
 }
 
-/* The rows say which introducer the rings show; the sentence below the
- * list says what they bring, or who covers everyone. */
+/* The rows say which introducer the rings show; the sentence above the
+ * lists says what they bring. */
 static void
-circles_prospects_page_update_focus (CirclesProspectsPage *self)
+mark_introducer (GtkListBox *list,
+                 guint       introducer)
 {
-  guint introducer = circles_prospecting_get_introducer (self->prospecting);
-  const CirclesIntroducers *introducers = circles_prospecting_get_introducers (self->prospecting);
-  CirclesNetwork *network = circles_session_get_network (self->session);
-  g_autofree char *text = NULL;
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->introducers_list));
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (list));
        child != NULL;
        child = gtk_widget_get_next_sibling (child))
     {
@@ -254,50 +264,115 @@ circles_prospects_page_update_focus (CirclesProspectsPage *self)
       if (check != NULL)
         gtk_widget_set_visible (check, row_person (GTK_LIST_BOX_ROW (child)) == introducer);
     }
+}
 
-  if (network == NULL || introducers == NULL || introducers->ranking->len == 0)
-    text = g_strdup ("");
-  else if (introducer != CIRCLES_NO_PERSON)
+static void
+circles_prospects_page_update_focus (CirclesProspectsPage *self)
+{
+  guint introducer = circles_prospecting_get_introducer (self->prospecting);
+  CirclesNetwork *network = circles_session_get_network (self->session);
+  g_autofree char *text = NULL;
+
+  mark_introducer (self->introducers_list, introducer);
+  mark_introducer (self->cover_list, introducer);
+
+  if (network != NULL && introducer != CIRCLES_NO_PERSON)
     {
       guint reach = circles_prospecting_get_introducer_reach (self->prospecting);
       g_autofree char *number = circles_format_count (reach);
 
       /* Translators: %1$s is a person's name, %2$s a number of people. */
       text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "%1$s can introduce you to %2$s of your prospects: they stand out on the rings, with the people between. Choose %1$s again to see everyone.",
-                                           "%1$s can introduce you to %2$s of your prospects: they stand out on the rings, with the people between. Choose %1$s again to see everyone.",
+                                           "%1$s can introduce you to %2$s of your prospects: lines on the rings lead from %1$s to them, through the people between. Choose %1$s again to see everyone.",
+                                           "%1$s can introduce you to %2$s of your prospects: lines on the rings lead from %1$s to them, through the people between. Choose %1$s again to see everyone.",
                                            circles_format_plural (reach)),
                               person_name (network, introducer), number);
     }
+  gtk_label_set_text (self->cover_label, text != NULL ? text : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->cover_label), text != NULL);
+}
+
+/* The fewest introducers found who together reach every prospect: how
+ * many, and the first few with what each adds to those before. */
+static void
+circles_prospects_page_update_cover (CirclesProspectsPage *self)
+{
+  const CirclesIntroducers *introducers = circles_prospecting_get_introducers (self->prospecting);
+  CirclesNetwork *network = circles_session_get_network (self->session);
+  const guint *gains;
+  guint n_gains, n_cover, n_rows, reached = 0;
+  g_autofree char *people = NULL;
+  g_autofree char *description = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cover_list))) != NULL)
+    gtk_list_box_remove (self->cover_list, child);
+
+  gains = circles_prospecting_get_cover_gains (self->prospecting, &n_gains);
+  n_cover = introducers != NULL ? introducers->cover->len : 0;
+  gtk_widget_set_visible (GTK_WIDGET (self->cover_group), network != NULL && n_cover > 0 && n_gains == n_cover);
+  if (network == NULL || n_cover == 0 || n_gains != n_cover)
+    return;
+
+  for (guint i = 0; i < n_gains; i++)
+    reached += gains[i];
+  people = circles_format_count (reached);
+  if (n_cover == 1)
+    /* Translators: %s is a number of people. */
+    description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                "One of your connections can introduce you to every prospect one can reach (%s person).",
+                                                "One of your connections can introduce you to every prospect one can reach (%s people).",
+                                                circles_format_plural (reached)),
+                                   people);
   else
     {
-      g_autoptr(GString) names = g_string_new (NULL);
-      guint n_cover = introducers->cover->len;
+      g_autofree char *count = circles_format_count (n_cover);
 
-      for (guint i = 0; i < MIN (n_cover, MAX_COVER_NAMES); i++)
-        {
-          if (i > 0)
-            /* Translators: between the names of a list. */
-            g_string_append (names, _(", "));
-          g_string_append (names, person_name (network, g_array_index (introducers->cover, guint32, i)));
-        }
-      if (n_cover > MAX_COVER_NAMES)
-        {
-          g_autofree char *more = circles_format_count (n_cover - MAX_COVER_NAMES);
-
-          /* Translators: ends a list of names; %s is how many more. */
-          g_string_append_printf (names, g_dngettext (GETTEXT_PACKAGE, " and %s other", " and %s others",
-                                                      circles_format_plural (n_cover - MAX_COVER_NAMES)),
-                                  more);
-        }
-      /* Translators: %s lists names. */
-      text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                           "One connection can introduce you to every prospect: %s.",
-                                           "Together, these connections can introduce you to every prospect: %s.",
-                                           circles_format_plural (n_cover)),
-                              names->str);
+      /* Translators: the first %s is a number of connections, the
+       * second a number of people. "Found": the set is small, not
+       * proven the smallest. */
+      description = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                  "The smallest set found: %s connections who together can introduce you to every prospect one can reach (%s person). Each adds the prospects those above cannot introduce:",
+                                                  "The smallest set found: %s connections who together can introduce you to every prospect one can reach (%s people). Each adds the prospects those above cannot introduce:",
+                                                  circles_format_plural (reached)),
+                                     count, people);
     }
-  gtk_label_set_text (self->cover_label, text);
+  adw_preferences_group_set_description (self->cover_group, description);
+
+  n_rows = MIN (n_cover, MAX_COVER_ROWS);
+  for (guint i = 0; i < n_rows; i++)
+    {
+      g_autofree char *number = circles_format_count (gains[i]);
+      /* Translators: what one more introducer adds, as in "+12". */
+      g_autofree char *added = g_strdup_printf (_("+%s"), number);
+      g_autofree char *explained =
+        /* Translators: %s is a number of people. */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Adds %s prospect that those above cannot introduce you to",
+                                      "Adds %s prospects that those above cannot introduce you to",
+                                      circles_format_plural (gains[i])),
+                         number);
+
+      gtk_list_box_append (self->cover_list,
+                           introducer_row_new (network, g_array_index (introducers->cover, guint32, i),
+                                               added, explained));
+    }
+  if (n_cover > n_rows)
+    {
+      g_autofree char *more = circles_format_count (n_cover - n_rows);
+      g_autofree char *text =
+        /* Translators: %s is a number of people, after a list. */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "And %s more, each adding fewer",
+                                      "And %s more, each adding fewer",
+                                      circles_format_plural (n_cover - n_rows)),
+                         more);
+      GtkWidget *row = adw_action_row_new ();
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), text);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_add_css_class (row, "dim-label");
+      gtk_list_box_append (self->cover_list, row);
+    }
 }
 
 /* Whom to connect with next: choosing one selects them (the person pane
@@ -338,9 +413,11 @@ circles_prospects_page_update_gains (CirclesProspectsPage *self)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
 
-      /* The circle they are in, as on the rings. */
+      /* The circle they are in, as on the rings: the disc's digit says
+       * it, the word beside it would say it again. */
       circles_badge_set_circle (CIRCLES_BADGE (badge), circles_network_get_circle (network, gain->person));
       circles_badge_set_degree_only (CIRCLES_BADGE (badge), TRUE);
+      circles_badge_set_disc_only (CIRCLES_BADGE (badge), TRUE);
       gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), badge);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), arrow);
@@ -363,6 +440,7 @@ circles_prospects_page_update_introducers (CirclesProspectsPage *self)
 
   circles_prospects_page_update_counts (self);
   circles_prospects_page_update_gains (self);
+  circles_prospects_page_update_cover (self);
 
   if (network == NULL || introducers == NULL)
     {
@@ -390,9 +468,17 @@ circles_prospects_page_update_introducers (CirclesProspectsPage *self)
   for (guint i = 0; i < n_rows; i++)
     {
       const CirclesIntroducer *introducer = &g_array_index (introducers->ranking, CirclesIntroducer, i);
+      g_autofree char *number = circles_format_count (introducer->reach);
+      g_autofree char *description =
+        /* Translators: %s is a number of people. */
+        g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                      "Can introduce you to %s prospect",
+                                      "Can introduce you to %s prospects",
+                                      circles_format_plural (introducer->reach)),
+                         number);
 
       gtk_list_box_append (self->introducers_list,
-                           introducer_row_new (network, introducer->person, introducer->reach));
+                           introducer_row_new (network, introducer->person, number, description));
     }
   if (introducers->ranking->len > n_rows)
     {
@@ -457,6 +543,9 @@ circles_prospects_page_constructed (GObject *object)
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (self->prospecting, "notify::introducer",
                            G_CALLBACK (circles_prospects_page_update_focus), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->prospecting, "notify::filter",
+                           G_CALLBACK (prospecting_filter_cb), self,
                            G_CONNECT_SWAPPED);
   circles_prospects_page_update_introducers (self);
 }
@@ -553,6 +642,8 @@ circles_prospects_page_class_init (CirclesProspectsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, nobody_label);
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, introducers_list);
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, cover_label);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, cover_group);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, cover_list);
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, gains_group);
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, gains_list);
   gtk_widget_class_bind_template_callback (widget_class, gain_activated_cb);

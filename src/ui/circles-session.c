@@ -1298,6 +1298,7 @@ typedef struct
   CirclesExportFormat  format;
   char                *path;
   guint8              *emphasis; /* the view's, copied */
+  CirclesCounts        emphasis_counts;
 } ExportRequest;
 
 static void
@@ -1385,6 +1386,11 @@ circles_session_export_async (CirclesSession      *self,
         {
           request->emphasis = g_memdup2 (view->emphasis, circles_network_get_n_people (self->network));
           request->view.emphasis = request->emphasis;
+        }
+      if (view->emphasis_counts != NULL)
+        {
+          request->emphasis_counts = *view->emphasis_counts;
+          request->view.emphasis_counts = &request->emphasis_counts;
         }
     }
   else
