@@ -177,8 +177,12 @@ _circles_cli_forget (const char  *db_path,
       circles_format_count (MAX (0, before_connections - circles_store_count_connections (store)));
 
     /* Translators: after "circles forget 3" */
-    g_print (_("Forgot import %" G_GUINT64_FORMAT ": %s people and %s connections taken back\n"),
-             id, people, connections);
+    g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, id);
+
+    /* Translators: the number of the import, then how many people and
+     * connections went with it */
+    g_print (_("Forgot import %s: %s people and %s connections taken back\n"),
+             number, people, connections);
   }
   return CIRCLES_EXIT_OK;
 }

@@ -275,10 +275,12 @@ cmd_import (const char  *db_path,
         g_autoptr(GDateTime) local = when != NULL ? g_date_time_to_local (when) : NULL;
         g_autofree char *date = local != NULL ? g_date_time_format (local, "%Y-%m-%d %H:%M") : NULL;
 
+        g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, report.same_as);
+
         /* Translators: the file, when it was imported, the number of
          * that import in "circles sources" */
-        g_print (_("%s was imported already, on %s (import %" G_GINT64_FORMAT "): nothing changed\n"),
-                 name, date != NULL ? date : report.same_imported, report.same_as);
+        g_print (_("%s was imported already, on %s (import %s): nothing changed\n"),
+                 name, date != NULL ? date : report.same_imported, number);
         return CIRCLES_EXIT_OK;
       }
     g_print (_("Imported %s (%s)\n"), name, circles_import_format_to_string (report.format));

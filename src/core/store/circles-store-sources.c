@@ -506,8 +506,10 @@ source_exists (CirclesStore  *self,
     return FALSE;
   if (n == 0)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_NOT_FOUND,
-                   _("No import has the number %" G_GINT64_FORMAT), id);
+                   _("No import has the number %s"), number);
       return FALSE;
     }
   return TRUE;
@@ -671,8 +673,10 @@ check_person (CirclesStore  *self,
     return FALSE;
   if (n == 0)
     {
+      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+
       g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_NOT_FOUND,
-                   _("Nobody has the number %" G_GINT64_FORMAT), id);
+                   _("Nobody has the number %s"), number);
       return FALSE;
     }
   return TRUE;
