@@ -528,6 +528,26 @@ test_hand_edits (Fixture       *f,
   g_assert_cmpint (s.people[1], ==, 2);  /* Nadia, and P3 linked to her */
   g_assert_cmpint (s.connections[1], ==, 1);
 
+  /* A new person connected at once, undone at once. */
+  {
+    g_autoptr(GBytes) undo_new = NULL;
+    CirclesPersonFields more = { .display_name = "Omar Haddad" };
+    gint64 omar;
+
+    g_autoptr(GBytes) undo_p3_p4 = NULL;
+
+    g_assert_true (circles_store_link (f->store, p3, p4, &undo_p3_p4, &error));
+    omar = circles_store_add_person (f->store, "omar", &more, p3, &undo_new, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpint (omar, >, 0);
+    g_assert_true (circles_store_undo (f->store, undo_new, circles_store_get_generation (f->store), &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (circles_store_lookup_person (f->store, "omar"), <, 0);
+    g_assert_true (circles_store_undo (f->store, undo_p3_p4, circles_store_get_generation (f->store), &error));
+    g_assert_no_error (error);
+  }
+
   /* Forgetting the edits by hand takes Nadia and her link away. */
   g_assert_true (circles_store_forget_source (f->store, s.ids[1], NULL, &error));
   g_assert_no_error (error);
@@ -573,6 +593,36 @@ test_shared_people (Fixture       *f,
   g_assert_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_NOT_FOUND);
 }
 
+/* Undone in turn, the last first, back to before the first edit. */
+static void
+test_undo_in_turn (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autofree char *mine = NULL;
+  g_autofree char *theirs = NULL;
+  g_autofree char *start = NULL;
+  g_autofree char *end = NULL;
+  g_autoptr(GBytes) undo_link = NULL;
+  g_autoptr(GBytes) undo_add = NULL;
+  g_autoptr(GError) error = NULL;
+  CirclesPersonFields fields = { .display_name = "Omar Haddad" };
+  gint64 p3, p4;
+
+  write_networks (f, &mine, &theirs, NULL);
+  import_as (f, mine, NULL, NULL);
+  start = dump (f->db);
+  p3 = circles_store_lookup_person (f->store, "https://www.linkedin.com/in/p3");
+  p4 = circles_store_lookup_person (f->store, "https://www.linkedin.com/in/p4");
+  g_assert_true (circles_store_link (f->store, p3, p4, &undo_link, &error));
+  g_assert_cmpint (circles_store_add_person (f->store, "omar", &fields, p4, &undo_add, &error), >, 0);
+  g_assert_true (circles_store_undo (f->store, undo_add, circles_store_get_generation (f->store), &error));
+  g_assert_no_error (error);
+  g_assert_true (circles_store_undo (f->store, undo_link, circles_store_get_generation (f->store), &error));
+  g_assert_no_error (error);
+  end = dump (f->db);
+  assert_same (start, end);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -587,6 +637,7 @@ main (int   argc,
   ADD ("/sources/newer-export-replaces", test_newer_export_replaces);
   ADD ("/sources/hand-edits", test_hand_edits);
   ADD ("/sources/shared-people", test_shared_people);
+  ADD ("/sources/undo-in-turn", test_undo_in_turn);
 #undef ADD
 
   return g_test_run ();

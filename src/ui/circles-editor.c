@@ -249,7 +249,8 @@ write_edit (CirclesStore    *store,
                                      &edit->undo.changes, error) > 0;
       break;
     case EDIT_UNDO:
-      return circles_store_undo (store, edit->undo.changes, edit->undo.generation, error);
+      ok = circles_store_undo (store, edit->undo.changes, edit->undo.generation, error);
+      break;
     default:
       g_assert_not_reached ();
     }
@@ -291,6 +292,10 @@ write_cb (GObject      *object,
       return;
     }
 
+  /* The database is as it was right after the edit before: that one
+   * can be undone now, at the generation the undo made. */
+  if (edit->kind == EDIT_UNDO && !g_queue_is_empty (&self->undo))
+    ((UndoStep *) g_queue_peek_head (&self->undo))->generation = edit->undo.generation;
   if (edit->kind != EDIT_UNDO)
     {
       UndoStep *step = g_new0 (UndoStep, 1);

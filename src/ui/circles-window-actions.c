@@ -18,6 +18,7 @@
 
 #include "circles-format.h"
 #include "circles-prospecting.h"
+#include "circles-sources-dialog.h"
 #include "circles-window-private.h"
 
 #define SEARCH_MAX_MATCHES 1000
@@ -962,6 +963,55 @@ toggle_people_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------ */
+/* Sources and undo                                                    */
+
+static void
+sources_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *param)
+{
+  CirclesWindow *self = CIRCLES_WINDOW (widget);
+
+  gtk_window_present (GTK_WINDOW (circles_sources_dialog_new (GTK_WINDOW (self), self->editor)));
+}
+
+static void
+undone_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(CirclesWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (!circles_editor_finish (CIRCLES_EDITOR (object), result, &message, &error))
+    show_toast (self, error->message);
+  else
+    show_toast (self, message);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  CirclesWindow *self = CIRCLES_WINDOW (widget);
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  /* Ctrl+Z in the search entry is the entry's. */
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
+    return;
+  circles_editor_undo_async (self->editor, undone_cb, g_object_ref (self));
+}
+
+static void
+can_undo_cb (CirclesWindow *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
+                                 circles_editor_get_can_undo (self->editor));
+}
+
+/* ------------------------------------------------------------------ */
 
 void
 _circles_window_class_init_actions (GtkWidgetClass *widget_class)
@@ -981,6 +1031,9 @@ _circles_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.select-person", "s", select_person_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-people", NULL, toggle_people_action);
+  gtk_widget_class_install_action (widget_class, "win.sources", NULL, sources_action);
+  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-people", NULL);
 }
@@ -1015,4 +1068,8 @@ _circles_window_watch_session (CirclesWindow *self)
                            G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::busy",
                            G_CALLBACK (busy_cb), self, G_CONNECT_SWAPPED);
+  self->editor = circles_editor_new (self->session);
+  g_signal_connect_object (self->editor, "notify::can-undo",
+                           G_CALLBACK (can_undo_cb), self, G_CONNECT_SWAPPED);
+  can_undo_cb (self);
 }

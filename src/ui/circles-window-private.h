@@ -5,6 +5,7 @@
 #pragma once
 
 #include "circles-canvas.h"
+#include "circles-editor.h"
 #include "circles-overview.h"
 #include "circles-window.h"
 
@@ -15,6 +16,7 @@ struct _CirclesWindow
   AdwApplicationWindow  parent_instance;
 
   CirclesSession       *session;
+  CirclesEditor        *editor;  /* edits by hand, sources, undo */
   GCancellable         *cancellable;
   GSettings            *settings;
 

@@ -381,6 +381,7 @@ circles_window_finalize (GObject *object)
 {
   CirclesWindow *self = (CirclesWindow *)object;
 
+  g_clear_object (&self->editor);
   g_clear_object (&self->session);
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);

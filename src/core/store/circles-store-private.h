@@ -108,6 +108,7 @@ struct _CirclesStore
   guint64              connections_held;
   sqlite3_session     *session;  /* recording for undo, or NULL */
   guint                source_replaces : 1;
+  guint                source_finished : 1;  /* finish_source() ran */
   gint64               max_person_id;  /* within a transaction */
   guint                in_transaction : 1;
   guint                in_read : 1;

@@ -361,6 +361,10 @@ _circles_store_finish_source (CirclesStore  *self,
   gint64 owner;
   g_autofree char *sql = NULL;
 
+  if (self->source_finished)
+    return TRUE;
+  self->source_finished = TRUE;
+
   if (self->source_id == 0)
     {
       /* Rows written without a source belong to the one of the rows from
@@ -462,10 +466,12 @@ _circles_store_commit_recorded (CirclesStore  *self,
   if (self->session == NULL)
     return circles_store_commit (self, error);
 
-  /* Everything goes to SQL first, or the session would not see it. */
+  /* Everything goes to SQL first, what the source holds and its counts
+   * included, or the session would not see it. */
   if (!_circles_store_flush_people (self, error) ||
       !_circles_store_restore_key_index (self, error) ||
-      !_circles_store_flush_connections (self, error))
+      !_circles_store_flush_connections (self, error) ||
+      !_circles_store_finish_source (self, error))
     {
       circles_store_rollback (self);
       return FALSE;
@@ -539,6 +545,11 @@ abort_on_conflict (void                   *user_data,
                    int                     conflict,
                    sqlite3_changeset_iter *iter)
 {
+  const char *table = NULL;
+  int n_columns = 0, op = 0, indirect = 0;
+
+  sqlite3changeset_op (iter, &table, &n_columns, &op, &indirect);
+  g_debug ("Undo: conflict %d on %s (operation %d)", conflict, table, op);
   return SQLITE_CHANGESET_ABORT;
 }
 

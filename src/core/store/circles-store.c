@@ -261,6 +261,7 @@ reset_source (CirclesStore *self)
   self->source_id = 0;
   self->source_owner = 0;
   self->source_replaces = FALSE;
+  self->source_finished = FALSE;
   self->begin_max_id = self->max_person_id;
   self->connections_held = 0;
   g_hash_table_remove_all (self->touched_people);
