@@ -1183,9 +1183,9 @@ circles_session_write_thread (GTask        *task,
 }
 
 static void
-circles_session_write_reload_cb (GObject      *object,
-                                 GAsyncResult *result,
-                                 gpointer      user_data)
+circles_session_written_reload_cb (GObject      *object,
+                                   GAsyncResult *result,
+                                   gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
@@ -1197,6 +1197,21 @@ circles_session_write_reload_cb (GObject      *object,
   g_task_return_boolean (task, TRUE);
 }
 
+/* After a write (a rating, an edit): reloads the network keeping the one
+ * on screen, and who is selected, until the new one is there; then
+ * @task (owned) returns TRUE. Not cancellable: a cancelled load fails
+ * the session. */
+static void
+circles_session_reload_after_write (CirclesSession *self,
+                                    GTask          *task)
+{
+  GTask *reload = g_task_new (self, NULL, circles_session_written_reload_cb, task);
+
+  g_task_set_source_tag (reload, circles_session_load_async);
+  self->quiet_load = TRUE;
+  circles_session_start_load (self, reload);
+}
+
 static void
 circles_session_write_cb (GObject      *object,
                           GAsyncResult *result,
@@ -1204,7 +1219,6 @@ circles_session_write_cb (GObject      *object,
 {
   CirclesSession *self = CIRCLES_SESSION (object);
   GTask *task = user_data;
-  GTask *reload;
   GError *error = NULL;
 
   if (!g_task_propagate_boolean (G_TASK (result), &error))
@@ -1214,13 +1228,7 @@ circles_session_write_cb (GObject      *object,
       g_object_unref (task);
       return;
     }
-
-  /* As after a rating: the network on screen, and who is selected,
-   * stay until the new one is there. */
-  reload = g_task_new (self, NULL, circles_session_write_reload_cb, task);
-  g_task_set_source_tag (reload, circles_session_load_async);
-  self->quiet_load = TRUE;
-  circles_session_start_load (self, reload);
+  circles_session_reload_after_write (self, task);
 }
 
 /**
@@ -1464,28 +1472,12 @@ circles_session_rate_thread (GTask        *task,
 }
 
 static void
-circles_session_rate_reload_cb (GObject      *object,
-                                GAsyncResult *result,
-                                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  /* The rating is saved whatever the reload says: the state tells it. */
-  if (!g_task_propagate_boolean (G_TASK (result), &error))
-    g_debug ("Reload after the rating: %s", error->message);
-  g_clear_error (&error);
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
 circles_session_rate_cb (GObject      *object,
                          GAsyncResult *result,
                          gpointer      user_data)
 {
   CirclesSession *self = CIRCLES_SESSION (object);
   GTask *task = user_data;
-  GTask *reload;
   GError *error = NULL;
   gboolean changed;
 
@@ -1501,13 +1493,8 @@ circles_session_rate_cb (GObject      *object,
       return;
     }
 
-  /* The new strength changes the warmest chains: reload the network,
-   * keeping the one on screen, and who is selected, until the new one
-   * is there. Not cancellable: a cancelled load fails the session. */
-  reload = g_task_new (self, NULL, circles_session_rate_reload_cb, task);
-  g_task_set_source_tag (reload, circles_session_load_async);
-  self->quiet_load = TRUE;
-  circles_session_start_load (self, reload);
+  /* The new strength changes the warmest chains. */
+  circles_session_reload_after_write (self, task);
 }
 
 /**

@@ -501,12 +501,17 @@ _circles_store_commit_recorded (CirclesStore  *self,
   return TRUE;
 }
 
+/* Whether there is a person (@person) or a source of id @id; FALSE
+ * with @error set when there is not. */
 static gboolean
-source_exists (CirclesStore  *self,
-               gint64         id,
-               GError       **error)
+row_exists (CirclesStore  *self,
+            gboolean       person,
+            gint64         id,
+            GError       **error)
 {
-  gint64 n = query_int (self, "SELECT count(*) FROM sources WHERE id = ?1", id, error);
+  gint64 n = query_int (self, person ? "SELECT count(*) FROM people WHERE id = ?1"
+                                     : "SELECT count(*) FROM sources WHERE id = ?1",
+                        id, error);
 
   if (n < 0)
     return FALSE;
@@ -514,11 +519,23 @@ source_exists (CirclesStore  *self,
     {
       g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
 
-      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_NOT_FOUND,
-                   _("No import has the number %s"), number);
+      if (person)
+        g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_NOT_FOUND,
+                     _("Nobody has the number %s"), number);
+      else
+        g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_NOT_FOUND,
+                     _("No import has the number %s"), number);
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+source_exists (CirclesStore  *self,
+               gint64         id,
+               GError       **error)
+{
+  return row_exists (self, FALSE, id, error);
 }
 
 gboolean
@@ -678,19 +695,7 @@ check_person (CirclesStore  *self,
               gint64         id,
               GError       **error)
 {
-  gint64 n = query_int (self, "SELECT count(*) FROM people WHERE id = ?1", id, error);
-
-  if (n < 0)
-    return FALSE;
-  if (n == 0)
-    {
-      g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
-
-      g_set_error (error, CIRCLES_STORE_ERROR, CIRCLES_STORE_ERROR_NOT_FOUND,
-                   _("Nobody has the number %s"), number);
-      return FALSE;
-    }
-  return TRUE;
+  return row_exists (self, TRUE, id, error);
 }
 
 gboolean
