@@ -8,6 +8,8 @@
 #include <string.h>
 
 #include "circles-editor.h"
+#include "circles-person-chooser.h"
+#include "circles-window.h"
 #include "circles-session.h"
 #include "circles-sources-dialog.h"
 #include "circles-test-ui.h"
@@ -46,7 +48,10 @@ fixture_tear_down (Fixture       *f,
 {
   /* The worker threads let go of the session a little after the end of
    * their work. */
-  circles_test_wait_until (only_ours, f, TRUE, "the workers to let go");
+  for (guint i = 0; i < 500 && !only_ours (f); i++)
+    circles_test_wait_ms (10);
+  g_test_message ("refs: session %u, editor %u", G_OBJECT (f->session)->ref_count,
+                  G_OBJECT (f->editor)->ref_count);
   g_assert_finalize_object (f->editor);
   g_assert_finalize_object (f->session);
   g_free (f->path);
@@ -223,6 +228,90 @@ test_hand_edits (Fixture       *f,
   g_assert_false (circles_editor_get_can_undo (f->editor));
 }
 
+static GtkWidget *
+find_dialog (GType type)
+{
+  g_autoptr(GList) toplevels = gtk_window_list_toplevels ();
+
+  for (GList *l = toplevels; l != NULL; l = l->next)
+    if (G_TYPE_CHECK_INSTANCE_TYPE (l->data, type) && gtk_widget_get_visible (l->data))
+      return l->data;
+  return NULL;
+}
+
+static gboolean
+question_shown (gpointer data)
+{
+  return find_dialog (ADW_TYPE_MESSAGE_DIALOG) != NULL;
+}
+
+static gboolean
+chooser_shown (gpointer data)
+{
+  return find_dialog (CIRCLES_TYPE_PERSON_CHOOSER) != NULL;
+}
+
+static gboolean
+second_circle (gpointer data)
+{
+  Fixture *f = data;
+  CirclesNetwork *network = circles_session_get_network (f->session);
+
+  return idle (f) && network != NULL && circles_network_get_counts (network)->second >= 13;
+}
+
+/* A colleague's export imported without saying whose: the window asks,
+ * "A Colleague's…", then whose among my connections. */
+static void
+test_whose_question (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(GString) csv = g_string_new ("First Name,Last Name,URL,Email Address,Company,Position,Connected On\n");
+  g_autofree char *theirs = NULL;
+  CirclesWindow *window;
+  GtkWidget *dialog;
+  CirclesPersonChooser *chooser;
+  GtkListBoxRow *row;
+
+  for (guint i = 0; i < 12; i++)
+    g_string_append_printf (csv, "Qi%u,Zhang,https://www.linkedin.com/in/q%u,,Beta,Role,3 Jan 2024\n", i, i);
+  theirs = circles_test_write_file ("Connections.csv", csv->str, -1);
+  g_assert_cmpuint (circles_network_get_counts (circles_session_get_network (f->session))->second, ==, 2);
+
+  window = circles_window_new (NULL, f->session);
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  circles_test_wait_for_session (f->session);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.import-file", "s", theirs));
+  circles_test_wait_until (question_shown, f, FALSE, "the question");
+  dialog = find_dialog (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_cmpstr (adw_message_dialog_get_heading (ADW_MESSAGE_DIALOG (dialog)), ==, "Whose Connections Are These?");
+  /* Nothing was imported meanwhile. */
+  g_assert_cmpuint (circles_network_get_counts (circles_session_get_network (f->session))->second, ==, 2);
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (dialog), "theirs");
+
+  circles_test_wait_until (chooser_shown, f, FALSE, "whose");
+  chooser = CIRCLES_PERSON_CHOOSER (find_dialog (CIRCLES_TYPE_PERSON_CHOOSER));
+  /* My connections a and b; not c (2nd degree), not me. */
+  g_assert_cmpuint (circles_person_chooser_get_n_shown (chooser), ==, 2);
+  circles_person_chooser_search (chooser, "B");
+  g_assert_cmpuint (circles_person_chooser_get_n_shown (chooser), ==, 1);
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (chooser), "choose"));
+  row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (circles_test_find_named (GTK_WIDGET (chooser), "chooser-list")), 0);
+  gtk_list_box_select_row (GTK_LIST_BOX (circles_test_find_named (GTK_WIDGET (chooser), "chooser-list")), row);
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (chooser), "choose"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (chooser), "choose");
+
+  /* b's twelve connections are my 2nd circle now, with c and d. */
+  circles_test_wait_until (second_circle, f, FALSE, "the colleague's network");
+  g_assert_cmpuint (circles_network_get_counts (circles_session_get_network (f->session))->second, ==, 14);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  circles_test_drain ();
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,6 +323,8 @@ main (int   argc,
               fixture_set_up, test_remove_and_undo, fixture_tear_down);
   g_test_add ("/sources-ui/hand-edits", Fixture, NULL,
               fixture_set_up, test_hand_edits, fixture_tear_down);
+  g_test_add ("/sources-ui/whose-question", Fixture, NULL,
+              fixture_set_up, test_whose_question, fixture_tear_down);
 
   return g_test_run ();
 }

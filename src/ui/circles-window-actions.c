@@ -17,6 +17,7 @@
 #include <string.h>
 
 #include "circles-format.h"
+#include "circles-person-chooser.h"
 #include "circles-prospecting.h"
 #include "circles-sources-dialog.h"
 #include "circles-window-private.h"
@@ -271,6 +272,13 @@ open_database_action (GtkWidget  *widget,
 /* Import                                                              */
 
 static void start_next_import (CirclesWindow *self);
+static void start_import      (CirclesWindow       *self,
+                               GFile               *file,
+                               CirclesImportFormat  format,
+                               const char          *owner_key);
+static void ask_whose         (CirclesWindow       *self,
+                               GFile               *file,
+                               CirclesImportFormat  format);
 
 static char *
 describe_report (const CirclesImportReport *report)
@@ -309,6 +317,113 @@ describe_report (const CirclesImportReport *report)
   return g_strdup_printf (_("Added %s"), joined);
 }
 
+typedef struct
+{
+  CirclesWindow       *self;
+  GFile               *file;
+  CirclesImportFormat  format;
+} WhoseQuestion;
+
+static void
+whose_question_free (WhoseQuestion *question)
+{
+  g_object_unref (question->self);
+  g_object_unref (question->file);
+  g_free (question);
+}
+
+static void
+owner_chosen_cb (AdwMessageDialog *dialog,
+                 const char       *response,
+                 gpointer          user_data)
+{
+  WhoseQuestion *question = user_data;
+  CirclesWindow *self = question->self;
+  CirclesNetwork *network = circles_session_get_network (self->session);
+  guint person = circles_person_chooser_get_person (CIRCLES_PERSON_CHOOSER (dialog));
+
+  if (g_str_equal (response, "choose") && network != NULL && person != CIRCLES_NO_PERSON &&
+      !circles_session_get_busy (self->session) && self->import_cancellable == NULL)
+    start_import (self, question->file, question->format, circles_network_get_key (network, person));
+  whose_question_free (question);
+}
+
+/* Whose export is @file? One of my connections. */
+static void
+ask_whose (CirclesWindow       *self,
+           GFile               *file,
+           CirclesImportFormat  format)
+{
+  CirclesNetwork *network = circles_session_get_network (self->session);
+  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *body = NULL;
+  WhoseQuestion *question;
+  GtkWidget *dialog;
+
+  if (network == NULL)
+    {
+      show_error (self, _("Import Your Own Network First"),
+                  _("A colleague’s export adds their connections around yours: "
+                    "import your own connections or data archive first."));
+      return;
+    }
+  /* Translators: %s is a file name */
+  body = g_strdup_printf (_("The people in “%s” are the connections of the person who exported it. "
+                            "Find them among your connections."), name);
+  dialog = circles_person_chooser_new (GTK_WINDOW (self), network, 1,
+                                       _("Whose Network Is This?"), body, _("_Import"));
+  question = g_new0 (WhoseQuestion, 1);
+  question->self = g_object_ref (self);
+  question->file = g_object_ref (file);
+  question->format = format;
+  g_signal_connect (dialog, "response", G_CALLBACK (owner_chosen_cb), question);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+mine_or_theirs_cb (AdwMessageDialog *dialog,
+                   const char       *response,
+                   gpointer          user_data)
+{
+  WhoseQuestion *question = user_data;
+
+  if (g_str_equal (response, "mine"))
+    start_import (question->self, question->file, question->format, "me");
+  else if (g_str_equal (response, "theirs"))
+    ask_whose (question->self, question->file, question->format);
+  whose_question_free (question);
+}
+
+static void
+ask_mine_or_theirs (CirclesWindow       *self,
+                    GFile               *file,
+                    CirclesImportFormat  format,
+                    const char          *name)
+{
+  g_autofree char *body = NULL;
+  WhoseQuestion *question = g_new0 (WhoseQuestion, 1);
+  GtkWidget *dialog;
+
+  /* Translators: %s is a file name */
+  body = g_strdup_printf (_("Fewer than half of the people in “%s” are your connections. "
+                            "If it is a colleague’s export, their connections become your "
+                            "2nd circle; if it is yours, they become your connections."), name);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Whose Connections Are These?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "mine", _("They’re _Mine"),
+                                    "theirs", _("A _Colleague’s…"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "theirs",
+                                              ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  question->self = g_object_ref (self);
+  question->file = g_object_ref (file);
+  question->format = format;
+  g_signal_connect (dialog, "response", G_CALLBACK (mine_or_theirs_cb), question);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 import_cb (GObject      *object,
            GAsyncResult *result,
@@ -317,6 +432,7 @@ import_cb (GObject      *object,
   g_autoptr(CirclesWindow) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_steal_pointer (&self->import_name);
+  g_autoptr(GFile) file = g_steal_pointer (&self->import_file);
   CirclesImportReport report = { 0, };
 
   g_clear_object (&self->import_cancellable);
@@ -324,7 +440,11 @@ import_cb (GObject      *object,
 
   if (!circles_session_import_finish (CIRCLES_SESSION (object), result, &report, &error))
     {
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      /* It looks like someone else's export: ask whose, rather than
+       * refuse (the command line refuses). */
+      if (g_error_matches (error, CIRCLES_IMPORT_ERROR, CIRCLES_IMPORT_ERROR_NOT_MINE) && file != NULL)
+        ask_mine_or_theirs (self, file, self->import_format, name);
+      else if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
           /* Translators: %s is a file name */
           g_autofree char *title = g_strdup_printf (_("Import of “%s” canceled: nothing was changed"), name);
@@ -340,6 +460,13 @@ import_cb (GObject      *object,
 
           show_error (self, heading, body);
         }
+    }
+  else if (report.same_as > 0)
+    {
+      /* Translators: a toast; %s is a file name */
+      g_autofree char *title = g_strdup_printf (_("“%s” was imported already: nothing changed"), name);
+
+      show_toast (self, title);
     }
   else
     {
@@ -366,7 +493,8 @@ progress_cb (CirclesWindow  *self,
 static void
 start_import (CirclesWindow       *self,
               GFile               *file,
-              CirclesImportFormat  format)
+              CirclesImportFormat  format,
+              const char          *owner_key)
 {
   g_autofree char *path = g_file_get_path (file);
   g_autofree char *label = NULL;
@@ -387,8 +515,13 @@ start_import (CirclesWindow       *self,
   gtk_progress_bar_set_fraction (self->progress_bar, 0.0);
   gtk_revealer_set_reveal_child (self->progress_revealer, TRUE);
 
-  circles_session_import_async (self->session, path, format, self->import_cancellable,
-                                import_cb, g_object_ref (self));
+  g_set_object (&self->import_file, file);
+  self->import_format = format;
+  /* Without an owner, a Connections.csv that does not look like mine
+   * makes the window ask whose it is. */
+  circles_session_import_owned_async (self->session, path, format, owner_key,
+                                      owner_key == NULL, self->import_cancellable,
+                                      import_cb, g_object_ref (self));
   _circles_window_update_actions (self);
 }
 
@@ -401,7 +534,7 @@ start_next_import (CirclesWindow *self)
     return;
   file = g_queue_pop_head (&self->import_queue);
   if (file != NULL)
-    start_import (self, file, CIRCLES_IMPORT_FORMAT_AUTO);
+    start_import (self, file, CIRCLES_IMPORT_FORMAT_AUTO, NULL);
 }
 
 /* Imports @file now, or after the files before it (dropped ones). */
@@ -413,7 +546,7 @@ _circles_window_import (CirclesWindow       *self,
   if (self->import_cancellable == NULL && !circles_session_get_busy (self->session) &&
       g_queue_is_empty (&self->import_queue))
     {
-      start_import (self, file, format);
+      start_import (self, file, format, NULL);
       return;
     }
   g_queue_push_tail (&self->import_queue, g_object_ref (file));
@@ -432,6 +565,7 @@ typedef struct
 {
   CirclesWindow       *self;
   CirclesImportFormat  format;
+  gboolean             colleague;  /* someone else's export: ask whose */
 } ImportChoice;
 
 static void
@@ -447,7 +581,9 @@ import_response_cb (GtkFileChooserNative *chooser,
   gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (chooser));
   g_object_unref (chooser);
 
-  if (file != NULL)
+  if (file != NULL && choice->colleague)
+    ask_whose (choice->self, file, choice->format);
+  else if (file != NULL)
     _circles_window_import (choice->self, file, choice->format);
   g_object_unref (choice->self);
   g_free (choice);
@@ -484,16 +620,18 @@ import_action (GtkWidget  *widget,
   CirclesImportFormat format;
   const char *title;
 
+  gboolean colleague = g_str_equal (name, "colleague");
+
   if (!circles_import_format_from_string (name, &format))
     format = CIRCLES_IMPORT_FORMAT_AUTO;
 
-  switch (format)
+  switch (colleague ? CIRCLES_IMPORT_FORMAT_ARCHIVE : format)
     {
     case CIRCLES_IMPORT_FORMAT_LINKEDIN:
       title = _("Import Your Connections");
       break;
     case CIRCLES_IMPORT_FORMAT_ARCHIVE:
-      title = _("Import Your Data Archive");
+      title = colleague ? _("Import a Colleague’s Network") : _("Import Your Data Archive");
       break;
     case CIRCLES_IMPORT_FORMAT_CSV:
       title = _("Import an Edge List");
@@ -520,7 +658,7 @@ import_action (GtkWidget  *widget,
                                          GTK_FILE_CHOOSER_ACTION_OPEN,
                                          _("_Import"), _("_Cancel"));
   files = GTK_FILE_CHOOSER (chooser);
-  switch (format)
+  switch (colleague ? CIRCLES_IMPORT_FORMAT_ARCHIVE : format)
     {
     case CIRCLES_IMPORT_FORMAT_GRAPHML:
       add_filter (files, _("GraphML Files"), "*.graphml", "*.xml", NULL);
@@ -543,6 +681,7 @@ import_action (GtkWidget  *widget,
   choice = g_new0 (ImportChoice, 1);
   choice->self = g_object_ref (self);
   choice->format = format;
+  choice->colleague = colleague;
   g_signal_connect (chooser, "response", G_CALLBACK (import_response_cb), choice);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }

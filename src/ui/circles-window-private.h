@@ -23,6 +23,8 @@ struct _CirclesWindow
   /* Import: the running one, and the files dropped meanwhile. */
   GCancellable         *import_cancellable;
   char                 *import_name;
+  GFile                *import_file;    /* the running import's */
+  CirclesImportFormat   import_format;
   GQueue                import_queue;
 
   /* Search: a case-folded text a person, built on the first search. */

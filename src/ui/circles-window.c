@@ -387,6 +387,7 @@ circles_window_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->import_cancellable);
   g_clear_pointer (&self->import_name, g_free);
+  g_clear_object (&self->import_file);
   g_queue_clear_full (&self->import_queue, g_object_unref);
   g_clear_pointer (&self->search_texts, g_ptr_array_unref);
   g_clear_pointer (&self->matches, g_array_unref);
