@@ -153,7 +153,7 @@ list_sources (Fixture *f,
 {
   g_autoptr(GError) error = NULL;
 
-  memset (s, 0, sizeof *s);
+  sources_clear (s);
   g_assert_true (circles_store_foreach_source (f->store, collect_source, s, &error));
   g_assert_no_error (error);
 }
@@ -217,7 +217,7 @@ test_forget_colleague (Fixture       *f,
   const CirclesCounts *counts;
   CirclesCounts first_counts;
 
-  Sources s;
+  Sources s = { 0 };
 
   write_networks (f, &mine, &theirs, NULL);
   import_as (f, mine, NULL, &report);
@@ -365,7 +365,7 @@ test_forget_property (Fixture       *f,
 
       /* The forgotten import is the (forgotten + 1)th source. */
       {
-        Sources s;
+        Sources s = { 0 };
 
         list_sources (&(Fixture) { .store = all }, &s);
         g_assert_cmpuint (s.n, ==, n);
@@ -430,7 +430,7 @@ test_newer_export_replaces (Fixture       *f,
   const CirclesCounts *counts;
   CirclesImportReport report;
   gint64 p0, q0, q30;
-  Sources s;
+  Sources s = { 0 };
 
   write_networks (f, &mine, &theirs, &later);
   import_as (f, mine, NULL, NULL);
@@ -483,7 +483,7 @@ test_hand_edits (Fixture       *f,
   g_autoptr(CirclesNetwork) network = NULL;
   CirclesPersonFields fields = { .display_name = "Nadia Benali", .company = "Prospect SA" };
   gint64 nadia, p3, p4, generation;
-  Sources s;
+  Sources s = { 0 };
 
   write_networks (f, &mine, &theirs, NULL);
   import_as (f, mine, NULL, NULL);
@@ -569,7 +569,7 @@ test_shared_people (Fixture       *f,
   g_autoptr(CirclesNetwork) network = NULL;
   g_autoptr(GError) error = NULL;
   const CirclesCounts *counts;
-  Sources s;
+  Sources s = { 0 };
 
   write_networks (f, &mine, &theirs, NULL);
   import_as (f, mine, NULL, NULL);

@@ -338,6 +338,7 @@ take_back (CirclesStore  *self,
         return FALSE;
     }
 
+  g_clear_pointer (&sql, g_free);
   if (left == 0)
     sql = g_strdup_printf ("DELETE FROM sources WHERE id = %" G_GINT64_FORMAT, id);
   else
