@@ -346,7 +346,7 @@ test_sources (CirclesCliFixture *f,
 
   /* Taken back: the network is as it was. */
   g_assert_cmpint (circles_cli_fixture_run (f, "forget", "2", NULL), ==, 0);
-  g_assert_nonnull (strstr (f->out, "Forgot import 2: 1 people and 0 connections taken back"));
+  g_assert_nonnull (strstr (f->out, "Forgot import 2: 1 person, 0 connections taken back"));
   after = stats_of (f);
   g_assert_cmpstr (before, ==, after);
   circles_cli_fixture_run (f, "forget", "2", NULL);

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "circles-editor.h"
+#include "circles-new-person-dialog.h"
 #include "circles-person-chooser.h"
 #include "circles-window.h"
 #include "circles-session.h"
@@ -312,6 +313,130 @@ test_whose_question (Fixture       *f,
   g_assert_finalize_object (window);
 }
 
+static gboolean
+new_person_shown (gpointer data)
+{
+  return find_dialog (CIRCLES_TYPE_NEW_PERSON_DIALOG) != NULL;
+}
+
+static gboolean
+connected (CirclesNetwork *network,
+           const char     *a,
+           const char     *b)
+{
+  guint p = circles_test_person (network, a);
+  guint q = circles_test_person (network, b);
+  const guint32 *neighbours = circles_network_get_neighbours (network, p);
+
+  for (guint i = 0; i < circles_network_get_n_neighbours (network, p); i++)
+    if (neighbours[i] == q)
+      return TRUE;
+  return FALSE;
+}
+
+typedef struct
+{
+  Fixture    *f;
+  const char *a;
+  const char *b;
+  gboolean    linked;
+} LinkWait;
+
+static gboolean
+link_is (gpointer data)
+{
+  LinkWait *w = data;
+
+  return idle (w->f) && connected (circles_session_get_network (w->f->session), w->a, w->b) == w->linked;
+}
+
+static gboolean
+has_n_people (gpointer data)
+{
+  RowsWait *w = data;
+
+  return idle (w->f) && n_people (w->f) == w->rows;
+}
+
+/* Chooses the only person the chooser shows for @search. */
+static void
+choose (CirclesPersonChooser *chooser,
+        const char           *search)
+{
+  GtkListBox *list = GTK_LIST_BOX (circles_test_find_named (GTK_WIDGET (chooser), "chooser-list"));
+
+  circles_person_chooser_search (chooser, search);
+  g_assert_cmpuint (circles_person_chooser_get_n_shown (chooser), ==, 1);
+  gtk_list_box_select_row (list, gtk_list_box_get_row_at_index (list, 0));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (chooser), "choose");
+}
+
+/* The person pane's rows: a connection added to whom the pane shows,
+ * undone from the window; one removed; a new person connected to them. */
+static void
+test_pane_edits (Fixture       *f,
+                 gconstpointer  data)
+{
+  CirclesWindow *window;
+  CirclesPersonChooser *chooser;
+  CirclesNewPersonDialog *form;
+  LinkWait link = { f, "a", "d", TRUE };
+  RowsWait people = { f, NULL, n_people (f) + 1 };
+  CirclesNetwork *network;
+
+  window = circles_window_new (NULL, f->session);
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  circles_test_wait_for_session (f->session);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.select-person", "s", "a"));
+  circles_test_drain ();
+
+  /* Whom a is not connected to yet: b and d (me and c are). */
+  g_assert_true (gtk_widget_activate (circles_test_find_named (GTK_WIDGET (window), "add-connection-row")));
+  circles_test_wait_until (chooser_shown, f, FALSE, "the chooser");
+  chooser = CIRCLES_PERSON_CHOOSER (find_dialog (CIRCLES_TYPE_PERSON_CHOOSER));
+  g_assert_cmpuint (circles_person_chooser_get_n_shown (chooser), ==, 2);
+  choose (chooser, "d");
+  circles_test_wait_until (link_is, &link, FALSE, "a and d connected");
+
+  /* The toast's Undo. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL));
+  link.linked = FALSE;
+  circles_test_wait_until (link_is, &link, FALSE, "a and d apart again");
+  g_assert_cmpuint (circles_session_get_selected (f->session), ==,
+                    circles_test_person (circles_session_get_network (f->session), "a"));
+
+  /* Whom a is connected to: me and c. */
+  g_assert_true (gtk_widget_activate (circles_test_find_named (GTK_WIDGET (window), "remove-connection-row")));
+  circles_test_wait_until (chooser_shown, f, FALSE, "the chooser");
+  chooser = CIRCLES_PERSON_CHOOSER (find_dialog (CIRCLES_TYPE_PERSON_CHOOSER));
+  g_assert_cmpuint (circles_person_chooser_get_n_shown (chooser), ==, 2);
+  choose (chooser, "c");
+  link.b = "c";
+  circles_test_wait_until (link_is, &link, FALSE, "a and c apart");
+
+  g_assert_true (gtk_widget_activate (circles_test_find_named (GTK_WIDGET (window), "new-person-row")));
+  circles_test_wait_until (new_person_shown, f, FALSE, "the new person's form");
+  form = CIRCLES_NEW_PERSON_DIALOG (find_dialog (CIRCLES_TYPE_NEW_PERSON_DIALOG));
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (form), "add"));
+  circles_new_person_dialog_fill (form, "Nadia Benali", "Prospect SA", "Buyer", "Nadia's page");
+  g_assert_false (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (form), "add"));
+  circles_new_person_dialog_fill (form, NULL, NULL, NULL, "linkedin.com/in/nadia-benali");
+  g_assert_true (adw_message_dialog_get_response_enabled (ADW_MESSAGE_DIALOG (form), "add"));
+  adw_message_dialog_response (ADW_MESSAGE_DIALOG (form), "add");
+  people.f = f;
+  circles_test_wait_until (has_n_people, &people, FALSE, "Nadia");
+  network = circles_session_get_network (f->session);
+  g_assert_true (connected (network, "a", "https://linkedin.com/in/nadia-benali"));
+  g_assert_cmpuint (degree_of (f, "https://linkedin.com/in/nadia-benali"), ==, 2);
+  g_assert_cmpstr (circles_network_get_company (network, circles_test_person (network, "https://linkedin.com/in/nadia-benali")),
+                   ==, "Prospect SA");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  circles_test_drain ();
+  g_assert_finalize_object (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -325,6 +450,8 @@ main (int   argc,
               fixture_set_up, test_hand_edits, fixture_tear_down);
   g_test_add ("/sources-ui/whose-question", Fixture, NULL,
               fixture_set_up, test_whose_question, fixture_tear_down);
+  g_test_add ("/sources-ui/pane-edits", Fixture, NULL,
+              fixture_set_up, test_pane_edits, fixture_tear_down);
 
   return g_test_run ();
 }

@@ -72,8 +72,7 @@ print_source (const CirclesSourceRow *row,
               gpointer                user_data)
 {
   g_autofree char *file = row->file != NULL ? g_path_get_basename (row->file) : NULL;
-  g_autofree char *people = circles_format_count (row->people);
-  g_autofree char *connections = circles_format_count (row->connections);
+  g_autofree char *brought = circles_format_brought (row->people, row->connections);
   g_autofree char *whose = NULL;
   g_autoptr(GDateTime) when = g_date_time_new_from_iso8601 (row->imported, NULL);
   g_autoptr(GDateTime) local = when != NULL ? g_date_time_to_local (when) : NULL;
@@ -92,8 +91,7 @@ print_source (const CirclesSourceRow *row,
            file != NULL ? "  " : "", file != NULL ? file : "");
   /* Translators: a line of "circles sources": when an import was made,
    * how many people and connections it brought. */
-  g_print (_("     imported %s · %s people, %s connections\n"),
-           date != NULL ? date : row->imported, people, connections);
+  g_print (_("     imported %s · %s\n"), date != NULL ? date : row->imported, brought);
   (*count)++;
 }
 
@@ -172,17 +170,13 @@ _circles_cli_forget (const char  *db_path,
     return _circles_cli_fail (error);
 
   {
-    g_autofree char *people = circles_format_count (MAX (0, before_people - circles_store_count_people (store)));
-    g_autofree char *connections =
-      circles_format_count (MAX (0, before_connections - circles_store_count_connections (store)));
-
-    /* Translators: after "circles forget 3" */
+    g_autofree char *taken = circles_format_brought (before_people - circles_store_count_people (store),
+                                                     before_connections - circles_store_count_connections (store));
     g_autofree char *number = g_strdup_printf ("%" G_GUINT64_FORMAT, id);
 
-    /* Translators: the number of the import, then how many people and
-     * connections went with it */
-    g_print (_("Forgot import %s: %s people and %s connections taken back\n"),
-             number, people, connections);
+    /* Translators: after "circles forget 3": the number of the import,
+     * then "12 people, 40 connections" */
+    g_print (_("Forgot import %s: %s taken back\n"), number, taken);
   }
   return CIRCLES_EXIT_OK;
 }

@@ -54,3 +54,23 @@ circles_format_source_kind (const char *format)
       return _(kinds[i].kind);
   return _("Import");
 }
+
+char *
+circles_format_brought (gint64 people,
+                        gint64 connections)
+{
+  g_autofree char *n_people = circles_format_count (MAX (people, 0));
+  g_autofree char *n_connections = circles_format_count (MAX (connections, 0));
+  /* Translators: how many people an import brought; the first half of
+   * "12 people, 40 connections" */
+  g_autofree char *first = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s person", "%s people",
+                                                         circles_format_plural (MAX (people, 0))),
+                                            n_people);
+  /* Translators: how many connections an import brought */
+  g_autofree char *second = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s connection", "%s connections",
+                                                          circles_format_plural (MAX (connections, 0))),
+                                             n_connections);
+
+  /* Translators: "12 people, 40 connections" */
+  return g_strdup_printf (_("%s, %s"), first, second);
+}

@@ -25,4 +25,8 @@ circles_format_plural (guint64 n)
   return n > G_MAXULONG ? G_MAXULONG : (gulong) n;
 }
 
+/* What an import brought: "12 people, 1 connection". */
+char       *circles_format_brought     (gint64      people,
+                                        gint64      connections);
+
 G_END_DECLS

@@ -2,7 +2,7 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
- * Whose export is this file? A message dialog with a search entry and
+ * Whose export is this file? Whom does Marie know? A message dialog with a search entry and
  * the first matches below it, a row each; choosing a row enables the
  * dialog's answer. The people are matched by a part of their name or
  * company, without case: the 1st degree holds at most 30,000 people, a
@@ -26,6 +26,10 @@ struct _CirclesPersonChooser
 
   CirclesNetwork   *network;
   guint             degree;
+  /* When set, the answers are those connected (or, without @tied, not
+   * yet connected) to @around. */
+  guint             around;
+  gboolean          tied;
   GtkSearchEntry   *entry;
   GtkListBox       *list;
   guint             chosen;
@@ -35,12 +39,29 @@ struct _CirclesPersonChooser
 G_DEFINE_FINAL_TYPE (CirclesPersonChooser, circles_person_chooser, ADW_TYPE_MESSAGE_DIALOG)
 
 static gboolean
+connected (CirclesNetwork *network,
+           guint           a,
+           guint           b)
+{
+  guint n = circles_network_get_n_neighbours (network, a);
+  const guint32 *neighbours = circles_network_get_neighbours (network, a);
+
+  for (guint i = 0; i < n; i++)
+    if (neighbours[i] == b)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
 wanted (CirclesPersonChooser *self,
         guint                 person)
 {
   guint degree = circles_network_get_degree (self->network, person);
 
-  if (person == circles_network_get_me (self->network))
+  if (person == circles_network_get_me (self->network) && self->around == CIRCLES_NO_PERSON)
+    return FALSE;
+  if (self->around != CIRCLES_NO_PERSON &&
+      (person == self->around || connected (self->network, self->around, person) != self->tied))
     return FALSE;
   return self->degree == 0 || degree == self->degree;
 }
@@ -145,6 +166,7 @@ circles_person_chooser_init (CirclesPersonChooser *self)
   GtkWidget *scroller = gtk_scrolled_window_new ();
 
   self->chosen = CIRCLES_NO_PERSON;
+  self->around = CIRCLES_NO_PERSON;
   self->entry = GTK_SEARCH_ENTRY (gtk_search_entry_new ());
   gtk_widget_set_name (GTK_WIDGET (self->entry), "chooser-search");
   self->list = GTK_LIST_BOX (gtk_list_box_new ());
@@ -189,6 +211,19 @@ circles_person_chooser_new (GtkWindow      *parent,
   adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (self), "cancel");
   search_changed_cb (self);
   return GTK_WIDGET (self);
+}
+
+void
+circles_person_chooser_set_around (CirclesPersonChooser *self,
+                                   guint                 person,
+                                   gboolean              tied)
+{
+  g_return_if_fail (CIRCLES_IS_PERSON_CHOOSER (self));
+  g_return_if_fail (person == CIRCLES_NO_PERSON || person < circles_network_get_n_people (self->network));
+
+  self->around = person;
+  self->tied = tied;
+  search_changed_cb (self);
 }
 
 guint

@@ -23,6 +23,11 @@ GtkWidget *circles_person_chooser_new         (GtkWindow            *parent,
                                                const char           *heading,
                                                const char           *body,
                                                const char           *choose_label);
+/* Narrows the answers to the people connected to @person (@tied), or
+ * not yet connected to them, me included; CIRCLES_NO_PERSON: anyone. */
+void       circles_person_chooser_set_around  (CirclesPersonChooser *self,
+                                               guint                 person,
+                                               gboolean              tied);
 /* The person chosen, or CIRCLES_NO_PERSON. */
 guint      circles_person_chooser_get_person  (CirclesPersonChooser *self);
 /* Types @text in the search entry, as a test would. */

@@ -59,6 +59,7 @@ struct _CirclesPersonPane
   GtkScrolledWindow    *scroller;
   AdwAvatar            *avatar;
   GtkLabel             *name_label;
+  AdwPreferencesGroup  *edit_group;
   GtkLabel             *position_label;
   GtkLabel             *ties_label;
   GtkLabel             *company_label;
@@ -120,6 +121,27 @@ set_text_or_hide (GtkLabel   *label,
 /* {{{ Advice */
 
 /* "Connect with X: +N in your 2nd circle", the guide's arithmetic. */
+/* What the files do not say, added by hand about @name. */
+static void
+circles_person_pane_update_edits (CirclesPersonPane *self,
+                                  gboolean           is_me,
+                                  const char        *name)
+{
+  g_autofree char *description = NULL;
+  g_autofree char *escaped = NULL;
+
+  if (is_me)
+    description = g_strdup (_("Your files do not say everything: add whom you know. "
+                              "What you add is listed in Sources."));
+  else
+    /* Translators: %s is a person's name */
+    description = g_strdup_printf (_("Your files do not say everything: add whom %s knows. "
+                                     "What you add is listed in Sources."), name);
+  /* A group's description is markup in libadwaita 1.2. */
+  escaped = g_markup_escape_text (description, -1);
+  adw_preferences_group_set_description (self->edit_group, escaped);
+}
+
 static void
 circles_person_pane_update_gain (CirclesPersonPane *self,
                                  const char        *name)
@@ -992,6 +1014,7 @@ circles_person_pane_update (CirclesPersonPane *self)
     }
   circles_person_pane_update_gain (self, name);
   circles_person_pane_update_reach (self);
+  circles_person_pane_update_edits (self, person == circles_network_get_me (network), name);
 
   circles_person_pane_update_introducers (self);
   gtk_widget_set_visible (GTK_WIDGET (self->reasons_error), FALSE);
@@ -1158,6 +1181,7 @@ circles_person_pane_class_init (CirclesPersonPaneClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, scroller);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, avatar);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, name_label);
+  gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, edit_group);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, position_label);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, ties_label);
   gtk_widget_class_bind_template_child (widget_class, CirclesPersonPane, company_label);

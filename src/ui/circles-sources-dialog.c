@@ -110,9 +110,7 @@ add_row (const CirclesSourceRow *row,
 {
   CirclesSourcesDialog *self = user_data;
   g_autofree char *file = row->file != NULL ? g_path_get_basename (row->file) : NULL;
-  g_autofree char *people = circles_format_count (row->people);
-  g_autofree char *connections = circles_format_count (row->connections);
-  g_autofree char *counts = NULL;
+  g_autofree char *counts = circles_format_brought (row->people, row->connections);
   g_autofree char *whose = NULL;
   g_autofree char *subtitle = NULL;
   g_autofree char *date = NULL;
@@ -128,8 +126,6 @@ add_row (const CirclesSourceRow *row,
   if (local != NULL)
     /* Translators: when an import was made, as g_date_time_format() writes it */
     date = g_date_time_format (local, _("%e %B %Y, %H:%M"));
-  /* Translators: "12 people, 40 connections" an import brought */
-  counts = g_strdup_printf (_("%s people, %s connections"), people, connections);
   if (row->owner_is_me)
     whose = g_strdup (_("Your own export"));
   else if (row->owner_key != NULL)

@@ -19,23 +19,12 @@
 #include "circles-format.h"
 #include "circles-person-chooser.h"
 #include "circles-prospecting.h"
-#include "circles-sources-dialog.h"
 #include "circles-window-private.h"
 
 #define SEARCH_MAX_MATCHES 1000
 
 /* ------------------------------------------------------------------ */
 /* Helpers                                                             */
-
-static void
-show_toast (CirclesWindow *self,
-            const char    *title)
-{
-  /* Toast titles are markup in libadwaita 1.2. */
-  g_autofree char *escaped = g_markup_escape_text (title, -1);
-
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (escaped));
-}
 
 static void
 show_error (CirclesWindow *self,
@@ -82,6 +71,7 @@ _circles_window_update_actions (CirclesWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-prospects-to", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.search", ready);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.select-person", ready);
+  _circles_window_update_edit_actions (self);
   gtk_widget_set_sensitive (self->import_menu_button, !busy && state != CIRCLES_SESSION_STATE_FAILED);
 }
 
@@ -213,7 +203,7 @@ open_database_response_cb (CirclesWindow        *self,
 
   if (g_strcmp0 (path, circles_session_get_path (self->session)) == 0)
     {
-      show_toast (self, _("This database is already open"));
+      _circles_window_show_toast (self, FALSE, _("This database is already open"));
       return;
     }
 
@@ -449,7 +439,7 @@ import_cb (GObject      *object,
           /* Translators: %s is a file name */
           g_autofree char *title = g_strdup_printf (_("Import of “%s” canceled: nothing was changed"), name);
 
-          show_toast (self, title);
+          _circles_window_show_toast (self, FALSE, title);
         }
       else
         {
@@ -466,13 +456,13 @@ import_cb (GObject      *object,
       /* Translators: a toast; %s is a file name */
       g_autofree char *title = g_strdup_printf (_("“%s” was imported already: nothing changed"), name);
 
-      show_toast (self, title);
+      _circles_window_show_toast (self, FALSE, title);
     }
   else
     {
       g_autofree char *title = describe_report (&report);
 
-      show_toast (self, title);
+      _circles_window_show_toast (self, FALSE, title);
     }
 
   _circles_window_update_actions (self);
@@ -771,7 +761,7 @@ export_finished (ExportData   *data,
     /* Translators: %s is a file name */
     g_autofree char *title = g_strdup_printf (_("Exported “%s”"), name);
 
-    show_toast (data->self, title);
+    _circles_window_show_toast (data->self, FALSE, title);
   }
 }
 
@@ -1102,55 +1092,6 @@ toggle_people_action (GtkWidget  *widget,
 }
 
 /* ------------------------------------------------------------------ */
-/* Sources and undo                                                    */
-
-static void
-sources_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *param)
-{
-  CirclesWindow *self = CIRCLES_WINDOW (widget);
-
-  gtk_window_present (GTK_WINDOW (circles_sources_dialog_new (GTK_WINDOW (self), self->editor)));
-}
-
-static void
-undone_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(CirclesWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-
-  if (!circles_editor_finish (CIRCLES_EDITOR (object), result, &message, &error))
-    show_toast (self, error->message);
-  else
-    show_toast (self, message);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  CirclesWindow *self = CIRCLES_WINDOW (widget);
-  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
-
-  /* Ctrl+Z in the search entry is the entry's. */
-  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->search_entry)))
-    return;
-  circles_editor_undo_async (self->editor, undone_cb, g_object_ref (self));
-}
-
-static void
-can_undo_cb (CirclesWindow *self)
-{
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo",
-                                 circles_editor_get_can_undo (self->editor));
-}
-
-/* ------------------------------------------------------------------ */
 
 void
 _circles_window_class_init_actions (GtkWidgetClass *widget_class)
@@ -1170,9 +1111,7 @@ _circles_window_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.select-person", "s", select_person_action);
   gtk_widget_class_install_action (widget_class, "win.toggle-people", NULL, toggle_people_action);
-  gtk_widget_class_install_action (widget_class, "win.sources", NULL, sources_action);
-  gtk_widget_class_install_action (widget_class, "win.undo", NULL, undo_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "win.undo", NULL);
+  _circles_window_class_init_edits (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.toggle-people", NULL);
 }
@@ -1207,8 +1146,5 @@ _circles_window_watch_session (CirclesWindow *self)
                            G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::busy",
                            G_CALLBACK (busy_cb), self, G_CONNECT_SWAPPED);
-  self->editor = circles_editor_new (self->session);
-  g_signal_connect_object (self->editor, "notify::can-undo",
-                           G_CALLBACK (can_undo_cb), self, G_CONNECT_SWAPPED);
-  can_undo_cb (self);
+  _circles_window_watch_editor (self);
 }

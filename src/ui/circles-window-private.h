@@ -76,5 +76,14 @@ void _circles_window_import             (CirclesWindow  *self,
                                          CirclesImportFormat format);
 void _circles_window_search_reset       (CirclesWindow  *self);
 void _circles_window_update_layout      (CirclesWindow  *self);
+/* A toast, with Undo when @offer_undo; @title is plain text. */
+void _circles_window_show_toast         (CirclesWindow  *self,
+                                         gboolean        offer_undo,
+                                         const char     *title);
+
+/* circles-window-edits.c */
+void _circles_window_class_init_edits   (GtkWidgetClass *widget_class);
+void _circles_window_watch_editor       (CirclesWindow  *self);
+void _circles_window_update_edit_actions (CirclesWindow *self);
 
 G_END_DECLS
