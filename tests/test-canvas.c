@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "circles-canvas.h"
+#include "circles-selection.h"
 #include "circles-layout.h"
 #include "circles-paths.h"
 #include "circles-session.h"
@@ -169,7 +170,7 @@ test_chosen_chain (Fixture       *fixture,
 
   /* 3rd degree: three chains, the warmest drawn first. */
   select_key (fixture, "f");
-  paths = circles_paths_find (fixture->network, person (fixture, "f"), CIRCLES_CANVAS_CHAINS_LIMIT);
+  paths = circles_paths_find (fixture->network, person (fixture, "f"), CIRCLES_SELECTION_MAX_CHAINS);
   g_assert_cmpuint (paths->chains->len, ==, 3);
   warmest = &g_array_index (paths->chains, CirclesChain, 0);
   third = &g_array_index (paths->chains, CirclesChain, 2);
@@ -188,7 +189,7 @@ test_chosen_chain (Fixture       *fixture,
 
   /* 2nd degree: the chain through the chosen mutual connection. */
   select_key (fixture, "d");
-  paths = circles_paths_find (fixture->network, person (fixture, "d"), CIRCLES_CANVAS_CHAINS_LIMIT);
+  paths = circles_paths_find (fixture->network, person (fixture, "d"), CIRCLES_SELECTION_MAX_CHAINS);
   g_assert_cmpuint (paths->mutual->len, ==, 3);
   via_mutual[0] = person (fixture, "me");
   via_mutual[1] = g_array_index (paths->mutual, guint32, 1);
@@ -199,7 +200,7 @@ test_chosen_chain (Fixture       *fixture,
 
   /* Someone else: none chosen, the warmest drawn again. */
   select_key (fixture, "f");
-  paths = circles_paths_find (fixture->network, person (fixture, "f"), CIRCLES_CANVAS_CHAINS_LIMIT);
+  paths = circles_paths_find (fixture->network, person (fixture, "f"), CIRCLES_SELECTION_MAX_CHAINS);
   g_assert_null (circles_session_get_chain (fixture->session, &length));
   g_assert_cmpuint (length, ==, 0);
   assert_highlighted (fixture, g_array_index (paths->chains, CirclesChain, 0).people, 4);

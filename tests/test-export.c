@@ -17,6 +17,7 @@
 #include "circles-render-cairo.h"
 #include "circles-layout.h"
 #include "circles-svg-writer.h"
+#include "circles-selection.h"
 #include "circles-test-util.h"
 
 static char *
@@ -845,6 +846,142 @@ test_fast_path_matches_cairo (void)
     }
 }
 
+/* Counts the elements of @node's tree with class @cls, and checks that
+ * those with class "person" and "chain" are the people of @selection's
+ * chains; @selected: the "selected" one. */
+typedef struct
+{
+  CirclesSelection *selection;
+  CirclesNetwork   *network;
+  guint             chain_people;
+  guint             links;
+  guint             selected;
+  guint             names;
+} SelectionCheck;
+
+static void
+check_selection_node (xmlNode        *node,
+                      SelectionCheck *check)
+{
+  for (; node != NULL; node = node->next)
+    {
+      if (node->type != XML_ELEMENT_NODE)
+        continue;
+      if (strcmp ((const char *) node->name, "g") == 0 && has_class (node, "person"))
+        {
+          guint person = circles_network_lookup (check->network, attribute (node, "data-key"));
+
+          g_assert_cmpint (has_class (node, "chain"), ==, circles_selection_on_chain (check->selection, person));
+          g_assert_cmpint (has_class (node, "selected"), ==, person == circles_selection_get_person (check->selection));
+          if (has_class (node, "selected"))
+            check->selected = person;
+          if (has_class (node, "chain"))
+            check->chain_people++;
+        }
+      if (strcmp ((const char *) node->name, "path") == 0 && has_class (node, "link"))
+        {
+          guint a = circles_network_lookup (check->network, attribute (node, "data-from"));
+          guint b = circles_network_lookup (check->network, attribute (node, "data-to"));
+
+          g_assert_true (has_class (node, "chain"));
+          g_assert_true (circles_selection_on_chain_link (check->selection, a, b));
+          check->links++;
+        }
+      if (strcmp ((const char *) node->name, "text") == 0 && has_class (node, "name"))
+        check->names++;
+      check_selection_node (node->children, check);
+    }
+}
+
+/* export --select: the selected person and the people and connections
+ * of the chains are marked; the names along the chains never cover each
+ * other nor a ring label, at the overview and zoomed in. */
+static void
+test_select (void)
+{
+  g_autoptr(CirclesNetwork) network = demo_network (3000);
+  g_autoptr(CirclesScene) scene = circles_export_build_scene (network, NULL, NULL);
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  g_autofree char *path = tmp_path ("select.svg");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) labels = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (CirclesSelectionLabel));
+  g_autoptr(CirclesSelection) selection = NULL;
+  SelectionCheck check = { .selected = CIRCLES_NO_PERSON };
+  guint target = CIRCLES_NO_PERSON;
+  xmlDoc *doc;
+  CirclesView view;
+
+  /* A 3rd-degree person with several chains. */
+  for (guint p = 0; p < circles_network_get_n_people (network) && target == CIRCLES_NO_PERSON; p++)
+    if (circles_network_get_degree (network, p) == 3 && circles_network_count_chains (network, p) >= 4)
+      target = p;
+  g_assert_cmpuint (target, !=, CIRCLES_NO_PERSON);
+  selection = circles_selection_new (network, target);
+  g_assert_cmpuint (circles_selection_get_n_chains (selection), >=, 4);
+
+  g_assert_true (circles_export_file_full (network, path, NULL, circles_network_get_key (network, target),
+                                           1280, 800, &error));
+  g_assert_no_error (error);
+  doc = xmlReadFile (path, NULL, XML_PARSE_NONET);
+  g_assert_nonnull (doc);
+  check.selection = selection;
+  check.network = network;
+  check_selection_node (xmlDocGetRootElement (doc), &check);
+  xmlFreeDoc (doc);
+  g_assert_cmpuint (check.selected, ==, target);
+  g_assert_cmpuint (check.links, >=, 3 * circles_selection_get_n_chains (selection));
+  g_assert_cmpuint (check.chain_people, >=, 4);
+  g_assert_cmpuint (check.names, >=, 2);
+
+  /* Unknown: bad input, nothing written. */
+  g_unlink (path);
+  g_assert_false (circles_export_file_full (network, path, NULL, "nobody-has-this", 640, 480, &error));
+  g_assert_error (error, CIRCLES_EXPORT_ERROR, CIRCLES_EXPORT_ERROR_UNKNOWN_PERSON);
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+
+  for (guint zoom_step = 0; zoom_step < 3; zoom_step++)
+    {
+      circles_view_init_fit (&view, scene, 960, 640);
+      if (zoom_step > 0)
+        {
+          guint index = circles_scene_lookup_person (scene, target);
+          double zoom = view.zoom * (zoom_step == 1 ? 3.0 : 8.0);
+
+          view.offset_x = view.width / 2.0 - prims[index].x * zoom;
+          view.offset_y = view.height / 2.0 - prims[index].y * zoom;
+          view.zoom = zoom;
+        }
+      view.selection = selection;
+      circles_selection_place_labels (selection, scene, &view, names);
+      circles_scene_collect_labels (scene, &view, 0, 0, view.width, view.height, labels);
+      g_assert_cmpuint (names->len, >=, 1);
+      g_assert_cmpuint (g_array_index (names, CirclesSelectionLabel, 0).person, ==, target);
+      for (guint i = 0; i < names->len; i++)
+        {
+          const CirclesSelectionLabel *a = &g_array_index (names, CirclesSelectionLabel, i);
+
+          g_assert_true (a->x >= 0 && a->y >= 0 && a->x + a->width <= view.width && a->y + a->height <= view.height);
+          for (guint j = i + 1; j < names->len; j++)
+            {
+              const CirclesSelectionLabel *b = &g_array_index (names, CirclesSelectionLabel, j);
+
+              g_assert_false (a->x < b->x + b->width && b->x < a->x + a->width &&
+                              a->y < b->y + b->height && b->y < a->y + a->height);
+            }
+          for (guint v = 0; v < labels->len; v++)
+            {
+              const CirclesScenePrimitive *label = &prims[g_array_index (labels, guint, v)];
+              double x, y, w, h;
+
+              circles_scene_label_box (label, &view, &x, &y, &w, &h, NULL, NULL);
+              g_assert_false (x < a->x + a->width && a->x < x + w && y < a->y + a->height && a->y < y + h);
+              g_assert_true (label->person != a->person || (label->flags & CIRCLES_SCENE_FLAG_TITLE));
+            }
+        }
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -863,6 +1000,7 @@ main (int   argc,
   g_test_add_func ("/export/fast-path-matches-cairo", test_fast_path_matches_cairo);
   g_test_add_func ("/export/errors", test_errors);
   g_test_add_func ("/export/formats", test_formats);
+  g_test_add_func ("/export/select", test_select);
 
   return g_test_run ();
 }

@@ -57,7 +57,7 @@ static const Command commands[] = {
     /* Translators: "none" is the word to type to clear a rating; keep
      * it in English. */
     N_("Show or set your rating of a connection, 1 to 5 (none clears it)"), cmd_rate },
-  { "export", N_("FILE [--focus KEY] [--width W --height H]"),
+  { "export", N_("FILE [--focus KEY] [--select KEY] [--width W --height H]"),
     N_("Draw the rings (or the paths to KEY) as SVG, PNG or PDF"), cmd_export },
   { "demo", N_("[--people N] [--seed S]"),
     N_("Fill an empty database with a demo network"), cmd_demo },
@@ -753,9 +753,11 @@ cmd_export (const char  *db_path,
             char       **argv)
 {
   g_autofree char *focus = NULL;
+  g_autofree char *select = NULL;
   int width = 0, height = 0;
   GOptionEntry entries[] = {
     { "focus", 0, 0, G_OPTION_ARG_STRING, &focus, NULL, NULL },
+    { "select", 0, 0, G_OPTION_ARG_STRING, &select, NULL, NULL },
     { "width", 0, 0, G_OPTION_ARG_INT, &width, NULL, NULL },
     { "height", 0, 0, G_OPTION_ARG_INT, &height, NULL, NULL },
     { NULL }
@@ -784,7 +786,7 @@ cmd_export (const char  *db_path,
   if (!_circles_cli_open_network (db_path, &store, &network, &status))
     return status;
 
-  if (!circles_export_file (network, argv[1], focus, width, height, &error))
+  if (!circles_export_file_full (network, argv[1], focus, select, width, height, &error))
     return _circles_cli_fail (error);
 
   return CIRCLES_EXIT_OK;

@@ -14,6 +14,7 @@
 #include <cairo-pdf.h>
 
 #include "circles-export.h"
+#include "circles-selection.h"
 #include "circles-layout.h"
 #include "circles-paths.h"
 #include "circles-render-cairo.h"
@@ -51,6 +52,25 @@ circles_export_format_for_path (const char           *path,
   return TRUE;
 }
 
+/* The person of key @key, or CIRCLES_NO_PERSON and an error. */
+static guint
+lookup (CirclesNetwork  *network,
+        const char      *key,
+        GError         **error)
+{
+  guint person = circles_network_lookup (network, key);
+
+  if (person == CIRCLES_NO_PERSON || person >= circles_network_get_n_people (network))
+    {
+      g_autofree char *clean = circles_scene_sanitize_text (key, 200);
+
+      g_set_error (error, CIRCLES_EXPORT_ERROR, CIRCLES_EXPORT_ERROR_UNKNOWN_PERSON,
+                   _("No person has the key “%s”"), clean);
+      return CIRCLES_NO_PERSON;
+    }
+  return person;
+}
+
 CirclesScene *
 circles_export_build_scene (CirclesNetwork  *network,
                             const char      *focus_key,
@@ -63,16 +83,10 @@ circles_export_build_scene (CirclesNetwork  *network,
   if (focus_key != NULL)
     {
       g_autoptr(CirclesPaths) paths = NULL;
-      guint target = circles_network_lookup (network, focus_key);
+      guint target = lookup (network, focus_key, error);
 
-      if (target == CIRCLES_NO_PERSON || target >= circles_network_get_n_people (network))
-        {
-          g_autofree char *clean = circles_scene_sanitize_text (focus_key, 200);
-
-          g_set_error (error, CIRCLES_EXPORT_ERROR, CIRCLES_EXPORT_ERROR_UNKNOWN_PERSON,
-                       _("No person has the key “%s”"), clean);
-          return NULL;
-        }
+      if (target == CIRCLES_NO_PERSON)
+        return NULL;
       if (target == circles_network_get_me (network))
         {
           g_set_error (error, CIRCLES_EXPORT_ERROR, CIRCLES_EXPORT_ERROR_FOCUS_IS_ME,
@@ -400,7 +414,20 @@ circles_export_file (CirclesNetwork  *network,
                      int              height,
                      GError         **error)
 {
+  return circles_export_file_full (network, path, focus_key, NULL, width, height, error);
+}
+
+gboolean
+circles_export_file_full (CirclesNetwork  *network,
+                          const char      *path,
+                          const char      *focus_key,
+                          const char      *select_key,
+                          int              width,
+                          int              height,
+                          GError         **error)
+{
   g_autoptr(CirclesScene) scene = NULL;
+  g_autoptr(CirclesSelection) selection = NULL;
   CirclesExportFormat format;
   CirclesView view;
 
@@ -422,10 +449,20 @@ circles_export_file (CirclesNetwork  *network,
   if (!circles_export_format_for_path (path, &format, error))
     return FALSE;
 
+  if (select_key != NULL)
+    {
+      guint person = lookup (network, select_key, error);
+
+      if (person == CIRCLES_NO_PERSON)
+        return FALSE;
+      selection = circles_selection_new (network, person);
+    }
+
   scene = circles_export_build_scene (network, focus_key, error);
   if (scene == NULL)
     return FALSE;
 
   circles_view_init_fit (&view, scene, width, height);
+  view.selection = selection;
   return circles_export_scene (scene, network, &view, format, path, error);
 }

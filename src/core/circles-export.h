@@ -48,6 +48,17 @@ gboolean      circles_export_file            (CirclesNetwork       *network,
                                               int                   height,
                                               GError              **error);
 
+/* The same, with @select_key (unless NULL) selected: the chains from
+ * me to them and the names along them drawn over the rest, dimmed, as
+ * the window shows them. */
+gboolean      circles_export_file_full       (CirclesNetwork       *network,
+                                              const char           *path,
+                                              const char           *focus_key,
+                                              const char           *select_key,
+                                              int                   width,
+                                              int                   height,
+                                              GError              **error);
+
 /* The steps, for tests, benchmarks and the GUI. */
 gboolean      circles_export_format_for_path (const char           *path,
                                               CirclesExportFormat  *format,

@@ -16,6 +16,7 @@
 #include <time.h>
 
 #include "circles-render-cairo.h"
+#include "circles-selection.h"
 
 static const CirclesRenderStyle style = {
   .panel_alpha    = 0.94,
@@ -834,7 +835,7 @@ draw_people (Frame *frame)
       cairo_stroke (cr);
     }
 
-  if (view->selected != CIRCLES_NO_PERSON)
+  if (view->selected != CIRCLES_NO_PERSON && view->selection == NULL)
     {
       guint index = circles_scene_lookup_person (frame->scene, view->selected);
 
@@ -854,6 +855,151 @@ draw_people (Frame *frame)
           cairo_stroke (cr);
         }
     }
+}
+
+/* The selection over the rest, dimmed: every chain from me to the
+ * selected person, thin, the warmest on top; the chosen one thick, in
+ * the selected person's colour; the people along them; the selected
+ * person, ringed; and the names the selection placed. */
+static void
+add_chain_path (Frame              *frame,
+                const CirclesChain *chain)
+{
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (frame->scene, NULL);
+  const CirclesView *view = frame->view;
+
+  cairo_new_path (frame->cr);
+  for (guint k = 0; k < chain->length; k++)
+    {
+      guint index = circles_scene_lookup_person (frame->scene, chain->people[k]);
+
+      if (index == G_MAXUINT)
+        break;
+      cairo_line_to (frame->cr, prims[index].x * view->zoom + view->offset_x,
+                     prims[index].y * view->zoom + view->offset_y);
+    }
+}
+
+static void
+draw_chain_person (Frame   *frame,
+                   guint    person,
+                   double   grow)
+{
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (frame->scene, NULL);
+  const CirclesView *view = frame->view;
+  guint index = circles_scene_lookup_person (frame->scene, person);
+  cairo_t *cr = frame->cr;
+  double r;
+
+  if (index == G_MAXUINT)
+    return;
+  r = MAX (circles_scene_marker_radius (&prims[index], view->zoom), 3.5) + grow;
+  cairo_new_path (cr);
+  add_marker (cr, circles_scene_marker_shape (prims[index].circle),
+              prims[index].x * view->zoom + view->offset_x,
+              prims[index].y * view->zoom + view->offset_y, MAX (r, 3.0));
+  set_color (cr, circles_scene_primitive_color (frame->scene, view, index), 1.0);
+  cairo_fill_preserve (cr);
+  set_color (cr, &frame->palette->halo, 1.0);
+  cairo_set_line_width (cr, 1.5);
+  cairo_stroke (cr);
+}
+
+static void
+draw_selection (Frame *frame)
+{
+  CirclesSelection *selection = frame->view->selection;
+  const CirclesView *view = frame->view;
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (frame->scene, NULL);
+  guint person = circles_selection_get_person (selection);
+  guint index = circles_scene_lookup_person (frame->scene, person);
+  guint n_chains = circles_selection_get_n_chains (selection);
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (CirclesSelectionLabel));
+  const CirclesColor *color;
+  const CirclesChain *chosen;
+  guint chosen_index;
+  cairo_t *cr = frame->cr;
+  double x, y, r;
+
+  if (index == G_MAXUINT)
+    return;
+  color = circles_scene_primitive_color (frame->scene, view, index);
+  chosen = circles_selection_get_chosen (selection, &chosen_index);
+
+  set_color (cr, &frame->palette->background, CIRCLES_SELECTION_DIM_ALPHA);
+  cairo_paint (cr);
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+  for (guint c = n_chains; c-- > 0;)
+    {
+      if (c == chosen_index)
+        continue;
+      add_chain_path (frame, circles_selection_get_chain (selection, c));
+      set_color (cr, &frame->palette->halo, 1.0);
+      cairo_set_line_width (cr, 3.5);
+      cairo_stroke_preserve (cr);
+      set_color (cr, &frame->palette->text, 0.45);
+      cairo_set_line_width (cr, 1.5);
+      cairo_stroke (cr);
+    }
+  if (chosen != NULL)
+    {
+      add_chain_path (frame, chosen);
+      set_color (cr, &frame->palette->halo, 1.0);
+      cairo_set_line_width (cr, 6.0);
+      cairo_stroke_preserve (cr);
+      set_color (cr, color, 1.0);
+      cairo_set_line_width (cr, 3.0);
+      cairo_stroke (cr);
+    }
+  for (guint c = n_chains; c-- > 0;)
+    if (c != chosen_index)
+      {
+        const CirclesChain *chain = circles_selection_get_chain (selection, c);
+
+        for (guint k = 1; k + 1 < chain->length; k++)
+          draw_chain_person (frame, chain->people[k], 1.0);
+      }
+  if (chosen != NULL)
+    for (guint k = 1; k + 1 < chosen->length; k++)
+      draw_chain_person (frame, chosen->people[k], 1.0);
+
+  /* The selected person: its marker, a ring around it. */
+  x = prims[index].x * view->zoom + view->offset_x;
+  y = prims[index].y * view->zoom + view->offset_y;
+  r = MAX (circles_scene_marker_radius (&prims[index], view->zoom), 4.0);
+  draw_chain_person (frame, person, 1.5 + MAX (0.0, 4.0 - circles_scene_marker_radius (&prims[index], view->zoom)));
+  cairo_new_path (cr);
+  cairo_arc (cr, x, y, r + 7.0, 0.0, 2.0 * G_PI);
+  set_color (cr, &frame->palette->halo, 1.0);
+  cairo_set_line_width (cr, 5.0);
+  cairo_stroke_preserve (cr);
+  set_color (cr, &frame->palette->text, 1.0);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+
+  /* The names: a halo as a path, the text once as text. */
+  circles_selection_place_labels (selection, frame->scene, view, names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const CirclesSelectionLabel *name = &g_array_index (names, CirclesSelectionLabel, i);
+
+      cairo_select_font_face (cr, CIRCLES_SCENE_FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
+                              name->bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
+      cairo_set_font_size (cr, name->size);
+      cairo_new_path (cr);
+      cairo_move_to (cr, name->baseline_x, name->baseline_y);
+      cairo_text_path (cr, name->text);
+      set_color (cr, &frame->palette->halo, 1.0);
+      cairo_set_line_width (cr, 4.0);
+      cairo_stroke (cr);
+      cairo_move_to (cr, name->baseline_x, name->baseline_y);
+      set_color (cr, &frame->palette->text, 1.0);
+      cairo_show_text (cr, name->text);
+    }
+  cairo_restore (cr);
 }
 
 static const CirclesColor *
@@ -1179,6 +1325,8 @@ circles_render_cairo (CirclesScene      *scene,
   draw_people (&frame);
   t[3] = thread_time ();
   draw_labels (&frame);
+  if (view->selection != NULL)
+    draw_selection (&frame);
   t[4] = thread_time ();
   if (!(view->flags & CIRCLES_VIEW_NO_LEGEND))
     draw_legend (&frame);

@@ -21,6 +21,7 @@
 
 #include "circles-format.h"
 #include "circles-scene.h"
+#include "circles-selection.h"
 
 #define PERSON_FONT_SIZE     11.0
 #define SECONDARY_FONT_SIZE  10.0
@@ -28,7 +29,7 @@
 #define ME_FONT_SIZE         13.0
 #define LEGEND_FONT_SIZE     12.0
 #define LEGEND_TITLE_SIZE    14.0
-#define LABEL_HEIGHT_RATIO   1.3
+#define LABEL_HEIGHT_RATIO   CIRCLES_SCENE_LABEL_HEIGHT_RATIO
 #define LABEL_GAP            8.0  /* pixels between a marker's centre and its label */
 #define LABEL_PAD            1.5  /* free pixels kept around every label */
 #define LABEL_MAX_CHARS      28
@@ -1523,6 +1524,29 @@ label_boxes_overlap (const CirclesScenePrimitive *a,
  * in the scene's order (the most connected first). */
 #define EMPHASIS_MAX_EXTRA_LABELS 200
 
+/* Whether @label gives way to the names of the selection: it names one
+ * of them, or covers one. */
+static gboolean
+gives_way (const CirclesScenePrimitive *label,
+           const CirclesView           *view,
+           GArray                      *names)
+{
+  double x, y;
+
+  circles_scene_label_box (label, view, &x, &y, NULL, NULL, NULL, NULL);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const CirclesSelectionLabel *name = &g_array_index (names, CirclesSelectionLabel, i);
+
+      if (label->person == name->person && !(label->flags & CIRCLES_SCENE_FLAG_TITLE))
+        return TRUE;
+      if (x < name->x + name->width + LABEL_PAD && name->x < x + label->w + LABEL_PAD &&
+          y < name->y + name->height + LABEL_PAD && name->y < y + label->h + LABEL_PAD)
+        return TRUE;
+    }
+  return FALSE;
+}
+
 void
 circles_scene_collect_labels (CirclesScene      *self,
                               const CirclesView *view,
@@ -1533,6 +1557,7 @@ circles_scene_collect_labels (CirclesScene      *self,
                               GArray            *out)
 {
   const CirclesScenePrimitive *prims;
+  g_autoptr(GArray) given_way = NULL;
   guint first, n, n_tried = 0;
 
   g_return_if_fail (self != NULL);
@@ -1545,10 +1570,17 @@ circles_scene_collect_labels (CirclesScene      *self,
   n = self->range_n[CIRCLES_SCENE_LABEL];
 
   g_array_set_size (out, 0);
+  if (view->selection != NULL)
+    {
+      given_way = g_array_new (FALSE, FALSE, sizeof (CirclesSelectionLabel));
+      circles_selection_place_labels (view->selection, self, view, given_way);
+    }
   for (guint i = first; i < first + n; i++)
     {
       const CirclesScenePrimitive *label = &prims[i];
 
+      if (given_way != NULL && gives_way (label, view, given_way))
+        continue;
       if (circles_scene_label_visible (label, view->zoom) &&
           ((label->flags & CIRCLES_SCENE_FLAG_ME) || circles_view_emphasises (view, label->person)) &&
           label_in_clip (label, view, x0, y0, x1, y1))
@@ -1569,6 +1601,8 @@ circles_scene_collect_labels (CirclesScene      *self,
           !label_in_clip (label, view, x0, y0, x1, y1))
         continue;
       n_tried++;
+      if (given_way != NULL && gives_way (label, view, given_way))
+        continue;
       for (guint v = 0; v < out->len && clear; v++)
         clear = !label_boxes_overlap (label, &prims[g_array_index (out, guint, v)], view);
       if (clear)

@@ -87,12 +87,21 @@ typedef enum
 } CirclesColorBy;
 
 /* How a scene maps to a surface: screen = scene × zoom + offset. */
+typedef struct _CirclesSelection CirclesSelection;
+
 typedef struct
 {
   double zoom;
   double offset_x, offset_y;
   int    width, height;
-  guint  selected; /* person to highlight, or CIRCLES_NO_PERSON */
+  /* The part of the surface that nothing covers (a pane over the
+   * canvas): x from frame_x, frame_width wide; 0 wide: all of it. */
+  int    frame_x, frame_width;
+  guint  selected; /* person to ring, or CIRCLES_NO_PERSON */
+  /* NULL, or the selection drawn over the rest (its chains and names,
+   * the rest dimmed); the ring labels give way to its names. Owned by
+   * the caller. */
+  CirclesSelection *selection;
   guint  flags;    /* CirclesViewFlags */
   guint  color_by; /* CirclesColorBy */
   /* NULL, or one byte per person of the network: the people whose byte
@@ -207,6 +216,7 @@ void           circles_view_get_legend_origin  (const CirclesView *view,
                                                 double          *y);
 
 /* Text helpers shared by the backends. */
+#define CIRCLES_SCENE_LABEL_HEIGHT_RATIO 1.3
 #define CIRCLES_SCENE_FONT_FAMILY "Cantarell"
 #define CIRCLES_SCENE_FONT_FALLBACK "Cantarell, \"DejaVu Sans\", sans-serif"
 

@@ -19,6 +19,7 @@
 
 #include "circles-render-cairo.h"
 #include "circles-svg-writer.h"
+#include "circles-selection.h"
 
 #define TITLE_MAX_CHARS 200
 #define KEY_MAX_CHARS   2048
@@ -198,9 +199,24 @@ append_style (GString           *out,
   g_string_append (out, ".chain.warmest{stroke:");
   append_color (out, &palette->circle[CIRCLES_CIRCLE_FIRST]);
   g_string_append_printf (out, ";stroke-opacity:.85;stroke-width:%gpx}\n", style->path_edge_warm_width);
-  g_string_append (out, ".selected{fill:none;stroke:");
+  g_string_append (out, ".ring-selected{fill:none;stroke:");
   append_color (out, &palette->text);
   g_string_append_printf (out, ";stroke-width:%gpx}\n", style->selected_width);
+  if (view->selection != NULL)
+    {
+      g_string_append (out, ".veil{fill:");
+      append_color (out, &palette->background);
+      g_string_append (out, ";fill-opacity:");
+      append_alpha (out, CIRCLES_SELECTION_DIM_ALPHA);
+      g_string_append (out, "}\npath.link{fill:none;stroke-linecap:round;stroke:");
+      append_color (out, &palette->text);
+      g_string_append (out, ";stroke-opacity:.45;stroke-width:1.5px}\npath.link.chosen{stroke-opacity:1;stroke-width:3px}\n");
+      g_string_append (out, ".mark{stroke:");
+      append_color (out, &palette->halo);
+      g_string_append (out, ";stroke-width:1.5px}\n.name{stroke:");
+      append_color (out, &palette->halo);
+      g_string_append (out, ";stroke-width:4px;stroke-linejoin:round;paint-order:stroke}\n");
+    }
   g_string_append (out, "text{fill:");
   append_color (out, &palette->text);
   g_string_append (out, "}\n.label{stroke:");
@@ -335,6 +351,10 @@ append_person (GString                     *out,
     g_string_append (out, " group");
   if (!special && !circles_view_emphasises (view, p->person))
     g_string_append (out, " dim");
+  if (view->selection != NULL && circles_selection_on_chain (view->selection, p->person))
+    g_string_append (out, " chain");
+  if (view->selection != NULL && circles_selection_get_person (view->selection) == p->person)
+    g_string_append (out, " selected");
   g_string_append (out, "\" data-key=\"");
   append_sanitized (out, circles_network_get_key (network, p->person), KEY_MAX_CHARS);
   g_string_append (out, "\">");
@@ -391,6 +411,133 @@ append_text (GString    *out,
   g_string_append (out, "\">");
   circles_svg_append_escaped (out, text);
   g_string_append (out, "</text>\n");
+}
+
+/* The selection over the rest, as the cairo backend draws it: a veil,
+ * the links of every chain (class "link", the chosen one "chosen", each
+ * with the keys of its two people), the people along them and the
+ * selected person, ringed, and the names the selection placed. */
+static void
+append_link (GString                     *out,
+             CirclesNetwork              *network,
+             const CirclesView           *view,
+             const CirclesScenePrimitive *a,
+             const CirclesScenePrimitive *b,
+             gboolean                     chosen)
+{
+  g_string_append_printf (out, "<path class=\"link chain%s\" data-from=\"", chosen ? " chosen" : "");
+  append_sanitized (out, circles_network_get_key (network, a->person), KEY_MAX_CHARS);
+  g_string_append (out, "\" data-to=\"");
+  append_sanitized (out, circles_network_get_key (network, b->person), KEY_MAX_CHARS);
+  g_string_append (out, "\" d=\"M");
+  append_num (out, a->x * view->zoom + view->offset_x);
+  g_string_append_c (out, ' ');
+  append_num (out, a->y * view->zoom + view->offset_y);
+  g_string_append_c (out, 'L');
+  append_num (out, b->x * view->zoom + view->offset_x);
+  g_string_append_c (out, ' ');
+  append_num (out, b->y * view->zoom + view->offset_y);
+  g_string_append (out, "\"/>\n");
+}
+
+static void
+append_chain (GString            *out,
+              CirclesScene       *scene,
+              CirclesNetwork     *network,
+              const CirclesView  *view,
+              const CirclesChain *chain,
+              gboolean            chosen)
+{
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+
+  for (guint k = 0; k + 1 < chain->length; k++)
+    {
+      guint a = circles_scene_lookup_person (scene, chain->people[k]);
+      guint b = circles_scene_lookup_person (scene, chain->people[k + 1]);
+
+      if (a != G_MAXUINT && b != G_MAXUINT)
+        append_link (out, network, view, &prims[a], &prims[b], chosen);
+    }
+}
+
+static void
+append_mark (GString           *out,
+             CirclesScene      *scene,
+             const CirclesView *view,
+             guint              person,
+             double             grow)
+{
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  guint index = circles_scene_lookup_person (scene, person);
+  g_autoptr(GString) attributes = g_string_new (" class=\"mark\" fill=\"");
+  double r;
+
+  if (index == G_MAXUINT)
+    return;
+  r = MAX (circles_scene_marker_radius (&prims[index], view->zoom), 3.5) + grow;
+  append_color (attributes, circles_scene_primitive_color (scene, view, index));
+  g_string_append_c (attributes, '"');
+  append_marker (out, circles_scene_marker_shape (prims[index].circle),
+                 prims[index].x * view->zoom + view->offset_x,
+                 prims[index].y * view->zoom + view->offset_y, r, attributes->str);
+  g_string_append_c (out, '\n');
+}
+
+static void
+append_selection (GString           *out,
+                  CirclesScene      *scene,
+                  CirclesNetwork    *network,
+                  const CirclesView *view)
+{
+  CirclesSelection *selection = view->selection;
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  guint person = circles_selection_get_person (selection);
+  guint index = circles_scene_lookup_person (scene, person);
+  guint n_chains = circles_selection_get_n_chains (selection);
+  g_autoptr(GArray) names = g_array_new (FALSE, FALSE, sizeof (CirclesSelectionLabel));
+  const CirclesChain *chosen;
+  guint chosen_index;
+
+  if (index == G_MAXUINT)
+    return;
+  chosen = circles_selection_get_chosen (selection, &chosen_index);
+
+  g_string_append (out, "<g class=\"selection\">\n");
+  g_string_append_printf (out, "<rect class=\"veil\" width=\"%d\" height=\"%d\"/>\n",
+                          view->width, view->height);
+  for (guint c = n_chains; c-- > 0;)
+    if (c != chosen_index)
+      append_chain (out, scene, network, view, circles_selection_get_chain (selection, c), FALSE);
+  if (chosen != NULL)
+    append_chain (out, scene, network, view, chosen, TRUE);
+  for (guint c = n_chains; c-- > 0;)
+    {
+      const CirclesChain *chain = c == chosen_index ? chosen : circles_selection_get_chain (selection, c);
+
+      for (guint k = 1; k + 1 < chain->length; k++)
+        append_mark (out, scene, view, chain->people[k], 1.0);
+    }
+  if (chosen != NULL && chosen_index == G_MAXUINT)
+    for (guint k = 1; k + 1 < chosen->length; k++)
+      append_mark (out, scene, view, chosen->people[k], 1.0);
+  append_mark (out, scene, view, person, 1.5);
+  g_string_append (out, "<circle class=\"ring-selected\" cx=\"");
+  append_num (out, prims[index].x * view->zoom + view->offset_x);
+  g_string_append (out, "\" cy=\"");
+  append_num (out, prims[index].y * view->zoom + view->offset_y);
+  g_string_append (out, "\" r=\"");
+  append_num (out, MAX (circles_scene_marker_radius (&prims[index], view->zoom), 4.0) + 7.0);
+  g_string_append (out, "\"/>\n");
+
+  circles_selection_place_labels (selection, scene, view, names);
+  for (guint i = 0; i < names->len; i++)
+    {
+      const CirclesSelectionLabel *name = &g_array_index (names, CirclesSelectionLabel, i);
+
+      append_text (out, name->bold ? "name b" : "name", name->baseline_x, name->baseline_y,
+                   name->size, name->text);
+    }
+  g_string_append (out, "</g>\n");
 }
 
 /* Where the document goes: kept in @out, or written to @stream whenever
@@ -584,7 +731,7 @@ write_svg (Sink              *sink,
           append_person (out, scene, network, view, i);
           sink_maybe_flush (sink);
         }
-  if (view->selected != CIRCLES_NO_PERSON)
+  if (view->selected != CIRCLES_NO_PERSON && view->selection == NULL)
     {
       guint index = circles_scene_lookup_person (scene, view->selected);
 
@@ -592,7 +739,7 @@ write_svg (Sink              *sink,
         {
           const CirclesScenePrimitive *p = &prims[index];
 
-          g_string_append (out, "<circle class=\"selected\" cx=\"");
+          g_string_append (out, "<circle class=\"ring-selected\" cx=\"");
           append_num (out, p->x * view->zoom + view->offset_x);
           g_string_append (out, "\" cy=\"");
           append_num (out, p->y * view->zoom + view->offset_y);
@@ -626,6 +773,9 @@ write_svg (Sink              *sink,
       }
     g_string_append (out, "</g>\n");
   }
+
+  if (view->selection != NULL)
+    append_selection (out, scene, network, view);
 
   /* Legend. */
   if (!(view->flags & CIRCLES_VIEW_NO_LEGEND))

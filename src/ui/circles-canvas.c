@@ -35,6 +35,7 @@
 #include "circles-canvas.h"
 #include "circles-format.h"
 #include "circles-paths.h"
+#include "circles-selection.h"
 #include "circles-prospecting.h"
 #include "circles-render-cairo.h"
 
@@ -45,8 +46,6 @@
 #define ANIMATION_MS      250
 #define REFRESH_DELAY_MS  120
 #define SLOW_LAYER_US     12000  /* a layer slower than this is not redrawn while moving */
-#define CHAIN_LABELS      6      /* chains whose people are named */
-#define DIM_ALPHA         0.62
 
 struct _CirclesCanvas
 {
@@ -63,8 +62,9 @@ struct _CirclesCanvas
 
   guint            hover;
   guint            selected;
-  CirclesPaths    *paths;
-  CirclesChain     chosen_scratch; /* the chosen chain, when paths lacks it */
+  CirclesSelection *selection;   /* drawn with the scene */
+  guint            selection_serial; /* changes with the selection or its chain */
+  guint            layer_selection_serial;
 
   /* The layers */
   GdkTexture      *layer;
@@ -662,16 +662,17 @@ circles_canvas_center_on (CirclesCanvas *self,
 
   /* The selection's chains are the point: frame them all, me included,
    * as close as that allows. */
-  if (self->paths != NULL && self->paths->target == person && self->paths->chains->len > 0)
+  if (self->selection != NULL && circles_selection_get_person (self->selection) == person &&
+      circles_selection_get_n_chains (self->selection) > 0)
     {
       double x0 = prims[index].x, x1 = x0, y0 = prims[index].y, y1 = y0;
       double width = visible_width (self);
       double height = MAX (1, gtk_widget_get_height (GTK_WIDGET (self)));
       double zoom;
 
-      for (guint c = 0; c < self->paths->chains->len; c++)
+      for (guint c = 0; c < circles_selection_get_n_chains (self->selection); c++)
         {
-          const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
+          const CirclesChain *chain = circles_selection_get_chain (self->selection, c);
 
           for (guint i = 0; i < chain->length; i++)
             {
@@ -740,10 +741,17 @@ circles_canvas_notify_selected_cb (CirclesCanvas  *self,
     return;
 
   self->selected = selected;
-  g_clear_pointer (&self->paths, circles_paths_free);
-  if (selected != CIRCLES_NO_PERSON && self->network != NULL &&
-      selected != circles_network_get_me (self->network))
-    self->paths = circles_paths_find (self->network, selected, CIRCLES_CANVAS_CHAINS_LIMIT);
+  g_clear_pointer (&self->selection, circles_selection_unref);
+  if (selected != CIRCLES_NO_PERSON && self->network != NULL)
+    {
+      const guint32 *chain;
+      guint length;
+
+      self->selection = circles_selection_new (self->network, selected);
+      chain = circles_session_get_chain (session, &length);
+      circles_selection_choose (self->selection, chain, length);
+    }
+  self->selection_serial++;
 
   circles_canvas_update_accessible (self);
   if (selected != CIRCLES_NO_PERSON)
@@ -780,7 +788,7 @@ circles_canvas_get_n_highlighted_chains (CirclesCanvas *self)
 {
   g_return_val_if_fail (CIRCLES_IS_CANVAS (self), 0);
 
-  return self->paths != NULL && self->paths->chains != NULL ? self->paths->chains->len : 0;
+  return self->selection != NULL ? circles_selection_get_n_chains (self->selection) : 0;
 }
 
 guint64
@@ -788,47 +796,7 @@ circles_canvas_get_chains_total (CirclesCanvas *self)
 {
   g_return_val_if_fail (CIRCLES_IS_CANVAS (self), 0);
 
-  return self->paths != NULL ? self->paths->chains_total : 0;
-}
-
-/* The chain drawn as the one to follow: the one the user chose (in the
- * person pane), else the warmest. @scratch holds it when it is not
- * among the chains the canvas found. NULL when nobody is selected. */
-static const CirclesChain *
-chosen_chain (CirclesCanvas *self,
-              CirclesChain  *scratch,
-              guint         *index)
-{
-  const guint32 *people;
-  guint length;
-
-  *index = G_MAXUINT;
-  if (self->paths == NULL || self->paths->chains->len == 0 || self->session == NULL)
-    return NULL;
-
-  people = circles_session_get_chain (self->session, &length);
-  if (people == NULL || people[length - 1] != self->paths->target)
-    {
-      *index = 0;
-      return &g_array_index (self->paths->chains, CirclesChain, 0);
-    }
-
-  for (guint c = 0; c < self->paths->chains->len; c++)
-    {
-      const CirclesChain *chain = &g_array_index (self->paths->chains, CirclesChain, c);
-
-      if (chain->length == length && memcmp (chain->people, people, length * sizeof (guint32)) == 0)
-        {
-          *index = c;
-          return chain;
-        }
-    }
-
-  /* Chosen among chains the canvas does not draw (past its limit). */
-  memset (scratch, 0, sizeof *scratch);
-  scratch->length = length;
-  memcpy (scratch->people, people, length * sizeof (guint32));
-  return scratch;
+  return self->selection != NULL ? circles_selection_get_paths (self->selection)->chains_total : 0;
 }
 
 /**
@@ -844,12 +812,11 @@ circles_canvas_get_highlighted_chain (CirclesCanvas *self,
                                       guint         *length)
 {
   const CirclesChain *chain;
-  guint index;
 
   g_return_val_if_fail (CIRCLES_IS_CANVAS (self), NULL);
   g_return_val_if_fail (length != NULL, NULL);
 
-  chain = chosen_chain (self, &self->chosen_scratch, &index);
+  chain = self->selection != NULL ? circles_selection_get_chosen (self->selection, NULL) : NULL;
   *length = chain != NULL ? chain->length : 0;
   return chain != NULL ? chain->people : NULL;
 }
@@ -859,6 +826,14 @@ circles_canvas_notify_chain_cb (CirclesCanvas  *self,
                                 GParamSpec     *pspec,
                                 CirclesSession *session)
 {
+  const guint32 *chain;
+  guint length;
+
+  if (self->selection == NULL)
+    return;
+  chain = circles_session_get_chain (session, &length);
+  circles_selection_choose (self->selection, chain, length);
+  self->selection_serial++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
@@ -920,7 +895,7 @@ circles_canvas_notify_scene_cb (CirclesCanvas  *self,
               same_bounds (self->scene, scene);
   kept = self->view;
 
-  g_clear_pointer (&self->paths, circles_paths_free);
+  g_clear_pointer (&self->selection, circles_selection_unref);
   g_clear_pointer (&self->network, circles_network_unref);
   g_clear_pointer (&self->scene, circles_scene_unref);
   g_clear_object (&self->legend);
@@ -979,7 +954,10 @@ layer_is_current (CirclesCanvas *self,
          self->layer_view.height == self->view.height &&
          self->layer_scale == scale && self->layer_dark == dark &&
          self->layer_color_by == self->view.color_by &&
-         self->layer_view.emphasis == self->view.emphasis;
+         self->layer_view.emphasis == self->view.emphasis &&
+         self->layer_view.frame_x == self->view.frame_x &&
+         self->layer_view.frame_width == self->view.frame_width &&
+         self->layer_selection_serial == self->selection_serial;
 }
 
 static void
@@ -995,7 +973,8 @@ snapshot_layer (CirclesCanvas *self,
   if (!layer_is_current (self, scale, dark) && self->layer != NULL && moving &&
       self->layer_usec > SLOW_LAYER_US && self->layer_dark == dark &&
       self->layer_color_by == self->view.color_by &&
-      self->layer_view.emphasis == self->view.emphasis)
+      self->layer_view.emphasis == self->view.emphasis &&
+      self->layer_selection_serial == self->selection_serial)
     {
       double s = self->view.zoom / self->layer_view.zoom;
 
@@ -1019,6 +998,7 @@ snapshot_layer (CirclesCanvas *self,
       g_clear_object (&self->layer);
       self->layer = circles_canvas_render_layer (self->scene, &self->view, scale, dark);
       self->layer_view = self->view;
+      self->layer_selection_serial = self->selection_serial;
       self->layer_scale = scale;
       self->layer_dark = dark;
       self->layer_color_by = self->view.color_by;
@@ -1048,286 +1028,6 @@ person_position (CirclesCanvas *self,
   if (r != NULL)
     *r = circles_scene_marker_radius (&prims[index], self->view.zoom);
   return TRUE;
-}
-
-static void
-add_marker_path (cairo_t       *cr,
-                 CirclesCircle  circle,
-                 double         x,
-                 double         y,
-                 double         r)
-{
-  double points[8];
-  guint n = circles_scene_marker_points (circles_scene_marker_shape (circle), r, points);
-
-  cairo_new_sub_path (cr);
-  if (n == 0)
-    {
-      cairo_arc (cr, x, y, r, 0, 2 * G_PI);
-      cairo_close_path (cr);
-      return;
-    }
-  cairo_move_to (cr, x + points[0], y + points[1]);
-  for (guint k = 1; k < n; k++)
-    cairo_line_to (cr, x + points[2 * k], y + points[2 * k + 1]);
-  cairo_close_path (cr);
-}
-
-/* Names drawn over the selection, placed one by one: a name that would
- * cover one placed before it is left out, so the first placed win. */
-typedef struct
-{
-  GArray *boxes; /* of graphene_rect_t, placed so far */
-  double  x0;    /* the part of the canvas no pane covers: x0 … x0 + width */
-  double  width, height;
-} LabelPlacer;
-
-static gboolean
-place_box (LabelPlacer      *placer,
-           graphene_rect_t  *box)
-{
-  graphene_rect_t grown;
-
-  /* Inside the canvas, whole. */
-  if (box->origin.x < placer->x0 + 2 || box->origin.y < 2 ||
-      box->origin.x + box->size.width > placer->x0 + placer->width - 2 ||
-      box->origin.y + box->size.height > placer->height - 2)
-    return FALSE;
-
-  graphene_rect_inset_r (box, -2, -1, &grown);
-  for (guint i = 0; i < placer->boxes->len; i++)
-    if (graphene_rect_intersection (&grown, &g_array_index (placer->boxes, graphene_rect_t, i), NULL))
-      return FALSE;
-  g_array_append_val (placer->boxes, grown);
-  return TRUE;
-}
-
-/* The name of @person beside its marker at (x, y) of radius r: away from
- * the centre of the rings when there is room, else on the other side.
- * FALSE when it would cover a name placed before; the first name placed
- * (the selection's) is always drawn, inside the canvas. */
-static gboolean
-draw_name (CirclesCanvas *self,
-           cairo_t       *cr,
-           PangoLayout   *layout,
-           LabelPlacer   *placer,
-           guint          person,
-           double         x,
-           double         y,
-           double         r,
-           gboolean       bold,
-           const GdkRGBA *fg,
-           const GdkRGBA *bg)
-{
-  g_autofree char *markup = NULL;
-  int width, height;
-  double sides[2];
-  graphene_rect_t box;
-  gboolean placed = FALSE;
-
-  if (bold)
-    markup = g_markup_printf_escaped ("<b>%s</b>", person_name (self->network, person));
-  else
-    markup = g_markup_escape_text (person_name (self->network, person), -1);
-  pango_layout_set_markup (layout, markup, -1);
-  pango_layout_get_pixel_size (layout, &width, &height);
-
-  /* Away from the centre of the rings first, as the scene places its
-   * labels; then the other side. */
-  sides[0] = x >= self->view.offset_x ? x + r + 6.0 : x - r - 6.0 - width;
-  sides[1] = x >= self->view.offset_x ? x - r - 6.0 - width : x + r + 6.0;
-  for (guint i = 0; i < G_N_ELEMENTS (sides) && !placed; i++)
-    {
-      graphene_rect_init (&box, sides[i], y - height / 2.0, width, height);
-      placed = place_box (placer, &box);
-    }
-  /* The selection's name is always shown: moved inside the canvas. */
-  if (!placed && placer->boxes->len == 0)
-    {
-      box.origin.x = CLAMP (sides[0], placer->x0 + 2.0, MAX (placer->x0 + 2.0, placer->x0 + placer->width - 2.0 - width));
-      box.origin.y = CLAMP (y - height / 2.0, 2.0, MAX (2.0, placer->height - 2.0 - height));
-      placed = TRUE;
-      g_array_append_val (placer->boxes, box);
-    }
-  if (!placed)
-    return FALSE;
-
-  cairo_move_to (cr, box.origin.x, box.origin.y);
-  pango_cairo_layout_path (cr, layout);
-  gdk_cairo_set_source_rgba (cr, bg);
-  cairo_set_line_width (cr, 4.0);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-  cairo_stroke (cr);
-  cairo_move_to (cr, box.origin.x, box.origin.y);
-  gdk_cairo_set_source_rgba (cr, fg);
-  pango_cairo_show_layout (cr, layout);
-  return TRUE;
-}
-
-static void
-add_chain_path (CirclesCanvas      *self,
-                cairo_t            *cr,
-                const CirclesChain *chain)
-{
-  cairo_new_path (cr);
-  for (guint k = 0; k < chain->length; k++)
-    {
-      double x, y;
-
-      if (!person_position (self, chain->people[k], &x, &y, NULL))
-        break;
-      if (k == 0)
-        cairo_move_to (cr, x, y);
-      else
-        cairo_line_to (cr, x, y);
-    }
-}
-
-/* The people between me and the selection on @chain, in their circle's
- * colour. */
-static void
-draw_chain_people (CirclesCanvas      *self,
-                   cairo_t            *cr,
-                   const CirclesChain *chain,
-                   gboolean            dark,
-                   const GdkRGBA      *halo)
-{
-  for (guint k = 1; k + 1 < chain->length; k++)
-    {
-      guint person = chain->people[k];
-      CirclesCircle pc = circles_network_get_circle (self->network, person);
-      GdkRGBA pcolor;
-      double x, y, r;
-
-      if (!person_position (self, person, &x, &y, &r))
-        continue;
-      color_to_rgba (&circles_scene_get_palette (dark)->circle[MIN (pc, CIRCLES_CIRCLE_OUT_OF_NETWORK)], 1.0, &pcolor);
-      cairo_new_path (cr);
-      add_marker_path (cr, pc, x, y, MAX (r, 3.5) + 1.0);
-      gdk_cairo_set_source_rgba (cr, &pcolor);
-      cairo_fill_preserve (cr);
-      gdk_cairo_set_source_rgba (cr, halo);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-    }
-}
-
-/* Names the people between me and the selection on @chain, the 1st-degree
- * connection to ask first. */
-static void
-name_chain_people (CirclesCanvas      *self,
-                   cairo_t            *cr,
-                   PangoLayout        *layout,
-                   LabelPlacer        *placer,
-                   GHashTable         *named,
-                   const CirclesChain *chain,
-                   gboolean            bold,
-                   const GdkRGBA      *fg,
-                   const GdkRGBA      *bg)
-{
-  for (guint k = 1; k + 1 < chain->length; k++)
-    {
-      guint person = chain->people[k];
-      double x, y, r;
-
-      if (g_hash_table_contains (named, GUINT_TO_POINTER (person + 1)) ||
-          !person_position (self, person, &x, &y, &r))
-        continue;
-      if (draw_name (self, cr, layout, placer, person, x, y, MAX (r, 3.5) + 1.0, bold, fg, bg))
-        g_hash_table_add (named, GUINT_TO_POINTER (person + 1));
-    }
-}
-
-/* The selection: the rest dimmed, every chain from me to it, the chosen
- * one (the warmest, unless the user chose another) last and thickest,
- * and the people along the way, named where names do not cover each
- * other: the selection first, then the chosen chain, then the others. */
-static void
-draw_selection (CirclesCanvas *self,
-                cairo_t       *cr,
-                gboolean       dark,
-                const GdkRGBA *fg,
-                const GdkRGBA *bg)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
-  g_autoptr(GHashTable) named = g_hash_table_new (NULL, NULL);
-  g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (graphene_rect_t));
-  LabelPlacer placer = { boxes, visible_start (self), visible_width (self), self->view.height };
-  CirclesCircle circle = circles_network_get_circle (self->network, self->selected);
-  CirclesChain scratch;
-  const CirclesChain *chosen;
-  GdkRGBA color, halo;
-  double sx, sy, sr;
-  guint n_chains = circles_canvas_get_n_highlighted_chains (self);
-  guint chosen_index;
-
-  if (!person_position (self, self->selected, &sx, &sy, &sr))
-    return;
-  chosen = chosen_chain (self, &scratch, &chosen_index);
-
-  cairo_set_source_rgba (cr, bg->red, bg->green, bg->blue, DIM_ALPHA);
-  cairo_paint (cr);
-
-  color_to_rgba (&circles_scene_get_palette (dark)->circle[MIN (circle, CIRCLES_CIRCLE_OUT_OF_NETWORK)], 1.0, &color);
-  halo = *bg;
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
-
-  /* The other chains, thin, the warmest on top; then the chosen one. */
-  for (guint c = n_chains; c-- > 0;)
-    {
-      if (c == chosen_index)
-        continue;
-      add_chain_path (self, cr, &g_array_index (self->paths->chains, CirclesChain, c));
-      gdk_cairo_set_source_rgba (cr, &halo);
-      cairo_set_line_width (cr, 3.5);
-      cairo_stroke_preserve (cr);
-      cairo_set_source_rgba (cr, fg->red, fg->green, fg->blue, 0.45);
-      cairo_set_line_width (cr, 1.5);
-      cairo_stroke (cr);
-    }
-  if (chosen != NULL)
-    {
-      add_chain_path (self, cr, chosen);
-      gdk_cairo_set_source_rgba (cr, &halo);
-      cairo_set_line_width (cr, 6.0);
-      cairo_stroke_preserve (cr);
-      gdk_cairo_set_source_rgba (cr, &color);
-      cairo_set_line_width (cr, 3.0);
-      cairo_stroke (cr);
-    }
-
-  for (guint c = n_chains; c-- > 0;)
-    if (c != chosen_index)
-      draw_chain_people (self, cr, &g_array_index (self->paths->chains, CirclesChain, c), dark, &halo);
-  if (chosen != NULL)
-    draw_chain_people (self, cr, chosen, dark, &halo);
-
-  /* The selected person: its marker, a ring around it. */
-  cairo_new_path (cr);
-  add_marker_path (cr, circle, sx, sy, MAX (sr, 4.0) + 1.5);
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_fill_preserve (cr);
-  gdk_cairo_set_source_rgba (cr, &halo);
-  cairo_set_line_width (cr, 1.5);
-  cairo_stroke (cr);
-  cairo_new_path (cr);
-  cairo_arc (cr, sx, sy, MAX (sr, 4.0) + 7.0, 0, 2 * G_PI);
-  gdk_cairo_set_source_rgba (cr, &halo);
-  cairo_set_line_width (cr, 5.0);
-  cairo_stroke_preserve (cr);
-  gdk_cairo_set_source_rgba (cr, fg);
-  cairo_set_line_width (cr, 2.5);
-  cairo_stroke (cr);
-
-  /* Names: the selection, the chosen chain, then the warmest others. */
-  draw_name (self, cr, layout, &placer, self->selected, sx, sy, MAX (sr, 4.0) + 8.0, TRUE, fg, bg);
-  if (chosen != NULL)
-    name_chain_people (self, cr, layout, &placer, named, chosen, TRUE, fg, bg);
-  for (guint c = 0; c < MIN (n_chains, CHAIN_LABELS); c++)
-    if (c != chosen_index)
-      name_chain_people (self, cr, layout, &placer, named,
-                         &g_array_index (self->paths->chains, CirclesChain, c), FALSE, fg, bg);
 }
 
 /* The introducer looked at on the Prospects page: lines from them to
@@ -1425,6 +1125,9 @@ circles_canvas_snapshot (GtkWidget   *widget,
   self->view.width = width;
   self->view.height = height;
   self->view.color_by = self->color_by;
+  self->view.selection = self->selection;
+  self->view.frame_x = visible_start (self);
+  self->view.frame_width = visible_width (self);
   color_to_rgba (&circles_scene_get_palette (dark)->text, 1.0, &fg);
   color_to_rgba (&circles_scene_get_palette (dark)->background, 1.0, &bg);
 
@@ -1432,8 +1135,6 @@ circles_canvas_snapshot (GtkWidget   *widget,
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
   draw_introducer (self, cr, dark, &bg);
-  if (self->selected != CIRCLES_NO_PERSON)
-    draw_selection (self, cr, dark, &fg, &bg);
   draw_hover (self, cr, &fg, &bg);
   cairo_destroy (cr);
 
@@ -1863,7 +1564,7 @@ circles_canvas_finalize (GObject *object)
 
   g_clear_object (&self->layer);
   g_clear_object (&self->legend);
-  g_clear_pointer (&self->paths, circles_paths_free);
+  g_clear_pointer (&self->selection, circles_selection_unref);
   g_clear_pointer (&self->scene, circles_scene_unref);
   g_clear_pointer (&self->network, circles_network_unref);
 
@@ -2161,6 +1862,9 @@ circles_canvas_get_view (CirclesCanvas *self,
 
   *view = self->view;
   view->selected = self->selected;
+  view->selection = self->selection;
+  /* Exports frame the whole surface. */
+  view->frame_x = view->frame_width = 0;
   /* Exports keep the light palette (paper, documents), and the colours
    * shown: by circle or by company. */
   view->flags = 0;

@@ -12,7 +12,6 @@
 G_BEGIN_DECLS
 
 /* Chains of the selection drawn over the diagram, warmest first. */
-#define CIRCLES_CANVAS_CHAINS_LIMIT 50
 
 #define CIRCLES_TYPE_CANVAS (circles_canvas_get_type ())
 

@@ -21,6 +21,7 @@
 #include "circles-export.h"
 #include "circles-layout.h"
 #include "circles-paths.h"
+#include "circles-selection.h"
 #include "circles-session.h"
 
 struct _CirclesSession
@@ -1307,6 +1308,7 @@ typedef struct
   char                *path;
   guint8              *emphasis; /* the view's, copied */
   CirclesCounts        emphasis_counts;
+  CirclesSelection    *selection; /* the view's, copied */
 } ExportRequest;
 
 static void
@@ -1315,6 +1317,7 @@ export_request_free (ExportRequest *request)
   circles_network_unref (request->network);
   g_free (request->path);
   g_free (request->emphasis);
+  g_clear_pointer (&request->selection, circles_selection_unref);
   g_free (request);
 }
 
@@ -1400,6 +1403,9 @@ circles_session_export_async (CirclesSession      *self,
           request->emphasis_counts = *view->emphasis_counts;
           request->view.emphasis_counts = &request->emphasis_counts;
         }
+      /* Its chosen chain may change meanwhile too. */
+      if (view->selection != NULL)
+        request->selection = request->view.selection = circles_selection_copy (view->selection);
     }
   else
     circles_view_init_fit (&request->view, self->scene,

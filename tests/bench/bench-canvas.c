@@ -27,6 +27,7 @@
 #include <stdlib.h>
 
 #include "circles-canvas.h"
+#include "circles-selection.h"
 #include "circles-demo.h"
 #include "circles-layout.h"
 #include "circles-network.h"
@@ -140,7 +141,7 @@ bench_overlay (CirclesNetwork    *network,
   for (guint i = 0; i < frames; i++)
     {
       double begin = now_ms ();
-      g_autoptr(CirclesPaths) paths = circles_paths_find (network, target, CIRCLES_CANVAS_CHAINS_LIMIT);
+      g_autoptr(CirclesPaths) paths = circles_paths_find (network, target, CIRCLES_SELECTION_MAX_CHAINS);
       cairo_t *cr = cairo_create (surface);
       double elapsed;
 
