@@ -324,14 +324,8 @@ connected (CirclesNetwork *network,
            const char     *a,
            const char     *b)
 {
-  guint p = circles_test_person (network, a);
-  guint q = circles_test_person (network, b);
-  const guint32 *neighbours = circles_network_get_neighbours (network, p);
-
-  for (guint i = 0; i < circles_network_get_n_neighbours (network, p); i++)
-    if (neighbours[i] == q)
-      return TRUE;
-  return FALSE;
+  return circles_network_find_neighbour (network, circles_test_person (network, a),
+                                         circles_test_person (network, b)) != G_MAXUINT;
 }
 
 typedef struct

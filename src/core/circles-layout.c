@@ -457,13 +457,9 @@ connection_strength (CirclesNetwork *network,
                      guint           person,
                      guint           other)
 {
-  guint n = circles_network_get_n_neighbours (network, person);
-  const guint32 *neighbours = circles_network_get_neighbours (network, person);
+  guint i = circles_network_find_neighbour (network, person, other);
 
-  for (guint i = 0; i < n; i++)
-    if (neighbours[i] == other)
-      return circles_network_get_strength (network, person, i);
-  return 1.0;
+  return i != G_MAXUINT ? circles_network_get_strength (network, person, i) : 1.0;
 }
 
 static void

@@ -915,6 +915,20 @@ circles_network_get_neighbours (CirclesNetwork *self,
   return self->adjacency + self->offsets[person];
 }
 
+guint
+circles_network_find_neighbour (CirclesNetwork *self,
+                                guint           person,
+                                guint           other)
+{
+  guint n = circles_network_get_n_neighbours (self, person);
+  const guint32 *neighbours = circles_network_get_neighbours (self, person);
+
+  for (guint i = 0; i < n; i++)
+    if (neighbours[i] == other)
+      return i;
+  return G_MAXUINT;
+}
+
 double
 circles_network_get_strength (CirclesNetwork *self,
                               guint           person,

@@ -119,6 +119,12 @@ guint           circles_network_get_n_neighbours (CirclesNetwork  *self,
                                                   guint            person);
 const guint32  *circles_network_get_neighbours   (CirclesNetwork  *self,
                                                   guint            person);
+/* Which of @person's connections @other is (an index for
+ * circles_network_get_strength()), or G_MAXUINT when they are not
+ * connected. */
+guint           circles_network_find_neighbour   (CirclesNetwork  *self,
+                                                  guint            person,
+                                                  guint            other);
 /* Strength of the i-th connection of @person, in 0..1 (1 when unknown). */
 double          circles_network_get_strength     (CirclesNetwork  *self,
                                                   guint            person,

@@ -39,20 +39,6 @@ struct _CirclesPersonChooser
 G_DEFINE_FINAL_TYPE (CirclesPersonChooser, circles_person_chooser, ADW_TYPE_MESSAGE_DIALOG)
 
 static gboolean
-connected (CirclesNetwork *network,
-           guint           a,
-           guint           b)
-{
-  guint n = circles_network_get_n_neighbours (network, a);
-  const guint32 *neighbours = circles_network_get_neighbours (network, a);
-
-  for (guint i = 0; i < n; i++)
-    if (neighbours[i] == b)
-      return TRUE;
-  return FALSE;
-}
-
-static gboolean
 wanted (CirclesPersonChooser *self,
         guint                 person)
 {
@@ -61,7 +47,7 @@ wanted (CirclesPersonChooser *self,
   if (person == circles_network_get_me (self->network) && self->around == CIRCLES_NO_PERSON)
     return FALSE;
   if (self->around != CIRCLES_NO_PERSON &&
-      (person == self->around || connected (self->network, self->around, person) != self->tied))
+      (person == self->around || (circles_network_find_neighbour (self->network, self->around, person) != G_MAXUINT) != self->tied))
     return FALSE;
   return self->degree == 0 || degree == self->degree;
 }
