@@ -365,9 +365,14 @@ test_export_svg (Fixture       *fixture,
 {
   g_autofree char *dir = circles_test_make_tmpdir ();
   g_autofree char *path = g_build_filename (dir, "shown.svg", NULL);
+  g_autofree char *contents = NULL;
   xmlDocPtr doc;
   xmlNodePtr root;
 
+  /* The export of what is shown keeps the selection: f, 3rd degree,
+   * through a, b or c, then d. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.select-person", "s", "f"));
+  gtk_test_widget_wait_for_draw (GTK_WIDGET (fixture->canvas));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.export-to", "s", path));
   /* the window says so once the export's task is done */
   circles_test_wait_until ((CirclesTestCondition) export_reported, fixture->window, FALSE, "the export");
@@ -378,6 +383,11 @@ test_export_svg (Fixture       *fixture,
   g_assert_nonnull (root);
   g_assert_cmpstr ((const char *) root->name, ==, "svg");
   xmlFreeDoc (doc);
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  g_assert_nonnull (strstr (contents, "<g class=\"person d3 chain selected\" data-key=\"f\""));
+  g_assert_nonnull (strstr (contents, "<g class=\"person d2 chain\" data-key=\"d\""));
+  g_assert_nonnull (strstr (contents, "data-from=\"d\" data-to=\"f\""));
+  g_assert_nonnull (strstr (contents, "<g class=\"person d2\" data-key=\"e\""));
 }
 
 static void

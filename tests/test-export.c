@@ -893,6 +893,77 @@ check_selection_node (xmlNode        *node,
     }
 }
 
+static guint
+count_differing_pixels (CirclesScene      *scene,
+                        const CirclesView *a,
+                        const CirclesView *b)
+{
+  cairo_surface_t *sa = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, a->width, a->height);
+  cairo_surface_t *sb = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, b->width, b->height);
+  cairo_t *cr;
+  guint n = 0;
+
+  cr = cairo_create (sa);
+  circles_render_cairo (scene, a, cr);
+  cairo_destroy (cr);
+  cr = cairo_create (sb);
+  circles_render_cairo (scene, b, cr);
+  cairo_destroy (cr);
+  cairo_surface_flush (sa);
+  cairo_surface_flush (sb);
+  for (int y = 0; y < a->height; y++)
+    for (int x = 0; x < a->width; x++)
+      {
+        const guint32 *pa = (const guint32 *) (cairo_image_surface_get_data (sa) + y * cairo_image_surface_get_stride (sa));
+        const guint32 *pb = (const guint32 *) (cairo_image_surface_get_data (sb) + y * cairo_image_surface_get_stride (sb));
+
+        n += pa[x] != pb[x];
+      }
+  cairo_surface_destroy (sa);
+  cairo_surface_destroy (sb);
+  return n;
+}
+
+/* The introducer looked at is drawn by the backends: lines from them to
+ * whom they reach, in the SVG with their key. */
+static void
+test_introducer (void)
+{
+  g_autoptr(CirclesNetwork) network = circles_test_network_new ("me-a me-b a-c a-d c-e");
+  g_autoptr(CirclesScene) scene = circles_export_build_scene (network, NULL, NULL);
+  guint32 links[4];
+  CirclesIntroducerView introducer = { 0, links, 2 };
+  g_autoptr(GBytes) svg = NULL;
+  g_autoptr(GBytes) plain = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autofree char *d = NULL;
+  const char *path;
+  CirclesView view, with;
+
+  introducer.person = circles_test_person (network, "a");
+  links[0] = introducer.person;
+  links[1] = circles_test_person (network, "c");
+  links[2] = links[1];
+  links[3] = circles_test_person (network, "e");
+  circles_view_init_fit (&view, scene, 640, 480);
+  plain = circles_svg_write (scene, network, &view);
+  g_assert_null (strstr (g_bytes_get_data (plain, NULL), "class=\"introducer\""));
+
+  with = view;
+  with.introducer = &introducer;
+  svg = circles_svg_write (scene, network, &with);
+  g_assert_nonnull (strstr (g_bytes_get_data (svg, NULL), "<g class=\"introducer\" data-key=\"a\">"));
+  path = strstr (g_bytes_get_data (svg, NULL), "<path class=\"reach\" d=\"");
+  g_assert_nonnull (path);
+  path += strlen ("<path class=\"reach\" d=\"");
+  d = g_strndup (path, strcspn (path, "\""));
+  /* two lines, "M… L…" each */
+  parts = g_strsplit (d, "M", -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+
+  g_assert_cmpuint (count_differing_pixels (scene, &view, &with), >, 100);
+}
+
 /* export --select: the selected person and the people and connections
  * of the chains are marked; the names along the chains never cover each
  * other nor a ring label, at the overview and zoomed in. */
@@ -1001,6 +1072,7 @@ main (int   argc,
   g_test_add_func ("/export/errors", test_errors);
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/select", test_select);
+  g_test_add_func ("/export/introducer", test_introducer);
 
   return g_test_run ();
 }

@@ -857,6 +857,51 @@ draw_people (Frame *frame)
     }
 }
 
+/* The introducer looked at: lines from them to whom they reach, in the
+ * colour of the 1st circle, and a ring around them. */
+static void
+draw_introducer (Frame *frame)
+{
+  const CirclesIntroducerView *introducer = frame->view->introducer;
+  const CirclesView *view = frame->view;
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (frame->scene, NULL);
+  const CirclesColor *color = &frame->palette->circle[CIRCLES_CIRCLE_FIRST];
+  cairo_t *cr = frame->cr;
+  guint index;
+
+  cairo_save (cr);
+  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
+  cairo_new_path (cr);
+  for (guint i = 0; i < introducer->n_links; i++)
+    {
+      guint a = circles_scene_lookup_person (frame->scene, introducer->links[2 * i]);
+      guint b = circles_scene_lookup_person (frame->scene, introducer->links[2 * i + 1]);
+
+      if (a == G_MAXUINT || b == G_MAXUINT)
+        continue;
+      cairo_move_to (cr, prims[a].x * view->zoom + view->offset_x, prims[a].y * view->zoom + view->offset_y);
+      cairo_line_to (cr, prims[b].x * view->zoom + view->offset_x, prims[b].y * view->zoom + view->offset_y);
+    }
+  set_color (cr, color, 0.55);
+  cairo_set_line_width (cr, 1.25);
+  cairo_stroke (cr);
+
+  index = circles_scene_lookup_person (frame->scene, introducer->person);
+  if (index != G_MAXUINT)
+    {
+      cairo_new_path (cr);
+      cairo_arc (cr, prims[index].x * view->zoom + view->offset_x, prims[index].y * view->zoom + view->offset_y,
+                 MAX (circles_scene_marker_radius (&prims[index], view->zoom), 4.0) + 4.0, 0.0, 2.0 * G_PI);
+      set_color (cr, &frame->palette->background, 1.0);
+      cairo_set_line_width (cr, 5.0);
+      cairo_stroke_preserve (cr);
+      set_color (cr, color, 1.0);
+      cairo_set_line_width (cr, 2.5);
+      cairo_stroke (cr);
+    }
+  cairo_restore (cr);
+}
+
 /* The selection over the rest, dimmed: every chain from me to the
  * selected person, thin, the warmest on top; the chosen one thick, in
  * the selected person's colour; the people along them; the selected
@@ -1325,6 +1370,8 @@ circles_render_cairo (CirclesScene      *scene,
   draw_people (&frame);
   t[3] = thread_time ();
   draw_labels (&frame);
+  if (view->introducer != NULL)
+    draw_introducer (&frame);
   if (view->selection != NULL)
     draw_selection (&frame);
   t[4] = thread_time ();

@@ -89,6 +89,15 @@ typedef enum
 /* How a scene maps to a surface: screen = scene × zoom + offset. */
 typedef struct _CirclesSelection CirclesSelection;
 
+/* The introducer looked at (on the Prospects page): lines from them to
+ * whom they reach. */
+typedef struct
+{
+  guint          person;
+  const guint32 *links;   /* n_links pairs of people (from, to) */
+  guint          n_links;
+} CirclesIntroducerView;
+
 typedef struct
 {
   double zoom;
@@ -102,6 +111,9 @@ typedef struct
    * the rest dimmed); the ring labels give way to its names. Owned by
    * the caller. */
   CirclesSelection *selection;
+  /* NULL, or the introducer drawn under the selection. Owned by the
+   * caller. */
+  const CirclesIntroducerView *introducer;
   guint  flags;    /* CirclesViewFlags */
   guint  color_by; /* CirclesColorBy */
   /* NULL, or one byte per person of the network: the people whose byte

@@ -22,7 +22,7 @@
 #include "circles-scene.h"
 #include "circles-selection.h"
 
-#define NAME_SIZE       12.0 /* pixels: the names along the chains */
+#define NAME_SIZE       13.0 /* pixels: the names along the chains */
 #define NAME_MAX_CHARS  28
 #define NAME_GAP        6.0  /* between a marker's edge and its name */
 #define NAME_PAD        2.0  /* free pixels kept around each name */

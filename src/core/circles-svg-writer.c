@@ -202,6 +202,14 @@ append_style (GString           *out,
   g_string_append (out, ".ring-selected{fill:none;stroke:");
   append_color (out, &palette->text);
   g_string_append_printf (out, ";stroke-width:%gpx}\n", style->selected_width);
+  if (view->introducer != NULL)
+    {
+      g_string_append (out, ".reach{fill:none;stroke-linecap:round;stroke-width:1.25px;stroke-opacity:.55;stroke:");
+      append_color (out, &palette->circle[CIRCLES_CIRCLE_FIRST]);
+      g_string_append (out, "}\n.reach-ring{fill:none;stroke-width:2.5px;stroke:");
+      append_color (out, &palette->circle[CIRCLES_CIRCLE_FIRST]);
+      g_string_append (out, "}\n");
+    }
   if (view->selection != NULL)
     {
       g_string_append (out, ".veil{fill:");
@@ -411,6 +419,59 @@ append_text (GString    *out,
   g_string_append (out, "\">");
   circles_svg_append_escaped (out, text);
   g_string_append (out, "</text>\n");
+}
+
+/* The introducer looked at, as the cairo backend draws it: their links
+ * (class "reach"), and a ring around them with their key. */
+static void
+append_introducer (GString           *out,
+                   CirclesScene      *scene,
+                   CirclesNetwork    *network,
+                   const CirclesView *view)
+{
+  const CirclesIntroducerView *introducer = view->introducer;
+  const CirclesScenePrimitive *prims = circles_scene_get_primitives (scene, NULL);
+  guint index = circles_scene_lookup_person (scene, introducer->person);
+  gsize start;
+  gboolean any = FALSE;
+
+  g_string_append (out, "<g class=\"introducer\" data-key=\"");
+  append_sanitized (out, circles_network_get_key (network, introducer->person), KEY_MAX_CHARS);
+  g_string_append (out, "\">\n");
+  start = out->len;
+  g_string_append (out, "<path class=\"reach\" d=\"");
+  for (guint i = 0; i < introducer->n_links; i++)
+    {
+      guint a = circles_scene_lookup_person (scene, introducer->links[2 * i]);
+      guint b = circles_scene_lookup_person (scene, introducer->links[2 * i + 1]);
+
+      if (a == G_MAXUINT || b == G_MAXUINT)
+        continue;
+      g_string_append_c (out, 'M');
+      append_num (out, prims[a].x * view->zoom + view->offset_x);
+      g_string_append_c (out, ' ');
+      append_num (out, prims[a].y * view->zoom + view->offset_y);
+      g_string_append_c (out, 'L');
+      append_num (out, prims[b].x * view->zoom + view->offset_x);
+      g_string_append_c (out, ' ');
+      append_num (out, prims[b].y * view->zoom + view->offset_y);
+      any = TRUE;
+    }
+  if (any)
+    g_string_append (out, "\"/>\n");
+  else
+    g_string_truncate (out, start);
+  if (index != G_MAXUINT)
+    {
+      g_string_append (out, "<circle class=\"reach-ring\" cx=\"");
+      append_num (out, prims[index].x * view->zoom + view->offset_x);
+      g_string_append (out, "\" cy=\"");
+      append_num (out, prims[index].y * view->zoom + view->offset_y);
+      g_string_append (out, "\" r=\"");
+      append_num (out, MAX (circles_scene_marker_radius (&prims[index], view->zoom), 4.0) + 4.0);
+      g_string_append (out, "\"/>\n");
+    }
+  g_string_append (out, "</g>\n");
 }
 
 /* The selection over the rest, as the cairo backend draws it: a veil,
@@ -774,6 +835,8 @@ write_svg (Sink              *sink,
     g_string_append (out, "</g>\n");
   }
 
+  if (view->introducer != NULL)
+    append_introducer (out, scene, network, view);
   if (view->selection != NULL)
     append_selection (out, scene, network, view);
 

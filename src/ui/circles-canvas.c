@@ -63,7 +63,8 @@ struct _CirclesCanvas
   guint            hover;
   guint            selected;
   CirclesSelection *selection;   /* drawn with the scene */
-  guint            selection_serial; /* changes with the selection or its chain */
+  CirclesIntroducerView introducer;  /* drawn with the scene */
+  guint            selection_serial; /* changes with the selection, its chain or the introducer */
   guint            layer_selection_serial;
 
   /* The layers */
@@ -837,6 +838,28 @@ circles_canvas_notify_chain_cb (CirclesCanvas  *self,
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* The introducer looked at on the Prospects page, drawn with the scene
+ * under the selection. */
+static void
+circles_canvas_update_introducer (CirclesCanvas *self)
+{
+  CirclesIntroducerView introducer = { CIRCLES_NO_PERSON, NULL, 0 };
+
+  if (self->prospecting != NULL && self->scene != NULL)
+    {
+      introducer.person = circles_prospecting_get_introducer (self->prospecting);
+      introducer.links = circles_prospecting_get_introducer_links (self->prospecting, &introducer.n_links);
+    }
+  if (introducer.person == CIRCLES_NO_PERSON || introducer.links == NULL)
+    introducer = (CirclesIntroducerView) { CIRCLES_NO_PERSON, NULL, 0 };
+  if (introducer.person == self->introducer.person && introducer.links == self->introducer.links &&
+      introducer.n_links == self->introducer.n_links)
+    return;
+  self->introducer = introducer;
+  self->view.introducer = introducer.person != CIRCLES_NO_PERSON ? &self->introducer : NULL;
+  self->selection_serial++;
+}
+
 /* Who stands out comes from the session's prospecting: a filter, or
  * whom an introducer reaches. */
 static void
@@ -851,6 +874,7 @@ circles_canvas_update_emphasis (CirclesCanvas *self)
       counts = circles_prospecting_get_emphasis_counts (self->prospecting);
     }
   /* The lines of an introducer may change with the same people. */
+  circles_canvas_update_introducer (self);
   gtk_widget_queue_draw (GTK_WIDGET (self));
   if (self->view.emphasis == emphasis && self->view.emphasis_counts == counts)
     return;
@@ -1030,61 +1054,6 @@ person_position (CirclesCanvas *self,
   return TRUE;
 }
 
-/* The introducer looked at on the Prospects page: lines from them to
- * whom they reach, through the 2nd-degree people between, under the
- * selection if there is one. */
-static void
-draw_introducer (CirclesCanvas *self,
-                 cairo_t       *cr,
-                 gboolean       dark,
-                 const GdkRGBA *bg)
-{
-  const guint32 *links;
-  guint n_links, introducer;
-  GdkRGBA color;
-  double x, y, r;
-
-  if (self->prospecting == NULL || self->view.emphasis == NULL)
-    return;
-  introducer = circles_prospecting_get_introducer (self->prospecting);
-  links = circles_prospecting_get_introducer_links (self->prospecting, &n_links);
-  if (introducer == CIRCLES_NO_PERSON || links == NULL)
-    return;
-
-  color_to_rgba (&circles_scene_get_palette (dark)->circle[CIRCLES_CIRCLE_FIRST], 0.55, &color);
-  cairo_save (cr);
-  cairo_set_line_cap (cr, CAIRO_LINE_CAP_ROUND);
-  cairo_new_path (cr);
-  for (guint i = 0; i < n_links; i++)
-    {
-      double x2, y2;
-
-      if (!person_position (self, links[2 * i], &x, &y, NULL) ||
-          !person_position (self, links[2 * i + 1], &x2, &y2, NULL))
-        continue;
-      cairo_move_to (cr, x, y);
-      cairo_line_to (cr, x2, y2);
-    }
-  gdk_cairo_set_source_rgba (cr, &color);
-  cairo_set_line_width (cr, 1.25);
-  cairo_stroke (cr);
-
-  /* The introducer, ringed. */
-  if (person_position (self, introducer, &x, &y, &r))
-    {
-      color.alpha = 1.0;
-      cairo_new_path (cr);
-      cairo_arc (cr, x, y, MAX (r, 4.0) + 4.0, 0, 2 * G_PI);
-      gdk_cairo_set_source_rgba (cr, bg);
-      cairo_set_line_width (cr, 5.0);
-      cairo_stroke_preserve (cr);
-      gdk_cairo_set_source_rgba (cr, &color);
-      cairo_set_line_width (cr, 2.5);
-      cairo_stroke (cr);
-    }
-  cairo_restore (cr);
-}
-
 static void
 draw_hover (CirclesCanvas *self,
             cairo_t       *cr,
@@ -1134,7 +1103,6 @@ circles_canvas_snapshot (GtkWidget   *widget,
   snapshot_layer (self, snapshot, scale, dark);
 
   cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, width, height));
-  draw_introducer (self, cr, dark, &bg);
   draw_hover (self, cr, &fg, &bg);
   cairo_destroy (cr);
 
@@ -1707,6 +1675,7 @@ circles_canvas_init (CirclesCanvas *self)
 
   self->hover = CIRCLES_NO_PERSON;
   self->selected = CIRCLES_NO_PERSON;
+  self->introducer.person = CIRCLES_NO_PERSON;
   self->fitted = TRUE;
   self->view.zoom = 1.0;
   self->view.selected = CIRCLES_NO_PERSON;
@@ -1812,6 +1781,8 @@ circles_canvas_set_session (CirclesCanvas  *self,
       g_signal_connect_swapped (session, "notify::chain",
                                 G_CALLBACK (circles_canvas_notify_chain_cb), self);
       g_signal_connect_swapped (self->prospecting, "notify::emphasis",
+                                G_CALLBACK (circles_canvas_update_emphasis), self);
+      g_signal_connect_swapped (self->prospecting, "notify::introducer",
                                 G_CALLBACK (circles_canvas_update_emphasis), self);
     }
   circles_canvas_notify_scene_cb (self, NULL, session);

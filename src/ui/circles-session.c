@@ -1309,6 +1309,7 @@ typedef struct
   guint8              *emphasis; /* the view's, copied */
   CirclesCounts        emphasis_counts;
   CirclesSelection    *selection; /* the view's, copied */
+  CirclesIntroducerView introducer; /* the view's, its links copied */
 } ExportRequest;
 
 static void
@@ -1318,6 +1319,7 @@ export_request_free (ExportRequest *request)
   g_free (request->path);
   g_free (request->emphasis);
   g_clear_pointer (&request->selection, circles_selection_unref);
+  g_free ((gpointer) request->introducer.links);
   g_free (request);
 }
 
@@ -1406,6 +1408,13 @@ circles_session_export_async (CirclesSession      *self,
       /* Its chosen chain may change meanwhile too. */
       if (view->selection != NULL)
         request->selection = request->view.selection = circles_selection_copy (view->selection);
+      if (view->introducer != NULL)
+        {
+          request->introducer = *view->introducer;
+          request->introducer.links = g_memdup2 (view->introducer->links,
+                                                 2 * sizeof (guint32) * view->introducer->n_links);
+          request->view.introducer = &request->introducer;
+        }
     }
   else
     circles_view_init_fit (&request->view, self->scene,
