@@ -125,7 +125,7 @@ add_row (const CirclesSourceRow *row,
 
   if (local != NULL)
     /* Translators: when an import was made, as g_date_time_format() writes it */
-    date = g_date_time_format (local, _("%e %B %Y, %H:%M"));
+    date = g_date_time_format (local, _("%-d %B %Y, %H:%M"));
   if (row->owner_is_me)
     whose = g_strdup (_("Your own export"));
   else if (row->owner_key != NULL)
