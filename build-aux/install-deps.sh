@@ -11,6 +11,7 @@ packages="
   xvfb xauth dbus-daemon dbus-x11 at-spi2-core libxtst-dev
   desktop-file-utils appstream librsvg2-bin libxml2-utils
   fonts-cantarell adwaita-icon-theme
+  fonts-noto-core fonts-noto-cjk poppler-utils
 "
 
 missing=""

@@ -14,6 +14,7 @@
 
 #include "circles-demo.h"
 #include "circles-export.h"
+#include "circles-import.h"
 #include "circles-render-cairo.h"
 #include "circles-layout.h"
 #include "circles-svg-writer.h"
@@ -964,6 +965,73 @@ test_introducer (void)
   g_assert_cmpuint (count_differing_pixels (scene, &view, &with), >, 100);
 }
 
+/* Text without what a PDF's text layer adds or drops: spaces, and the
+ * bidi marks pdftotext puts around right-to-left words. */
+static char *
+bare_text (const char *text)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (!g_unichar_isspace (c) && !(c >= 0x200e && c <= 0x200f) && !(c >= 0x202a && c <= 0x202e) &&
+          !(c >= 0x2066 && c <= 0x2069))
+        g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* Names in eleven scripts: in a PDF each is text once, readable back
+ * (a name drawn as empty boxes, or twice, would not be). */
+static void
+test_pdf_scripts (void)
+{
+  g_autofree char *db = tmp_path ("scripts.db");
+  g_autofree char *pdf = tmp_path ("scripts.pdf");
+  g_autofree char *csv = circles_test_fixture ("import/Connections-scripts.csv");
+  g_autoptr(CirclesStore) store = NULL;
+  g_autoptr(CirclesNetwork) network = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL;
+  g_autofree char *bare = NULL;
+  const char *argv[] = { "pdftotext", "-enc", "UTF-8", pdf, "-", NULL };
+  int status;
+  guint checked = 0;
+
+  store = circles_store_open (db, &error);
+  g_assert_no_error (error);
+  g_assert_true (circles_import_file (store, csv, CIRCLES_IMPORT_FORMAT_AUTO, NULL, NULL, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  network = circles_network_load (store, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (circles_export_file (network, pdf, NULL, 1200, 900, &error));
+  g_assert_no_error (error);
+
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
+                               NULL, NULL, &out, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  bare = bare_text (out);
+  for (guint p = 0; p < circles_network_get_n_people (network); p++)
+    {
+      g_autofree char *name = NULL;
+      const char *at;
+      guint count = 0;
+
+      if (p == circles_network_get_me (network))
+        continue;
+      name = bare_text (circles_network_get_name (network, p));
+      for (at = strstr (bare, name); at != NULL; at = strstr (at + 1, name))
+        count++;
+      g_test_message ("%s: %u", circles_network_get_name (network, p), count);
+      g_assert_cmpuint (count, ==, 1);
+      checked++;
+    }
+  g_assert_cmpuint (checked, ==, 11);
+}
+
 /* export --select: the selected person and the people and connections
  * of the chains are marked; the names along the chains never cover each
  * other nor a ring label, at the overview and zoomed in. */
@@ -1072,6 +1140,7 @@ main (int   argc,
   g_test_add_func ("/export/errors", test_errors);
   g_test_add_func ("/export/formats", test_formats);
   g_test_add_func ("/export/select", test_select);
+  g_test_add_func ("/export/pdf-scripts", test_pdf_scripts);
   g_test_add_func ("/export/introducer", test_introducer);
 
   return g_test_run ();

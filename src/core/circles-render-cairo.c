@@ -17,6 +17,7 @@
 
 #include "circles-render-cairo.h"
 #include "circles-selection.h"
+#include "circles-text.h"
 
 static const CirclesRenderStyle style = {
   .panel_alpha    = 0.94,
@@ -85,9 +86,19 @@ typedef struct
   guint8            *spans;   /* of each row of each: first and end column covered */
 } Stamp;
 
+/* The glyphs of a label, shaped by Pango: one segment per font (a name
+ * in two scripts, or with a character the first font lacks, has
+ * several). */
 typedef struct
 {
-  guint32  first;  /* in glyphs */
+  cairo_scaled_font_t *font;   /* a reference, held by the cache */
+  guint32              first;  /* in glyphs */
+  guint32              n;
+} GlyphSegment;
+
+typedef struct
+{
+  guint32  first;  /* in segments */
   guint32  n;
 } GlyphRun;
 
@@ -98,7 +109,9 @@ typedef struct
   GArray    *visible;      /* guint, primitive indices */
   /* the glyphs of each label, from its baseline origin, made once */
   GlyphRun  *runs;         /* by label, n = G_MAXUINT32: not yet */
+  GArray    *segments;     /* GlyphSegment */
   GArray    *glyphs;       /* cairo_glyph_t */
+  PangoContext *context;   /* shapes them, with a font map of its own */
   GArray    *frame_halo;   /* cairo_glyph_t, of one frame */
   GArray    *frame_text;
 } RenderCache;
@@ -115,7 +128,11 @@ render_cache_free (gpointer data)
     }
   g_array_unref (cache->visible);
   g_free (cache->runs);
+  for (guint i = 0; i < cache->segments->len; i++)
+    cairo_scaled_font_destroy (g_array_index (cache->segments, GlyphSegment, i).font);
+  g_array_unref (cache->segments);
   g_array_unref (cache->glyphs);
+  g_clear_object (&cache->context);
   g_array_unref (cache->frame_halo);
   g_array_unref (cache->frame_text);
   g_free (cache);
@@ -137,6 +154,7 @@ render_cache_get (CirclesScene *scene)
   for (guint i = 0; i < n_labels; i++)
     cache->runs[i].n = G_MAXUINT32;
   cache->glyphs = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
+  cache->segments = g_array_new (FALSE, FALSE, sizeof (GlyphSegment));
   cache->frame_halo = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
   cache->frame_text = g_array_new (FALSE, FALSE, sizeof (cairo_glyph_t));
   circles_scene_set_backend_data (scene, cache, render_cache_free);
@@ -1031,18 +1049,8 @@ draw_selection (Frame *frame)
     {
       const CirclesSelectionLabel *name = &g_array_index (names, CirclesSelectionLabel, i);
 
-      cairo_select_font_face (cr, CIRCLES_SCENE_FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
-                              name->bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-      cairo_set_font_size (cr, name->size);
-      cairo_new_path (cr);
-      cairo_move_to (cr, name->baseline_x, name->baseline_y);
-      cairo_text_path (cr, name->text);
-      set_color (cr, &frame->palette->halo, 1.0);
-      cairo_set_line_width (cr, 4.0);
-      cairo_stroke (cr);
-      cairo_move_to (cr, name->baseline_x, name->baseline_y);
-      set_color (cr, &frame->palette->text, 1.0);
-      cairo_show_text (cr, name->text);
+      circles_text_draw (cr, name->text, name->size, name->bold, name->baseline_x, name->baseline_y,
+                         &frame->palette->text, &frame->palette->halo, 4.0);
     }
   cairo_restore (cr);
 }
@@ -1058,30 +1066,54 @@ label_color (const Frame                 *frame,
   return &frame->palette->text;
 }
 
-/* The glyphs of a label from its baseline origin: shaped once. */
+/* The glyphs of a label from its baseline origin: shaped once, by
+ * Pango, in the fonts that have its characters. */
 static const GlyphRun *
 label_glyphs (Frame                       *frame,
-              cairo_scaled_font_t         *font,
               guint                        label_index,
               const CirclesScenePrimitive *label)
 {
   RenderCache *cache = frame->cache;
   GlyphRun *run = &cache->runs[label_index];
+  g_autoptr(PangoLayout) layout = NULL;
+  PangoLayoutLine *line;
+  double x = 0.0;
 
-  if (run->n == G_MAXUINT32)
+  if (run->n != G_MAXUINT32)
+    return run;
+
+  if (cache->context == NULL)
+    cache->context = circles_text_context_new ();
+  layout = circles_text_layout_new (cache->context, label->text, label->r,
+                                    (label->flags & CIRCLES_SCENE_FLAG_BOLD) != 0);
+  run->first = cache->segments->len;
+  run->n = 0;
+  line = pango_layout_get_line_readonly (layout, 0);
+  for (GSList *l = line != NULL ? line->runs : NULL; l != NULL; l = l->next)
     {
-      cairo_glyph_t *glyphs = NULL;
-      int n_glyphs = 0;
+      PangoGlyphItem *item = l->data;
+      PangoGlyphString *string = item->glyphs;
+      GlyphSegment segment = { NULL, cache->glyphs->len, 0 };
 
-      run->first = cache->glyphs->len;
-      run->n = 0;
-      if (cairo_scaled_font_text_to_glyphs (font, 0.0, 0.0, label->text, -1,
-                                            &glyphs, &n_glyphs, NULL, NULL, NULL) == CAIRO_STATUS_SUCCESS)
+      segment.font = cairo_scaled_font_reference (pango_cairo_font_get_scaled_font (PANGO_CAIRO_FONT (item->item->analysis.font)));
+      for (int g = 0; g < string->num_glyphs; g++)
         {
-          g_array_append_vals (cache->glyphs, glyphs, n_glyphs);
-          run->n = n_glyphs;
+          const PangoGlyphInfo *info = &string->glyphs[g];
+          cairo_glyph_t glyph;
+
+          /* Nothing to draw for an empty glyph nor a missing one. */
+          if (info->glyph != PANGO_GLYPH_EMPTY && !(info->glyph & PANGO_GLYPH_UNKNOWN_FLAG))
+            {
+              glyph.index = info->glyph;
+              glyph.x = x + info->geometry.x_offset / (double) PANGO_SCALE;
+              glyph.y = info->geometry.y_offset / (double) PANGO_SCALE;
+              g_array_append_val (cache->glyphs, glyph);
+              segment.n++;
+            }
+          x += info->geometry.width / (double) PANGO_SCALE;
         }
-      cairo_glyph_free (glyphs);
+      g_array_append_val (cache->segments, segment);
+      run->n++;
     }
   return run;
 }
@@ -1129,6 +1161,8 @@ draw_labels (Frame *frame)
     { 1.0, 1.0 }, { 0.0, 1.5 }, { -1.0, 1.0 }, { -1.5, 0.0 },
   };
 
+  gboolean on_image = cairo_surface_get_type (cairo_get_target (cr)) == CAIRO_SURFACE_TYPE_IMAGE;
+
   circles_scene_get_range (frame->scene, CIRCLES_SCENE_LABEL, &first, &n);
   circles_scene_collect_labels (frame->scene, view, frame->x0, frame->y0, frame->x1, frame->y1, visible);
 
@@ -1152,17 +1186,14 @@ draw_labels (Frame *frame)
         }
     }
 
-  /* Per label: its halo (eight copies) in one call, its text in one:
-   * cairo masks glyphs that overlap, so a call keeps to one label. */
+  /* On an image, per label and font: its halo (eight copies of its
+   * glyphs) in one call, its text in one; cairo masks glyphs that
+   * overlap, so a call keeps to one label. Elsewhere (PDF), the halo is
+   * a path and the text is drawn once, as text. */
   for (guint k = 0; k < n_styles; k++)
     {
-      cairo_scaled_font_t *font;
       cairo_pattern_t *halo, *text;
 
-      cairo_select_font_face (cr, CIRCLES_SCENE_FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
-                              styles[k].bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-      cairo_set_font_size (cr, styles[k].size);
-      font = cairo_get_scaled_font (cr);
       halo = cairo_pattern_create_rgb (frame->palette->halo.r, frame->palette->halo.g, frame->palette->halo.b);
       text = cairo_pattern_create_rgb (styles[k].color->r, styles[k].color->g, styles[k].color->b);
       for (guint v = 0; v < visible->len; v++)
@@ -1170,29 +1201,40 @@ draw_labels (Frame *frame)
           guint index = g_array_index (visible, guint, v);
           const CirclesScenePrimitive *label = &prims[index];
           const GlyphRun *run;
-          const cairo_glyph_t *glyphs;
           double bx, by;
 
           if (label->r != styles[k].size ||
               ((label->flags & CIRCLES_SCENE_FLAG_BOLD) != 0) != styles[k].bold ||
               label_color (frame, label) != styles[k].color)
             continue;
-          run = label_glyphs (frame, font, index - first, label);
-          if (run->n == 0)
-            continue;
-          glyphs = &g_array_index (cache->glyphs, cairo_glyph_t, run->first);
           circles_scene_label_box (label, view, NULL, NULL, NULL, NULL, &bx, &by);
-          g_array_set_size (cache->frame_halo, 0);
-          for (guint o = 0; o < G_N_ELEMENTS (offsets); o++)
-            append_glyphs (cache->frame_halo, glyphs, run->n,
-                           bx + offsets[o][0] * style.halo_width / 3.0,
-                           by + offsets[o][1] * style.halo_width / 3.0);
-          g_array_set_size (cache->frame_text, 0);
-          append_glyphs (cache->frame_text, glyphs, run->n, bx, by);
-          cairo_set_source (cr, halo);
-          cairo_show_glyphs (cr, (cairo_glyph_t *) cache->frame_halo->data, cache->frame_halo->len);
-          cairo_set_source (cr, text);
-          cairo_show_glyphs (cr, (cairo_glyph_t *) cache->frame_text->data, cache->frame_text->len);
+          if (!on_image)
+            {
+              circles_text_draw (cr, label->text, label->r, styles[k].bold, bx, by,
+                                 styles[k].color, &frame->palette->halo, style.halo_width);
+              continue;
+            }
+          run = label_glyphs (frame, index - first, label);
+          for (guint r = run->first; r < run->first + run->n; r++)
+            {
+              const GlyphSegment *segment = &g_array_index (cache->segments, GlyphSegment, r);
+              const cairo_glyph_t *glyphs = &g_array_index (cache->glyphs, cairo_glyph_t, segment->first);
+
+              if (segment->n == 0)
+                continue;
+              cairo_set_scaled_font (cr, segment->font);
+              g_array_set_size (cache->frame_halo, 0);
+              for (guint o = 0; o < G_N_ELEMENTS (offsets); o++)
+                append_glyphs (cache->frame_halo, glyphs, segment->n,
+                               bx + offsets[o][0] * style.halo_width / 3.0,
+                               by + offsets[o][1] * style.halo_width / 3.0);
+              g_array_set_size (cache->frame_text, 0);
+              append_glyphs (cache->frame_text, glyphs, segment->n, bx, by);
+              cairo_set_source (cr, halo);
+              cairo_show_glyphs (cr, (cairo_glyph_t *) cache->frame_halo->data, cache->frame_halo->len);
+              cairo_set_source (cr, text);
+              cairo_show_glyphs (cr, (cairo_glyph_t *) cache->frame_text->data, cache->frame_text->len);
+            }
         }
       cairo_pattern_destroy (halo);
       cairo_pattern_destroy (text);
@@ -1271,12 +1313,9 @@ draw_legend (Frame *frame)
                 set_color (cr, &palette->circle[MIN (p->circle, CIRCLES_CIRCLE_OUT_OF_NETWORK)], 1.0);
               cairo_fill (cr);
             }
-          cairo_select_font_face (cr, CIRCLES_SCENE_FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
-                                  bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-          cairo_set_font_size (cr, p->r);
-          set_color (cr, (p->flags & CIRCLES_SCENE_FLAG_SECONDARY) ? &palette->text_secondary : &palette->text, 1.0);
-          cairo_move_to (cr, ox + p->x, oy + p->y);
-          cairo_show_text (cr, text);
+          circles_text_draw (cr, text, p->r, bold, ox + p->x, oy + p->y,
+                             (p->flags & CIRCLES_SCENE_FLAG_SECONDARY) ? &palette->text_secondary : &palette->text,
+                             NULL, 0.0);
         }
     }
 }

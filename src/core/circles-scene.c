@@ -22,6 +22,7 @@
 #include "circles-format.h"
 #include "circles-scene.h"
 #include "circles-selection.h"
+#include "circles-text.h"
 
 #define PERSON_FONT_SIZE     11.0
 #define SECONDARY_FONT_SIZE  10.0
@@ -310,104 +311,12 @@ circles_scene_sanitize_text (const char *text,
   return g_string_free (out, FALSE);
 }
 
-/* Advances of the toy font at size 100, without hinting: the backends
- * draw with the same font options, so that a sum of advances is the
- * width drawn (the toy font API does not kern). */
-#define MEASURE_SIZE 100.0
-
-typedef struct
-{
-  cairo_scaled_font_t *font;
-  double               ascii[128];
-  GHashTable          *others; /* gunichar -> double * */
-} Measurer;
-
-static GMutex measure_lock;
-static Measurer measurers[2];
-
-static Measurer *
-get_measurer (gboolean bold)
-{
-  Measurer *m = &measurers[bold ? 1 : 0];
-
-  if (m->font == NULL)
-    {
-      cairo_font_face_t *face;
-      cairo_font_options_t *options;
-      cairo_matrix_t matrix, ctm;
-
-      face = cairo_toy_font_face_create (CIRCLES_SCENE_FONT_FAMILY, CAIRO_FONT_SLANT_NORMAL,
-                                         bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL);
-      options = cairo_font_options_create ();
-      cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-      cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-      cairo_matrix_init_scale (&matrix, MEASURE_SIZE, MEASURE_SIZE);
-      cairo_matrix_init_identity (&ctm);
-      m->font = cairo_scaled_font_create (face, &matrix, &ctm, options);
-      cairo_font_options_destroy (options);
-      cairo_font_face_destroy (face);
-
-      for (guint c = 0; c < 128; c++)
-        {
-          char s[2] = { (char) c, '\0' };
-          cairo_text_extents_t extents;
-
-          if (c < 0x20 || c == 0x7f)
-            {
-              m->ascii[c] = 0.0;
-              continue;
-            }
-          cairo_scaled_font_text_extents (m->font, s, &extents);
-          m->ascii[c] = extents.x_advance;
-        }
-      m->others = g_hash_table_new_full (NULL, NULL, NULL, g_free);
-    }
-  return m;
-}
-
 double
 circles_scene_measure_text (const char *text,
                             double      size,
                             gboolean    bold)
 {
-  Measurer *m;
-  double width = 0.0;
-
-  if (text == NULL)
-    return 0.0;
-
-  g_mutex_lock (&measure_lock);
-  m = get_measurer (bold);
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      guchar byte = (guchar) *p;
-
-      if (byte < 0x80)
-        {
-          width += m->ascii[byte];
-        }
-      else
-        {
-          gunichar c = g_utf8_get_char (p);
-          double *advance = g_hash_table_lookup (m->others, GUINT_TO_POINTER (c));
-
-          if (advance == NULL)
-            {
-              char s[8] = { 0, };
-              cairo_text_extents_t extents;
-
-              g_unichar_to_utf8 (c, s);
-              cairo_scaled_font_text_extents (m->font, s, &extents);
-              advance = g_new (double, 1);
-              *advance = extents.x_advance;
-              g_hash_table_insert (m->others, GUINT_TO_POINTER (c), advance);
-            }
-          width += *advance;
-        }
-    }
-  g_mutex_unlock (&measure_lock);
-
-  return width * size / MEASURE_SIZE;
+  return circles_text_measure (text, size, bold);
 }
 
 /* ------------------------------------------------------------------ */

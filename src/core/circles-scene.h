@@ -230,7 +230,9 @@ void           circles_view_get_legend_origin  (const CirclesView *view,
 /* Text helpers shared by the backends. */
 #define CIRCLES_SCENE_LABEL_HEIGHT_RATIO 1.3
 #define CIRCLES_SCENE_FONT_FAMILY "Cantarell"
-#define CIRCLES_SCENE_FONT_FALLBACK "Cantarell, \"DejaVu Sans\", sans-serif"
+#define CIRCLES_SCENE_FONT_FALLBACK \
+  "Cantarell, \"Noto Sans\", \"Noto Sans Arabic\", \"Noto Sans Hebrew\", " \
+  "\"Noto Sans Devanagari\", \"Noto Sans Thai\", \"Noto Sans CJK SC\", \"DejaVu Sans\", sans-serif"
 
 /* Valid UTF-8 that is safe in any output: control characters, bidi
  * embeddings/overrides/isolates and non-characters removed, line breaks
