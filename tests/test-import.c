@@ -3,11 +3,13 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include <glib/gstdio.h>
+#include <graphviz/cgraph.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "circles-csv-reader.h"
 #include "circles-import.h"
+#include "circles-layout.h"
 #include "circles-import-context.h"
 #include "circles-network.h"
 #include "circles-store.h"
@@ -1054,6 +1056,18 @@ test_error_dot_syntax (Fixture       *f,
                        "bad.gv:4: DOT syntax error near ';'");
   /* cgraph's state is reset between reads: a good file reads again. */
   import_ok (f, "graph.gv", CIRCLES_IMPORT_FORMAT_AUTO, "me", NULL);
+
+  /* And the import left cgraph's one handler in place: what cgraph
+   * reports next goes to the holder of the lock (the layout), never to
+   * stderr. */
+  {
+    g_autoptr(GString) messages = g_string_new (NULL);
+
+    circles_graphviz_lock (messages);
+    agerr (AGERR, "a message for the layout\n");
+    circles_graphviz_unlock ();
+    g_assert_nonnull (strstr (messages->str, "a message for the layout"));
+  }
 }
 
 static void

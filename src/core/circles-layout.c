@@ -73,14 +73,38 @@ struct _CirclesLayout
 
 G_DEFINE_QUARK (circles-layout-error-quark, circles_layout_error)
 
+/* cgraph's state is global (its error handler and level, the name of
+ * the file it reads, its scanner): the layout and the DOT importer share
+ * this lock, and one handler, installed once, that hands cgraph's
+ * messages to whoever holds the lock. */
 static GMutex graphviz_lock;
 static GVC_t *graphviz_context;
+static GString *graphviz_messages;
 
 static int
 graphviz_error_cb (char *message)
 {
-  g_debug ("graphviz: %s", message);
+  if (graphviz_messages != NULL)
+    g_string_append (graphviz_messages, message);
+  else
+    g_debug ("graphviz: %s", message);
   return 0;
+}
+
+void
+circles_graphviz_lock (GString *messages)
+{
+  g_mutex_lock (&graphviz_lock);
+  agseterrf (graphviz_error_cb);
+  agseterr (AGERR);
+  graphviz_messages = messages;
+}
+
+void
+circles_graphviz_unlock (void)
+{
+  graphviz_messages = NULL;
+  g_mutex_unlock (&graphviz_lock);
 }
 
 /* Called with graphviz_lock held. */
@@ -88,11 +112,7 @@ static GVC_t *
 graphviz_get_context (void)
 {
   if (graphviz_context == NULL)
-    {
-      agseterrf (graphviz_error_cb);
-      agseterr (AGERR);
-      graphviz_context = gvContext ();
-    }
+    graphviz_context = gvContext ();
   return graphviz_context;
 }
 
@@ -614,14 +634,14 @@ place_twopi (CirclesLayout   *self,
   double root_x, root_y;
   int status;
 
-  g_mutex_lock (&graphviz_lock);
+  circles_graphviz_lock (NULL);
   gvc = graphviz_get_context ();
   g = build_twopi_graph (self, tree, gv_nodes);
   status = gvLayout (gvc, g, "twopi");
   if (status != 0)
     {
       agclose (g);
-      g_mutex_unlock (&graphviz_lock);
+      circles_graphviz_unlock ();
       g_set_error (error, CIRCLES_LAYOUT_ERROR, CIRCLES_LAYOUT_ERROR_GRAPHVIZ,
                    _("Graphviz could not lay out the rings (twopi failed)"));
       return FALSE;
@@ -645,7 +665,7 @@ place_twopi (CirclesLayout   *self,
     }
   gvFreeLayout (gvc, g);
   agclose (g);
-  g_mutex_unlock (&graphviz_lock);
+  circles_graphviz_unlock ();
 
   g_array_sort (self->nodes, compare_nodes_by_ring_and_angle);
   for (guint i = 0; i < self->nodes->len; i++)
@@ -683,12 +703,12 @@ circles_layout_write_twopi_graph (CirclesNetwork  *network,
       return FALSE;
     }
   gv_nodes = g_new0 (Agnode_t *, MAX (tree.n_people, 1));
-  g_mutex_lock (&graphviz_lock);
+  circles_graphviz_lock (NULL);
   graphviz_get_context ();
   g = build_twopi_graph (self, &tree, gv_nodes);
   status = agwrite (g, file);
   agclose (g);
-  g_mutex_unlock (&graphviz_lock);
+  circles_graphviz_unlock ();
   if (fclose (file) != 0 || status != 0)
     {
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_FAILED,
@@ -866,7 +886,7 @@ circles_layout_new_paths (CirclesNetwork      *network,
     g_ascii_formatd (width, sizeof width, "%.3f", PATH_NODE_WIDTH / 72.0);
     g_ascii_formatd (height, sizeof height, "%.3f", PATH_NODE_HEIGHT / 72.0);
 
-    g_mutex_lock (&graphviz_lock);
+    circles_graphviz_lock (NULL);
     gvc = graphviz_get_context ();
     g = agopen ((char *) "paths", Agdirected, NULL);
     agattr (g, AGRAPH, (char *) "rankdir", (char *) "LR");
@@ -916,7 +936,7 @@ circles_layout_new_paths (CirclesNetwork      *network,
         gvFreeLayout (gvc, g);
       }
     agclose (g);
-    g_mutex_unlock (&graphviz_lock);
+    circles_graphviz_unlock ();
 
     if (status != 0)
       {

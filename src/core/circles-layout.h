@@ -129,4 +129,10 @@ const char          *circles_layout_engine_to_string   (CirclesLayoutEngine  eng
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (CirclesLayout, circles_layout_unref)
 
+/* cgraph's state is global: whoever reads or lays out a graph with it
+ * holds this lock (the layout, the DOT importer). While it is held,
+ * what cgraph reports is appended to @messages (NULL: logged). */
+void           circles_graphviz_lock           (GString          *messages);
+void           circles_graphviz_unlock         (void);
+
 G_END_DECLS

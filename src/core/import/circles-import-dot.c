@@ -26,6 +26,7 @@
 #include <string.h>
 
 #include "circles-import-readers.h"
+#include "circles-layout.h"
 
 /* Flushes cgraph's scanner buffer (cgraph itself calls it after a
  * syntax error). Without it, what followed the graph in the previous
@@ -34,16 +35,6 @@
  * its header; weak, so that a cgraph without it still links. */
 extern void aglexbad (void) __attribute__ ((weak));
 
-G_LOCK_DEFINE_STATIC (cgraph);
-static GString *cgraph_messages;
-
-static int
-capture_cgraph_error (char *message)
-{
-  if (cgraph_messages != NULL)
-    g_string_append (cgraph_messages, message);
-  return 0;
-}
 
 /* cgraph says "FILE: syntax error in line N near 'X'". */
 static void
@@ -135,21 +126,16 @@ read_graph (CirclesImportContext  *ctx,
       return NULL;
     }
 
-  G_LOCK (cgraph);
-  cgraph_messages = messages;
-  agseterr (AGERR);
-  agseterrf (capture_cgraph_error);
+  circles_graphviz_lock (messages);
   agreseterrors ();
   agsetfile (file_name);
   if (aglexbad != NULL)
     aglexbad ();
   agreadline (1);
   graph = agread (f, NULL);
-  agseterrf (NULL);
   /* cgraph keeps the pointer: never leave it dangling. */
   agsetfile (NULL);
-  cgraph_messages = NULL;
-  G_UNLOCK (cgraph);
+  circles_graphviz_unlock ();
   fclose (f);
 
   if (graph == NULL || messages->len > 0)
