@@ -951,19 +951,3 @@ circles_network_get_timings (CirclesNetwork *self,
   if (classify_seconds != NULL)
     *classify_seconds = self->classify_seconds;
 }
-
-const char *
-circles_circle_to_string (CirclesCircle circle)
-{
-  switch (circle)
-    {
-    case CIRCLES_CIRCLE_ME: return "me";
-    case CIRCLES_CIRCLE_FIRST: return "first";
-    case CIRCLES_CIRCLE_SECOND: return "second";
-    case CIRCLES_CIRCLE_THIRD: return "third";
-    case CIRCLES_CIRCLE_FOLLOWER: return "follower";
-    case CIRCLES_CIRCLE_GROUP_MEMBER: return "group_member";
-    case CIRCLES_CIRCLE_OUT_OF_NETWORK: return "out_of_network";
-    default: g_return_val_if_reached (NULL);
-    }
-}

@@ -19,6 +19,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "circles-circle.h"
 #include "circles-format.h"
 #include "circles-scene.h"
 #include "circles-selection.h"
@@ -877,11 +878,9 @@ advice_for (guint degree)
   switch (degree)
     {
     case 1:
-      return _("Direct message: nurture this relation.");
     case 2:
-      return _("The best target: name the person you have in common in your first message.");
     case 3:
-      return _("Approach with care: a refusal is a bad first impression.");
+      return circles_circle_get_advice (CIRCLES_CIRCLE_FIRST + degree - 1);
     default:
       return _("Not within three degrees: no chain leads there.");
     }

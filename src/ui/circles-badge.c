@@ -43,115 +43,23 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-/**
- * circles_circle_get_short_name:
- *
- * Returns: the word of a badge: "1st", "2nd", "3rd", "Group member", …
- */
-const char *
-circles_circle_get_short_name (CirclesCircle circle)
+void
+circles_circle_rows_set_advice (AdwActionRow *first,
+                                AdwActionRow *second,
+                                AdwActionRow *third,
+                                AdwActionRow *group_member,
+                                AdwActionRow *follower,
+                                AdwActionRow *out_of_network)
 {
-  switch (circle)
-    {
-    case CIRCLES_CIRCLE_ME:
-      return C_("circle", "You");
-    case CIRCLES_CIRCLE_FIRST:
-      return C_("circle", "1st");
-    case CIRCLES_CIRCLE_SECOND:
-      return C_("circle", "2nd");
-    case CIRCLES_CIRCLE_THIRD:
-      return C_("circle", "3rd");
-    case CIRCLES_CIRCLE_GROUP_MEMBER:
-      return C_("circle", "Group member");
-    case CIRCLES_CIRCLE_FOLLOWER:
-      return C_("circle", "Follower");
-    case CIRCLES_CIRCLE_OUT_OF_NETWORK:
-    default:
-      return C_("circle", "Out of network");
-    }
-}
+  AdwActionRow *rows[] = { first, second, third, group_member, follower, out_of_network };
+  CirclesCircle circles[] = {
+    CIRCLES_CIRCLE_FIRST, CIRCLES_CIRCLE_SECOND, CIRCLES_CIRCLE_THIRD,
+    CIRCLES_CIRCLE_GROUP_MEMBER, CIRCLES_CIRCLE_FOLLOWER, CIRCLES_CIRCLE_OUT_OF_NETWORK,
+  };
 
-/**
- * circles_circle_get_long_name:
- *
- * Returns: the circle in a few words: "2nd-degree connection", …
- */
-const char *
-circles_circle_get_long_name (CirclesCircle circle)
-{
-  switch (circle)
-    {
-    case CIRCLES_CIRCLE_ME:
-      return _("This is you");
-    case CIRCLES_CIRCLE_FIRST:
-      return _("1st-degree connection");
-    case CIRCLES_CIRCLE_SECOND:
-      return _("2nd-degree connection");
-    case CIRCLES_CIRCLE_THIRD:
-      return _("3rd-degree connection");
-    case CIRCLES_CIRCLE_GROUP_MEMBER:
-      return _("Group member, beyond the 3rd degree");
-    case CIRCLES_CIRCLE_FOLLOWER:
-      return _("Follower, beyond the 3rd degree");
-    case CIRCLES_CIRCLE_OUT_OF_NETWORK:
-    default:
-      return _("Out of network");
-    }
-}
-
-/**
- * circles_circle_get_icon_name:
- *
- * Returns: (nullable): the icon of the disc for the circles without a
- * degree, as in the overview; %NULL for the rings.
- */
-const char *
-circles_circle_get_icon_name (CirclesCircle circle)
-{
-  switch (circle)
-    {
-    case CIRCLES_CIRCLE_GROUP_MEMBER:
-      return "system-users-symbolic";
-    case CIRCLES_CIRCLE_FOLLOWER:
-      return "application-rss+xml-symbolic";
-    case CIRCLES_CIRCLE_OUT_OF_NETWORK:
-      return "action-unavailable-symbolic";
-    case CIRCLES_CIRCLE_ME:
-      return "avatar-default-symbolic";
-    case CIRCLES_CIRCLE_FIRST:
-    case CIRCLES_CIRCLE_SECOND:
-    case CIRCLES_CIRCLE_THIRD:
-    default:
-      return NULL;
-    }
-}
-
-/**
- * circles_circle_get_css_class:
- *
- * Returns: the style class that colours the circle (see style.css).
- */
-const char *
-circles_circle_get_css_class (CirclesCircle circle)
-{
-  switch (circle)
-    {
-    case CIRCLES_CIRCLE_ME:
-      return "me";
-    case CIRCLES_CIRCLE_FIRST:
-      return "first";
-    case CIRCLES_CIRCLE_SECOND:
-      return "second";
-    case CIRCLES_CIRCLE_THIRD:
-      return "third";
-    case CIRCLES_CIRCLE_GROUP_MEMBER:
-      return "group-member";
-    case CIRCLES_CIRCLE_FOLLOWER:
-      return "follower";
-    case CIRCLES_CIRCLE_OUT_OF_NETWORK:
-    default:
-      return "out-of-network";
-    }
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (rows[i] != NULL)
+      adw_action_row_set_subtitle (rows[i], circles_circle_get_advice (circles[i]));
 }
 
 /**

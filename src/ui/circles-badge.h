@@ -4,8 +4,9 @@
  */
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
+#include "circles-circle.h"
 #include "circles-network.h"
 
 G_BEGIN_DECLS
@@ -26,12 +27,17 @@ void           circles_badge_set_disc_only   (CirclesBadge  *self,
                                               gboolean       disc_only);
 
 /* Words shared with the person pane. */
-const char    *circles_circle_get_short_name (CirclesCircle  circle);
-const char    *circles_circle_get_long_name  (CirclesCircle  circle);
-const char    *circles_circle_get_icon_name  (CirclesCircle  circle);
-const char    *circles_circle_get_css_class  (CirclesCircle  circle);
 
 /* Loads the styles of the panels once for @display. */
+/* Gives the rows of the circles (1st, 2nd, 3rd, group members,
+ * followers, out of network: NULL to skip one) the advice of their
+ * circle as subtitle. */
+void           circles_circle_rows_set_advice (AdwActionRow *first,
+                                               AdwActionRow *second,
+                                               AdwActionRow *third,
+                                               AdwActionRow *group_member,
+                                               AdwActionRow *follower,
+                                               AdwActionRow *out_of_network);
 void           circles_badge_ensure_style    (GdkDisplay    *display);
 
 G_END_DECLS

@@ -14,6 +14,7 @@
 #include <glib/gi18n.h>
 
 #include "circles-format.h"
+#include "circles-badge.h"
 #include "circles-overview.h"
 
 struct _CirclesOverview
@@ -32,6 +33,12 @@ struct _CirclesOverview
   GtkLabel       *follower_count;
   GtkLabel       *out_of_network_count;
   AdwActionRow   *cap_row;
+  AdwActionRow   *first_row;
+  AdwActionRow   *second_row;
+  AdwActionRow   *third_row;
+  AdwActionRow   *group_member_row;
+  AdwActionRow   *follower_row;
+  AdwActionRow   *out_of_network_row;
   GtkLabel       *cap_count;
   GtkLevelBar    *cap_bar;
 };
@@ -213,6 +220,12 @@ circles_overview_class_init (CirclesOverviewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesOverview, follower_count);
   gtk_widget_class_bind_template_child (widget_class, CirclesOverview, out_of_network_count);
   gtk_widget_class_bind_template_child (widget_class, CirclesOverview, cap_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesOverview, first_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesOverview, second_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesOverview, third_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesOverview, group_member_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesOverview, follower_row);
+  gtk_widget_class_bind_template_child (widget_class, CirclesOverview, out_of_network_row);
   gtk_widget_class_bind_template_child (widget_class, CirclesOverview, cap_count);
   gtk_widget_class_bind_template_child (widget_class, CirclesOverview, cap_bar);
 }
@@ -221,6 +234,8 @@ static void
 circles_overview_init (CirclesOverview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  circles_circle_rows_set_advice (self->first_row, self->second_row, self->third_row,
+                                  self->group_member_row, self->follower_row, self->out_of_network_row);
   circles_overview_update (self);
 }
 

@@ -1037,6 +1037,8 @@ circles_people_panel_init (CirclesPeoplePanel *self)
   self->out_of_network = circles_person_list_new (NULL);
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  circles_circle_rows_set_advice (self->first_row, self->second_row, self->third_row,
+                                  self->group_member_row, self->follower_row, self->out_of_network_row);
 
   plain_factory = person_factory_new (FALSE);
   degree_factory = person_factory_new (TRUE);

@@ -236,60 +236,6 @@ reach_toggled_cb (CirclesPersonPane *self)
                                       : CIRCLES_NO_PERSON);
 }
 
-/* The channel of a circle and the advice, from the table of DOMAIN.md. */
-static void
-circle_advice (CirclesCircle   circle,
-               const char    **channel,
-               const char    **advice,
-               const char    **icon_name)
-{
-  switch (circle)
-    {
-    case CIRCLES_CIRCLE_FIRST:
-      *channel = _("Direct message");
-      *advice = _("Nurture them: these relations create your opportunities");
-      *icon_name = "mail-send-symbolic";
-      break;
-
-    case CIRCLES_CIRCLE_SECOND:
-      *channel = _("Invitation naming your mutual connection, or InMail with a premium plan");
-      *advice = _("Your best targets: name the person you have in common in your first message");
-      *icon_name = "starred-symbolic";
-      break;
-
-    case CIRCLES_CIRCLE_THIRD:
-      *channel = _("Invitation, or InMail with a premium plan");
-      *advice = _("Approach with care: few accept, and a refusal is a bad first impression");
-      *icon_name = "dialog-warning-symbolic";
-      break;
-
-    case CIRCLES_CIRCLE_GROUP_MEMBER:
-      *channel = _("Message in the group you share");
-      *advice = _("A warm channel: message them in the group you share");
-      *icon_name = "system-users-symbolic";
-      break;
-
-    case CIRCLES_CIRCLE_FOLLOWER:
-      *channel = _("They read your posts");
-      *advice = _("They read your posts: grow them for reach, there is no direct channel");
-      *icon_name = "application-rss+xml-symbolic";
-      break;
-
-    case CIRCLES_CIRCLE_OUT_OF_NETWORK:
-      *channel = _("No channel");
-      *advice = _("Cannot be contacted");
-      *icon_name = "action-unavailable-symbolic";
-      break;
-
-    case CIRCLES_CIRCLE_ME:
-    default:
-      *channel = NULL;
-      *advice = NULL;
-      *icon_name = NULL;
-      break;
-    }
-}
-
 /* }}} */
 
 /* {{{ The message */
@@ -1004,7 +950,9 @@ circles_person_pane_update (CirclesPersonPane *self)
   else
     gtk_widget_set_visible (GTK_WIDGET (self->profile_button), FALSE);
 
-  circle_advice (circle, &channel, &advice, &icon_name);
+  channel = circles_circle_get_channel (circle);
+  advice = circles_circle_get_advice (circle);
+  icon_name = circles_circle_get_advice_icon (circle);
   gtk_widget_set_visible (GTK_WIDGET (self->advice_group), channel != NULL);
   if (channel != NULL)
     {
