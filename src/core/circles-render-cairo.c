@@ -875,6 +875,29 @@ draw_people (Frame *frame)
     }
 }
 
+/* A ring @gap pixels around the marker of the PERSON primitive @index
+ * (at least 4 pixels wide), in @color over a halo. */
+static void
+stroke_ring (Frame              *frame,
+             guint               index,
+             double              gap,
+             const CirclesColor *color)
+{
+  const CirclesScenePrimitive *p = &circles_scene_get_primitives (frame->scene, NULL)[index];
+  const CirclesView *view = frame->view;
+  cairo_t *cr = frame->cr;
+
+  cairo_new_path (cr);
+  cairo_arc (cr, p->x * view->zoom + view->offset_x, p->y * view->zoom + view->offset_y,
+             MAX (circles_scene_marker_radius (p, view->zoom), 4.0) + gap, 0.0, 2.0 * G_PI);
+  set_color (cr, &frame->palette->halo, 1.0);
+  cairo_set_line_width (cr, 5.0);
+  cairo_stroke_preserve (cr);
+  set_color (cr, color, 1.0);
+  cairo_set_line_width (cr, 2.5);
+  cairo_stroke (cr);
+}
+
 /* The introducer looked at: lines from them to whom they reach, in the
  * colour of the 1st circle, and a ring around them. */
 static void
@@ -906,17 +929,7 @@ draw_introducer (Frame *frame)
 
   index = circles_scene_lookup_person (frame->scene, introducer->person);
   if (index != G_MAXUINT)
-    {
-      cairo_new_path (cr);
-      cairo_arc (cr, prims[index].x * view->zoom + view->offset_x, prims[index].y * view->zoom + view->offset_y,
-                 MAX (circles_scene_marker_radius (&prims[index], view->zoom), 4.0) + 4.0, 0.0, 2.0 * G_PI);
-      set_color (cr, &frame->palette->background, 1.0);
-      cairo_set_line_width (cr, 5.0);
-      cairo_stroke_preserve (cr);
-      set_color (cr, color, 1.0);
-      cairo_set_line_width (cr, 2.5);
-      cairo_stroke (cr);
-    }
+    stroke_ring (frame, index, 4.0, color);
   cairo_restore (cr);
 }
 
@@ -982,7 +995,6 @@ draw_selection (Frame *frame)
   const CirclesChain *chosen;
   guint chosen_index;
   cairo_t *cr = frame->cr;
-  double x, y, r;
 
   if (index == G_MAXUINT)
     return;
@@ -1030,18 +1042,8 @@ draw_selection (Frame *frame)
       draw_chain_person (frame, chosen->people[k], 1.0);
 
   /* The selected person: its marker, a ring around it. */
-  x = prims[index].x * view->zoom + view->offset_x;
-  y = prims[index].y * view->zoom + view->offset_y;
-  r = MAX (circles_scene_marker_radius (&prims[index], view->zoom), 4.0);
   draw_chain_person (frame, person, 1.5 + MAX (0.0, 4.0 - circles_scene_marker_radius (&prims[index], view->zoom)));
-  cairo_new_path (cr);
-  cairo_arc (cr, x, y, r + 7.0, 0.0, 2.0 * G_PI);
-  set_color (cr, &frame->palette->halo, 1.0);
-  cairo_set_line_width (cr, 5.0);
-  cairo_stroke_preserve (cr);
-  set_color (cr, &frame->palette->text, 1.0);
-  cairo_set_line_width (cr, 2.5);
-  cairo_stroke (cr);
+  stroke_ring (frame, index, 7.0, &frame->palette->text);
 
   /* The names: a halo as a path, the text once as text. */
   circles_selection_place_labels (selection, frame->scene, view, names);

@@ -421,6 +421,24 @@ append_text (GString    *out,
   g_string_append (out, "</text>\n");
 }
 
+/* A ring of class @cls @gap pixels around the marker of @p (at least 4
+ * pixels wide). */
+static void
+append_ring (GString                     *out,
+             const char                  *cls,
+             const CirclesScenePrimitive *p,
+             const CirclesView           *view,
+             double                       gap)
+{
+  g_string_append_printf (out, "<circle class=\"%s\" cx=\"", cls);
+  append_num (out, p->x * view->zoom + view->offset_x);
+  g_string_append (out, "\" cy=\"");
+  append_num (out, p->y * view->zoom + view->offset_y);
+  g_string_append (out, "\" r=\"");
+  append_num (out, MAX (circles_scene_marker_radius (p, view->zoom), 4.0) + gap);
+  g_string_append (out, "\"/>\n");
+}
+
 /* The introducer looked at, as the cairo backend draws it: their links
  * (class "reach"), and a ring around them with their key. */
 static void
@@ -462,15 +480,7 @@ append_introducer (GString           *out,
   else
     g_string_truncate (out, start);
   if (index != G_MAXUINT)
-    {
-      g_string_append (out, "<circle class=\"reach-ring\" cx=\"");
-      append_num (out, prims[index].x * view->zoom + view->offset_x);
-      g_string_append (out, "\" cy=\"");
-      append_num (out, prims[index].y * view->zoom + view->offset_y);
-      g_string_append (out, "\" r=\"");
-      append_num (out, MAX (circles_scene_marker_radius (&prims[index], view->zoom), 4.0) + 4.0);
-      g_string_append (out, "\"/>\n");
-    }
+    append_ring (out, "reach-ring", &prims[index], view, 4.0);
   g_string_append (out, "</g>\n");
 }
 
@@ -582,13 +592,7 @@ append_selection (GString           *out,
     for (guint k = 1; k + 1 < chosen->length; k++)
       append_mark (out, scene, view, chosen->people[k], 1.0);
   append_mark (out, scene, view, person, 1.5);
-  g_string_append (out, "<circle class=\"ring-selected\" cx=\"");
-  append_num (out, prims[index].x * view->zoom + view->offset_x);
-  g_string_append (out, "\" cy=\"");
-  append_num (out, prims[index].y * view->zoom + view->offset_y);
-  g_string_append (out, "\" r=\"");
-  append_num (out, MAX (circles_scene_marker_radius (&prims[index], view->zoom), 4.0) + 7.0);
-  g_string_append (out, "\"/>\n");
+  append_ring (out, "ring-selected", &prims[index], view, 7.0);
 
   circles_selection_place_labels (selection, scene, view, names);
   for (guint i = 0; i < names->len; i++)
