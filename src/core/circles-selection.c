@@ -35,7 +35,10 @@ struct _CirclesSelection
   CirclesPaths    *paths;
   CirclesChain     chosen;       /* length 0: the warmest */
   GHashTable      *names;        /* person + 1 -> sanitized name */
+  GHashTable      *on_chain;     /* person + 1: on a chain drawn */
 };
+
+static void update_on_chain (CirclesSelection *self);
 
 CirclesSelection *
 circles_selection_new (CirclesNetwork *network,
@@ -61,6 +64,8 @@ circles_selection_new (CirclesNetwork *network,
       self->paths->mutual = g_array_new (FALSE, FALSE, sizeof (guint32));
     }
   self->names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  self->on_chain = g_hash_table_new (NULL, NULL);
+  update_on_chain (self);
   return self;
 }
 
@@ -81,6 +86,8 @@ circles_selection_copy (const CirclesSelection *self)
   copy->paths->mutual = g_array_copy (self->paths->mutual);
   copy->chosen = self->chosen;
   copy->names = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  copy->on_chain = g_hash_table_new (NULL, NULL);
+  update_on_chain (copy);
   return copy;
 }
 
@@ -101,6 +108,7 @@ circles_selection_unref (CirclesSelection *self)
   if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_hash_table_unref (self->names);
+  g_hash_table_unref (self->on_chain);
   circles_paths_free (self->paths);
   circles_network_unref (self->network);
   g_free (self);
@@ -155,11 +163,13 @@ circles_selection_choose (CirclesSelection *self,
   g_return_if_fail (self != NULL);
 
   memset (&self->chosen, 0, sizeof self->chosen);
-  if (people == NULL || length < 2 || length > G_N_ELEMENTS (self->chosen.people) ||
-      people[length - 1] != self->person)
-    return;
-  self->chosen.length = length;
-  memcpy (self->chosen.people, people, length * sizeof (guint32));
+  if (people != NULL && length >= 2 && length <= G_N_ELEMENTS (self->chosen.people) &&
+      people[length - 1] == self->person)
+    {
+      self->chosen.length = length;
+      memcpy (self->chosen.people, people, length * sizeof (guint32));
+    }
+  update_on_chain (self);
 }
 
 const CirclesChain *
@@ -194,14 +204,23 @@ circles_selection_get_chosen (const CirclesSelection *self,
   return &self->chosen;
 }
 
-static gboolean
-chain_has (const CirclesChain *chain,
-           guint               person)
+/* The people of the chains drawn and of the chosen one, and the
+ * selected person: asked once per person drawn by the SVG writer. */
+static void
+update_on_chain (CirclesSelection *self)
 {
-  for (guint k = 0; k < chain->length; k++)
-    if (chain->people[k] == person)
-      return TRUE;
-  return FALSE;
+  const CirclesChain *chosen = circles_selection_get_chosen (self, NULL);
+
+  g_hash_table_remove_all (self->on_chain);
+  g_hash_table_add (self->on_chain, GUINT_TO_POINTER (self->person + 1));
+  for (guint c = 0; c <= circles_selection_get_n_chains (self); c++)
+    {
+      const CirclesChain *chain = c < circles_selection_get_n_chains (self)
+                                  ? circles_selection_get_chain (self, c) : chosen;
+
+      for (guint k = 0; chain != NULL && k < chain->length; k++)
+        g_hash_table_add (self->on_chain, GUINT_TO_POINTER (chain->people[k] + 1));
+    }
 }
 
 static gboolean
@@ -220,19 +239,9 @@ gboolean
 circles_selection_on_chain (const CirclesSelection *self,
                             guint                   person)
 {
-  const CirclesChain *chosen;
-
   g_return_val_if_fail (self != NULL, FALSE);
 
-  if (person == self->person)
-    return TRUE;
-  chosen = circles_selection_get_chosen (self, NULL);
-  if (chosen != NULL && chain_has (chosen, person))
-    return TRUE;
-  for (guint c = 0; c < circles_selection_get_n_chains (self); c++)
-    if (chain_has (circles_selection_get_chain (self, c), person))
-      return TRUE;
-  return FALSE;
+  return g_hash_table_contains (self->on_chain, GUINT_TO_POINTER (person + 1));
 }
 
 gboolean
