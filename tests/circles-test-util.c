@@ -311,3 +311,25 @@ circles_cli_fixture_run (CirclesCliFixture *f,
 }
 
 #endif /* CIRCLES_BINARY */
+
+static gboolean
+finalize_timed_out (gpointer data)
+{
+  g_error ("%s was not finalized", (const char *) data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+circles_test_finalize (gpointer object)
+{
+  gpointer weak = object;
+  g_autofree char *what = g_strdup (G_OBJECT_TYPE_NAME (object));
+  guint id;
+
+  g_object_add_weak_pointer (object, &weak);
+  g_object_unref (object);
+  id = g_timeout_add_seconds (5, finalize_timed_out, what);
+  while (weak != NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_source_remove (id);
+}

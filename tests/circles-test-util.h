@@ -54,6 +54,11 @@ void            circles_test_set_fields      (CirclesStore   *store,
 /* The JSON object a command printed (asserts it is one). */
 JsonObject     *circles_test_parse_object    (const char     *text);
 
+/* Drops the caller's reference to @object and asserts it is finalized,
+ * once the work still running for it (a worker's read) has returned to
+ * the main context: at most a few seconds. */
+void            circles_test_finalize        (gpointer        object);
+
 /* Runs "circles --db DB ARGS…" (NULL-terminated) and returns its exit
  * status, or 128 + the signal that killed it. @out and @err may be
  * NULL. Only in test programs built with CIRCLES_BINARY. */

@@ -115,8 +115,8 @@ fixture_tear_down (Fixture       *f,
 {
   gtk_window_destroy (GTK_WINDOW (f->window));
   drain ();
-  g_assert_finalize_object (f->window);
-  g_assert_finalize_object (f->session);
+  circles_test_finalize (f->window);
+  circles_test_finalize (f->session);
   g_free (f->path);
 }
 

@@ -77,8 +77,8 @@ fixture_tear_down (Fixture       *fixture,
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
-  g_assert_finalize_object (fixture->session);
+  circles_test_finalize (window);
+  circles_test_finalize (fixture->session);
   g_clear_object (&fixture->store);
 }
 

@@ -99,7 +99,7 @@ close_window (CirclesWindow *window)
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
+  circles_test_finalize (window);
 }
 
 static gboolean

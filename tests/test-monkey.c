@@ -274,7 +274,7 @@ test_monkey (void)
   gtk_window_destroy (GTK_WINDOW (window));
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (window);
+  circles_test_finalize (window);
 }
 
 int

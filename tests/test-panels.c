@@ -66,7 +66,7 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_assert_null (f->window);
-  g_assert_finalize_object (f->session);
+  circles_test_finalize (f->session);
   g_free (f->path);
 }
 
@@ -97,9 +97,9 @@ finalize_widget (Fixture   *f,
   gtk_window_destroy (f->window);
   while (g_main_context_pending (NULL))
     g_main_context_iteration (NULL, FALSE);
-  g_assert_finalize_object (f->window);
+  circles_test_finalize (f->window);
   f->window = NULL;
-  g_assert_finalize_object (widget);
+  circles_test_finalize (widget);
 }
 
 static void
@@ -285,12 +285,45 @@ test_pane_second (Fixture       *f,
   finalize_widget (f, pane);
 }
 
+static gboolean
+is_sensitive (gpointer widget)
+{
+  return gtk_widget_is_sensitive (widget);
+}
+
+typedef struct
+{
+  CirclesStore *store;
+  gint64        person;
+  guint         reasons;
+} ReasonsWait;
+
+static gboolean
+has_reasons (gpointer data)
+{
+  ReasonsWait *wait = data;
+
+  return circles_store_get_reasons (wait->store, wait->person) == wait->reasons;
+}
+
+/* Until the database holds @reasons for @person: the pane saves them
+ * in a worker. */
+static void
+wait_reasons (CirclesStore *store,
+              gint64        person,
+              guint         reasons)
+{
+  ReasonsWait wait = { store, person, reasons };
+
+  circles_test_wait_until (has_reasons, &wait, FALSE, "the reasons saved");
+}
+
 static void
 test_pane_third (Fixture       *f,
                  gconstpointer  data)
 {
   GtkWidget *pane = show_widget (f, circles_person_pane_new (f->session));
-  CirclesStore *store = circles_session_get_store (f->session);
+  g_autoptr(CirclesStore) store = circles_store_open (circles_session_get_path (f->session), NULL);
   gint64 z_id = circles_network_get_id (f->network, circles_test_person (f->network, "z"));
   g_autofree char *titles = NULL;
   g_autofree char *message = NULL;
@@ -330,25 +363,27 @@ test_pane_third (Fixture       *f,
   g_assert_true (gtk_widget_get_visible (get_named (pane, "reasons-group")));
   event = get_named (pane, "reason-event");
   comments = get_named (pane, "reason-comments");
-  g_assert_true (gtk_widget_is_sensitive (event));
+  /* Read in a worker: the toggles take clicks once they are known. */
+  circles_test_wait_until (is_sensitive, event, FALSE, "the reasons read");
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (event)));
   g_assert_cmpuint (circles_store_get_reasons (store, z_id), ==, 0);
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (event), TRUE);
+  wait_reasons (store, z_id, CIRCLES_REASON_EVENT);
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (comments), TRUE);
-  g_assert_cmpuint (circles_store_get_reasons (store, z_id), ==,
-                    CIRCLES_REASON_EVENT | CIRCLES_REASON_COMMENTS);
+  wait_reasons (store, z_id, CIRCLES_REASON_EVENT | CIRCLES_REASON_COMMENTS);
   message = circles_person_pane_dup_message (CIRCLES_PERSON_PANE (pane));
   g_assert_nonnull (strstr (message, "We met at a recent event"));
   g_clear_pointer (&message, g_free);
 
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (comments), FALSE);
-  g_assert_cmpuint (circles_store_get_reasons (store, z_id), ==, CIRCLES_REASON_EVENT);
+  wait_reasons (store, z_id, CIRCLES_REASON_EVENT);
 
   /* Another person has none; coming back shows what was saved. */
   select_key (f, "t");
   g_assert_false (gtk_widget_get_visible (get_named (pane, "reasons-group")));
   select_key (f, "z");
+  circles_test_wait_until (is_sensitive, event, FALSE, "the reasons read again");
   g_assert_true (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (event)));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (comments)));
   g_assert_false (gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (get_named (pane, "reason-alumni"))));
@@ -554,6 +589,12 @@ test_panel_rings (Fixture       *f,
   finalize_widget (f, panel);
 }
 
+static gboolean
+has_items (gpointer model)
+{
+  return g_list_model_get_n_items (model) > 0;
+}
+
 static void
 test_panel_groups (Fixture       *f,
                    gconstpointer  data)
@@ -568,7 +609,8 @@ test_panel_groups (Fixture       *f,
   circles_people_panel_show_page (CIRCLES_PEOPLE_PANEL (panel), "groups");
   tree = view_items (panel, "groups-view");
 
-  /* Only the groups I am in. */
+  /* Only the groups I am in, read in a worker. */
+  circles_test_wait_until (has_items, tree, FALSE, "the groups");
   g_assert_cmpuint (g_list_model_get_n_items (tree), ==, 1);
   group_row = g_list_model_get_item (tree, 0);
   group = gtk_tree_list_row_get_item (group_row);

@@ -53,8 +53,8 @@ fixture_tear_down (Fixture       *f,
     circles_test_wait_ms (10);
   g_test_message ("refs: session %u, editor %u", G_OBJECT (f->session)->ref_count,
                   G_OBJECT (f->editor)->ref_count);
-  g_assert_finalize_object (f->editor);
-  g_assert_finalize_object (f->session);
+  circles_test_finalize (f->editor);
+  circles_test_finalize (f->session);
   g_free (f->path);
   g_free (f->message);
 }
@@ -162,13 +162,14 @@ test_remove_and_undo (Fixture       *f,
   g_object_ref_sink (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
   /* What the test's store wrote before sources, and the followers. */
-  g_assert_cmpuint (circles_sources_dialog_get_n_rows (dialog), ==, 2);
+  wait.dialog = dialog;
+  wait.rows = 2;
+  circles_test_wait_until (has_rows, &wait, FALSE, "the imports listed");
   g_assert_nonnull (circles_test_find_text (GTK_WIDGET (dialog), "followers.csv"));
 
   button = circles_test_find_named (GTK_WIDGET (dialog), "remove-source-1");
   g_assert_nonnull (button);
   g_assert_true (gtk_widget_activate (button));
-  wait.dialog = dialog;
   wait.rows = 1;
   circles_test_wait_until (has_rows, &wait, FALSE, "the followers removed");
   g_assert_cmpuint (n_people (f), ==, before);
@@ -185,7 +186,7 @@ test_remove_and_undo (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (dialog));
   circles_test_drain ();
-  g_assert_finalize_object (dialog);
+  circles_test_finalize (dialog);
 }
 
 /* Connected, disconnected, a new person: each undone in turn. */
@@ -310,7 +311,7 @@ test_whose_question (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (window));
   circles_test_drain ();
-  g_assert_finalize_object (window);
+  circles_test_finalize (window);
 }
 
 static gboolean
@@ -428,7 +429,7 @@ test_pane_edits (Fixture       *f,
 
   gtk_window_destroy (GTK_WINDOW (window));
   circles_test_drain ();
-  g_assert_finalize_object (window);
+  circles_test_finalize (window);
 }
 
 int

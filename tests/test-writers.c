@@ -80,7 +80,7 @@ fixture_teardown (Fixture       *f,
                   gconstpointer  data)
 {
   g_assert_false (circles_session_get_busy (f->session));
-  g_assert_finalize_object (f->session);
+  circles_test_finalize (f->session);
   g_free (f->db);
   g_free (f->dir);
 }

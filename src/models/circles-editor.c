@@ -568,3 +568,105 @@ circles_editor_finish (CirclesEditor  *self,
     *message = g_strdup (edit->message);
   return TRUE;
 }
+
+/* {{{ The imports */
+
+static CirclesSourceRow *
+source_row_copy (const CirclesSourceRow *row)
+{
+  CirclesSourceRow *copy = g_new (CirclesSourceRow, 1);
+
+  *copy = *row;
+  copy->file = g_strdup (row->file);
+  copy->format = g_strdup (row->format);
+  copy->owner_key = g_strdup (row->owner_key);
+  copy->owner_name = g_strdup (row->owner_name);
+  copy->imported = g_strdup (row->imported);
+  return copy;
+}
+
+static void
+source_row_free (CirclesSourceRow *row)
+{
+  g_free ((char *) row->file);
+  g_free ((char *) row->format);
+  g_free ((char *) row->owner_key);
+  g_free ((char *) row->owner_name);
+  g_free ((char *) row->imported);
+  g_free (row);
+}
+
+static void
+add_source (const CirclesSourceRow *row,
+            gpointer                user_data)
+{
+  g_ptr_array_add (user_data, source_row_copy (row));
+}
+
+static gboolean
+read_sources (CirclesStore  *store,
+              gpointer       data,
+              GError       **error)
+{
+  return circles_store_foreach_source (store, add_source, data, error);
+}
+
+static void
+read_sources_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GPtrArray *rows;
+
+  rows = circles_worker_store_run_finish (result, &error);
+  if (rows == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, g_ptr_array_ref (rows), (GDestroyNotify) g_ptr_array_unref);
+}
+
+/**
+ * circles_editor_list_sources_async:
+ *
+ * Reads the imports the database keeps, in a worker: what Remove can
+ * take back.
+ */
+void
+circles_editor_list_sources_async (CirclesEditor       *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  GTask *task;
+
+  g_return_if_fail (CIRCLES_IS_EDITOR (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, circles_editor_list_sources_async);
+  circles_worker_store_run_async (circles_session_get_worker_store (self->session), self,
+                                  read_sources,
+                                  g_ptr_array_new_with_free_func ((GDestroyNotify) source_row_free),
+                                  (GDestroyNotify) g_ptr_array_unref,
+                                  cancellable, read_sources_cb, task);
+}
+
+/**
+ * circles_editor_list_sources_finish:
+ *
+ * Returns: (transfer container) (element-type CirclesSourceRow): the
+ * imports, the latest first; NULL on error
+ */
+GPtrArray *
+circles_editor_list_sources_finish (CirclesEditor  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_EDITOR (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* }}} */

@@ -61,4 +61,13 @@ gboolean        circles_editor_finish           (CirclesEditor        *self,
                                                  char                **message,
                                                  GError              **error);
 
+/* The imports the database keeps (CirclesSourceRow), read in a worker. */
+void            circles_editor_list_sources_async  (CirclesEditor       *self,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
+GPtrArray      *circles_editor_list_sources_finish (CirclesEditor       *self,
+                                                    GAsyncResult        *result,
+                                                    GError             **error);
+
 G_END_DECLS

@@ -3,7 +3,7 @@
  * A GListModel of CirclesPersonList: one per group "me" is a member of,
  * titled with the group's name and holding the other members, closest
  * first. Those groups are the channel DOMAIN.md gives to group members.
- * The memberships are read from the store in one pass; the content is
+ * The memberships are read in a worker, in one pass; the content is
  * replaced in a single items-changed.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -246,32 +246,34 @@ compare_groups (gconstpointer a,
                          circles_person_list_get_title (gb));
 }
 
-/**
- * circles_group_list_load:
- * @store: the store @network was loaded from; not busy
- * @network: the snapshot
- *
- * Reads the group memberships and keeps the groups "me" belongs to.
- * Runs on the calling thread: one pass over the memberships.
- *
- * Returns: %FALSE on a store error, leaving the list as it was
- */
-gboolean
-circles_group_list_load (CirclesGroupList  *self,
-                         CirclesStore      *store,
-                         CirclesNetwork    *network,
-                         GError           **error)
+typedef struct
 {
+  CirclesNetwork *network;
+  GPtrArray      *groups;  /* of CirclesPersonList, found */
+} Load;
+
+static void
+load_free (Load *load)
+{
+  circles_network_unref (load->network);
+  g_clear_pointer (&load->groups, g_ptr_array_unref);
+  g_free (load);
+}
+
+/* In a worker: one pass over the memberships, then the groups me is a
+ * member of, each with its other members, closest first. */
+static gboolean
+read_groups (CirclesStore  *store,
+             gpointer       data,
+             GError       **error)
+{
+  Load *load = data;
+  CirclesNetwork *network = load->network;
   g_autoptr(GHashTable) members = NULL;
-  GPtrArray *groups;
   GHashTableIter iter;
   gpointer key, value;
   guint me;
   Collect collect;
-
-  g_return_val_if_fail (CIRCLES_IS_GROUP_LIST (self), FALSE);
-  g_return_val_if_fail (CIRCLES_IS_STORE (store), FALSE);
-  g_return_val_if_fail (network != NULL, FALSE);
 
   me = circles_network_get_me (network);
   members = g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
@@ -283,7 +285,7 @@ circles_group_list_load (CirclesGroupList  *self,
   if (!circles_store_foreach_membership (store, collect_membership, &collect, error))
     return FALSE;
 
-  groups = g_ptr_array_new_with_free_func (g_object_unref);
+  load->groups = g_ptr_array_new_with_free_func (g_object_unref);
   g_hash_table_iter_init (&iter, members);
   while (g_hash_table_iter_next (&iter, &key, &value))
     {
@@ -309,11 +311,72 @@ circles_group_list_load (CirclesGroupList  *self,
       group = circles_person_list_new (key);
       circles_person_list_set_people (group, network,
                                       (const guint32 *)(gpointer)others->data, others->len);
-      g_ptr_array_add (groups, group);
+      g_ptr_array_add (load->groups, group);
     }
 
-  g_ptr_array_sort (groups, compare_groups);
-  circles_group_list_replace (self, network, groups);
-
+  g_ptr_array_sort (load->groups, compare_groups);
   return TRUE;
+}
+
+static void
+read_groups_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CirclesGroupList *self = g_task_get_source_object (task);
+  GError *error = NULL;
+  Load *load;
+
+  load = circles_worker_store_run_finish (result, &error);
+  if (load == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  circles_group_list_replace (self, load->network, g_steal_pointer (&load->groups));
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * circles_group_list_load_async:
+ * @session: a session with a loaded network
+ *
+ * Reads the group memberships in a worker (through the session's worker
+ * store) and keeps the groups "me" belongs to in the session's network;
+ * a store error leaves the list as it was.
+ */
+void
+circles_group_list_load_async (CirclesGroupList    *self,
+                               CirclesSession      *session,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data)
+{
+  GTask *task;
+  Load *load;
+
+  g_return_if_fail (CIRCLES_IS_GROUP_LIST (self));
+  g_return_if_fail (CIRCLES_IS_SESSION (session));
+  g_return_if_fail (circles_session_get_network (session) != NULL);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, circles_group_list_load_async);
+
+  load = g_new0 (Load, 1);
+  load->network = circles_network_ref (circles_session_get_network (session));
+  circles_worker_store_run_async (circles_session_get_worker_store (session), self,
+                                  read_groups, load, (GDestroyNotify) load_free,
+                                  cancellable, read_groups_cb, task);
+}
+
+gboolean
+circles_group_list_load_finish (CirclesGroupList  *self,
+                                GAsyncResult      *result,
+                                GError           **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_GROUP_LIST (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
 }

@@ -7,7 +7,7 @@
 #include <gio/gio.h>
 
 #include "circles-network.h"
-#include "circles-store.h"
+#include "circles-session.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +17,14 @@ G_DECLARE_FINAL_TYPE (CirclesGroupList, circles_group_list, CIRCLES, GROUP_LIST,
 
 CirclesGroupList *circles_group_list_new         (void);
 CirclesNetwork   *circles_group_list_get_network (CirclesGroupList *self);
-gboolean          circles_group_list_load        (CirclesGroupList *self,
-                                                  CirclesStore     *store,
-                                                  CirclesNetwork   *network,
-                                                  GError          **error);
+void              circles_group_list_load_async  (CirclesGroupList    *self,
+                                                  CirclesSession      *session,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+gboolean          circles_group_list_load_finish (CirclesGroupList    *self,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
 void              circles_group_list_clear       (CirclesGroupList *self);
 
 G_END_DECLS

@@ -4,11 +4,11 @@
  * warmest chains from me (or, for the 2nd degree, the mutual
  * connections) with how many exist, the drafted first message naming
  * the chosen introducer (and, for the 3rd degree, the request to the
- * 1st-degree connection who starts the chain), the reasons recorded
- * for a 3rd-degree approach, read from and saved to the store of the
- * session, and my rating of a 1st-degree connection, read through the
- * session. The store is only used on the main thread while the session
- * is not busy.
+ * 1st-degree connection who starts the chain); and what the database
+ * holds beyond the snapshot, read in a worker through the session's
+ * worker store: what happened between the person and me, the reasons
+ * recorded for a 3rd-degree approach (saved the same way), my rating of
+ * a 1st-degree connection. Until they are read they are not "known".
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -35,6 +35,7 @@ struct _CirclesPersonDetails
   guint              reasons;
   guint              rating;     /* 0..5, of a 1st-degree person */
   char              *ties;       /* what happened between us, or NULL */
+  GCancellable      *reading;    /* of the facts below, while read */
   guint              reasons_known : 1;
   guint              rating_known : 1;
   guint              has_gain : 1;
@@ -48,6 +49,7 @@ enum {
   PROP_REASONS_KNOWN,
   PROP_RATING,
   PROP_RATING_KNOWN,
+  PROP_TIES,
   N_PROPS
 };
 
@@ -58,6 +60,8 @@ circles_person_details_finalize (GObject *object)
 {
   CirclesPersonDetails *self = (CirclesPersonDetails *)object;
 
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   g_clear_object (&self->session);
   g_clear_pointer (&self->network, circles_network_unref);
   g_clear_pointer (&self->paths, circles_paths_free);
@@ -93,6 +97,10 @@ circles_person_details_get_property (GObject    *object,
       g_value_set_boolean (value, self->rating_known);
       break;
 
+    case PROP_TIES:
+      g_value_set_string (value, self->ties);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -114,7 +122,7 @@ circles_person_details_class_init (CirclesPersonDetailsClass *klass)
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
-  /* FALSE while the store could not be read (the session was busy). */
+  /* FALSE until the database was read. */
   properties[PROP_REASONS_KNOWN] =
     g_param_spec_boolean ("reasons-known", NULL, NULL,
                           FALSE,
@@ -131,14 +139,23 @@ circles_person_details_class_init (CirclesPersonDetailsClass *klass)
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
-  /* FALSE while the rating could not be read (the session was busy),
-   * and for people who are not 1st-degree connections. */
+  /* FALSE until the rating was read, and for people who are not
+   * 1st-degree connections. */
   properties[PROP_RATING_KNOWN] =
     g_param_spec_boolean ("rating-known", NULL, NULL,
                           FALSE,
                           (G_PARAM_READABLE |
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
+
+  /* What the data archive told of this person and me
+   * (circles_person_details_get_ties()), once read. */
+  properties[PROP_TIES] =
+    g_param_spec_string ("ties", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE |
+                          G_PARAM_EXPLICIT_NOTIFY |
+                          G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -149,35 +166,131 @@ circles_person_details_init (CirclesPersonDetails *self)
   self->person = CIRCLES_NO_PERSON;
 }
 
+/* {{{ What the database holds beyond the snapshot */
+
+typedef struct
+{
+  gint64              person;
+  gint64              me;          /* when rated */
+  gboolean            with_ties;   /* not me */
+  gboolean            rated;       /* a 1st-degree connection */
+  CirclesInteraction  interaction; /* out, with_ties */
+  guint               reasons;     /* out; in, to write */
+  int                 rating;      /* out, rated */
+} Facts;
+
+static void
+facts_free (Facts *facts)
+{
+  circles_interaction_clear (&facts->interaction);
+  g_free (facts);
+}
+
+static void circles_person_details_set_reasons_internal (CirclesPersonDetails *self,
+                                                         guint                 reasons,
+                                                         gboolean              known);
+static void circles_person_details_set_rating_internal  (CirclesPersonDetails *self,
+                                                         guint                 rating,
+                                                         gboolean              known);
+
+/* In a worker. */
+static gboolean
+read_facts (CirclesStore  *store,
+            gpointer       data,
+            GError       **error)
+{
+  Facts *facts = data;
+
+  if (facts->with_ties &&
+      !circles_store_get_interaction (store, facts->person, &facts->interaction, error))
+    return FALSE;
+  facts->reasons = circles_store_get_reasons (store, facts->person);
+  if (facts->rated)
+    {
+      facts->rating = circles_store_get_rating (store, facts->me, facts->person, error);
+      if (facts->rating < 0)
+        return FALSE;
+    }
+  return TRUE;
+}
+
 /* Messages, endorsements, recommendations, a pending invitation: what
  * the data archive told of this person and me, in a sentence. */
-static void
-circles_person_details_read_ties (CirclesPersonDetails *self)
+static char *
+describe_ties (const CirclesInteraction *interaction)
 {
-  CirclesStore *store = circles_session_get_store (self->session);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *ties = NULL;
-  g_autofree char *invitation = NULL;
-  CirclesInteraction interaction;
-
-  if (store == NULL || circles_session_get_busy (self->session)
-      || self->person == circles_network_get_me (self->network))
-    return;
-  if (!circles_store_get_interaction (store, circles_network_get_id (self->network, self->person),
-                                      &interaction, &error))
-    {
-      g_debug ("No interactions read: %s", error->message);
-      return;
-    }
-  ties = circles_interaction_describe (&interaction);
-  invitation = circles_interaction_describe_invitation (&interaction);
-  circles_interaction_clear (&interaction);
+  g_autofree char *ties = circles_interaction_describe (interaction);
+  g_autofree char *invitation = circles_interaction_describe_invitation (interaction);
 
   if (ties != NULL && invitation != NULL)
-    self->ties = g_strconcat (ties, "\n", invitation, NULL);
-  else
-    self->ties = g_strdup (ties != NULL ? ties : invitation);
+    return g_strconcat (ties, "\n", invitation, NULL);
+  return g_strdup (ties != NULL ? ties : invitation);
 }
+
+static void
+facts_read_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  CirclesPersonDetails *self = CIRCLES_PERSON_DETAILS (object);
+  g_autoptr(GError) error = NULL;
+  Facts *facts;
+
+  facts = circles_worker_store_run_finish (result, &error);
+  if (facts == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_debug ("Cannot read what the database holds of %s: %s",
+                 circles_person_details_get_name (self), error->message);
+      return;
+    }
+  g_clear_object (&self->reading);
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (facts->with_ties)
+    {
+      g_free (self->ties);
+      self->ties = describe_ties (&facts->interaction);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TIES]);
+    }
+  circles_person_details_set_reasons_internal (self, facts->reasons, TRUE);
+  if (facts->rated)
+    circles_person_details_set_rating_internal (self, (guint) facts->rating, TRUE);
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+/* In a worker. */
+static gboolean
+write_reasons (CirclesStore  *store,
+               gpointer       data,
+               GError       **error)
+{
+  Facts *facts = data;
+
+  return circles_store_set_reasons (store, facts->person, facts->reasons, error);
+}
+
+static void
+reasons_written_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  CirclesPersonDetails *self = CIRCLES_PERSON_DETAILS (object);
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  Facts *facts;
+
+  facts = circles_worker_store_run_finish (result, &error);
+  if (facts == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  circles_person_details_set_reasons_internal (self, facts->reasons, TRUE);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* }}} */
 
 /**
  * circles_person_details_get_ties:
@@ -200,8 +313,8 @@ circles_person_details_get_ties (CirclesPersonDetails *self)
  * @person: a person of the session's network
  * @limit: how many chains (or mutual connections) to list
  *
- * Finds the chains to @person and reads the reasons recorded for it,
- * and, for a 1st-degree connection, my rating of it.
+ * Finds the chains to @person, and starts reading what the database
+ * holds of them (circles_person_details_reload()).
  *
  * Returns: (transfer full): the details
  */
@@ -241,9 +354,7 @@ circles_person_details_new (CirclesSession *session,
       self->has_gain = TRUE;
     }
 
-  circles_person_details_reload_reasons (self);
-  circles_person_details_reload_rating (self);
-  circles_person_details_read_ties (self);
+  circles_person_details_reload (self);
 
   return self;
 }
@@ -560,65 +671,52 @@ circles_person_details_set_reasons_internal (CirclesPersonDetails *self,
 }
 
 /**
- * circles_person_details_reload_reasons:
+ * circles_person_details_set_reasons_async:
+ * @reasons: #CirclesReasons flags
  *
- * Reads the reasons recorded for the person, unless the session is busy
- * (then they stay unknown: call again once it is not).
+ * Records @reasons for the person in the database, in a worker. Fails
+ * with %G_IO_ERROR_BUSY while the session writes: the reasons then stay
+ * as the database holds them.
  */
 void
-circles_person_details_reload_reasons (CirclesPersonDetails *self)
+circles_person_details_set_reasons_async (CirclesPersonDetails *self,
+                                          guint                 reasons,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data)
 {
-  CirclesStore *store;
+  GTask *task;
+  Facts *facts;
 
   g_return_if_fail (CIRCLES_IS_PERSON_DETAILS (self));
+  g_return_if_fail ((reasons & ~CIRCLES_REASONS_ALL) == 0);
 
-  store = circles_session_get_store (self->session);
-  if (store == NULL || circles_session_get_busy (self->session) ||
-      circles_session_get_network (self->session) != self->network)
+  task = g_task_new (self, NULL, callback, user_data);
+  g_task_set_source_tag (task, circles_person_details_set_reasons_async);
+  if (circles_session_get_busy (self->session))
     {
-      circles_person_details_set_reasons_internal (self, self->reasons, FALSE);
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
+                               _("The database is busy"));
+      g_object_unref (task);
       return;
     }
 
-  circles_person_details_set_reasons_internal (self,
-                                               circles_store_get_reasons (store,
-                                                                          circles_network_get_id (self->network,
-                                                                                                  self->person)),
-                                               TRUE);
+  facts = g_new0 (Facts, 1);
+  facts->person = circles_network_get_id (self->network, self->person);
+  facts->reasons = reasons;
+  circles_worker_store_run_async (circles_session_get_worker_store (self->session), self,
+                                  write_reasons, facts, (GDestroyNotify) facts_free,
+                                  NULL, reasons_written_cb, task);
 }
 
-/**
- * circles_person_details_set_reasons:
- * @reasons: #CirclesReasons flags
- *
- * Records @reasons for the person in the database.
- *
- * Returns: %FALSE when the session is busy or the store fails
- */
 gboolean
-circles_person_details_set_reasons (CirclesPersonDetails  *self,
-                                    guint                  reasons,
-                                    GError               **error)
+circles_person_details_set_reasons_finish (CirclesPersonDetails  *self,
+                                           GAsyncResult          *result,
+                                           GError               **error)
 {
-  CirclesStore *store;
-
   g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), FALSE);
-  g_return_val_if_fail ((reasons & ~CIRCLES_REASONS_ALL) == 0, FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
 
-  store = circles_session_get_store (self->session);
-  if (store == NULL || circles_session_get_busy (self->session))
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_BUSY,
-                           _("The database is busy"));
-      return FALSE;
-    }
-
-  if (!circles_store_set_reasons (store, circles_network_get_id (self->network, self->person),
-                                  reasons, error))
-    return FALSE;
-
-  circles_person_details_set_reasons_internal (self, reasons, TRUE);
-  return TRUE;
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /**
@@ -669,41 +767,33 @@ circles_person_details_set_rating_internal (CirclesPersonDetails *self,
 }
 
 /**
- * circles_person_details_reload_rating:
+ * circles_person_details_reload:
  *
- * Reads my rating of the connection with a 1st-degree person through
- * the session, unless the session is busy or has another network (then
- * it stays unknown: call again once it is not).
+ * Reads, in a worker, what the database holds of the person and me
+ * beyond the snapshot: the ties, the reasons, and my rating of a
+ * 1st-degree connection. They stay unknown until then, and when the
+ * session has another network.
  */
 void
-circles_person_details_reload_rating (CirclesPersonDetails *self)
+circles_person_details_reload (CirclesPersonDetails *self)
 {
-  g_autoptr(GError) error = NULL;
-  int rating;
+  Facts *facts;
 
   g_return_if_fail (CIRCLES_IS_PERSON_DETAILS (self));
 
-  if (circles_person_details_get_degree (self) != 1)
-    {
-      circles_person_details_set_rating_internal (self, 0, FALSE);
-      return;
-    }
-
+  g_cancellable_cancel (self->reading);
+  g_clear_object (&self->reading);
   if (circles_session_get_network (self->session) != self->network)
-    {
-      circles_person_details_set_rating_internal (self, self->rating, FALSE);
-      return;
-    }
+    return;
 
-  rating = circles_session_get_rating (self->session, self->person, &error);
-  if (rating < 0)
-    {
-      if (error != NULL && !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PENDING))
-        g_debug ("Cannot read the rating of %s: %s",
-                 circles_person_details_get_name (self), error->message);
-      circles_person_details_set_rating_internal (self, self->rating, FALSE);
-      return;
-    }
-
-  circles_person_details_set_rating_internal (self, (guint) rating, TRUE);
+  facts = g_new0 (Facts, 1);
+  facts->person = circles_network_get_id (self->network, self->person);
+  facts->with_ties = self->person != circles_network_get_me (self->network);
+  facts->rated = circles_network_get_degree (self->network, self->person) == 1;
+  if (facts->rated)
+    facts->me = circles_network_get_id (self->network, circles_network_get_me (self->network));
+  self->reading = g_cancellable_new ();
+  circles_worker_store_run_async (circles_session_get_worker_store (self->session), self,
+                                  read_facts, facts, (GDestroyNotify) facts_free,
+                                  self->reading, facts_read_cb, NULL);
 }

@@ -43,14 +43,17 @@ guint                 circles_person_details_get_reasons       (CirclesPersonDet
 gboolean              circles_person_details_get_reach_gain    (CirclesPersonDetails *self,
                                                                 guint                *second,
                                                                 guint                *third);
-gboolean              circles_person_details_set_reasons       (CirclesPersonDetails *self,
+void                  circles_person_details_set_reasons_async (CirclesPersonDetails *self,
                                                                 guint                 reasons,
+                                                                GAsyncReadyCallback   callback,
+                                                                gpointer              user_data);
+gboolean              circles_person_details_set_reasons_finish (CirclesPersonDetails *self,
+                                                                GAsyncResult         *result,
                                                                 GError              **error);
-void                  circles_person_details_reload_reasons    (CirclesPersonDetails *self);
 char                 *circles_person_details_draft_request     (CirclesPersonDetails *self,
                                                                 guint                 introducer);
 gboolean              circles_person_details_get_rating_known  (CirclesPersonDetails *self);
 guint                 circles_person_details_get_rating        (CirclesPersonDetails *self);
-void                  circles_person_details_reload_rating     (CirclesPersonDetails *self);
+void                  circles_person_details_reload            (CirclesPersonDetails *self);
 
 G_END_DECLS

@@ -7,9 +7,9 @@
  * who stands out from it ("emphasis").
  *
  * Locations and group memberships are not in the snapshot: a filter on
- * them reads the database through a connection of its own, used by one
- * worker at a time, so that the session's store stays the main thread's
- * and its imports'.
+ * them reads the database through the session's worker store
+ * (circles-worker-store.c), so that the session's store stays the main
+ * thread's and its imports'.
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
@@ -21,15 +21,6 @@
 
 #include "circles-prospect-list.h"
 #include "circles-prospecting.h"
-
-/* The database connection of the workers. */
-typedef struct
-{
-  GMutex                lock;
-  char                 *path;
-  CirclesStore         *store; /* opened on first need */
-  CirclesProspectFacts *facts; /* what filters read, for the next ones */
-} Reader;
 
 typedef struct
 {
@@ -46,7 +37,7 @@ typedef struct
 {
   CirclesNetwork *network;
   char           *filter;
-  Reader         *reader;
+  CirclesWorkerStore *worker;
   gboolean        want_top_gains; /* a new network */
 } Request;
 
@@ -56,7 +47,6 @@ struct _CirclesProspecting
 
   CirclesSession  *session;  /* weak: the session owns us */
   char            *filter;
-  Reader          *reader;   /* atomic rc box */
   GCancellable    *cancellable;
   guint            computing : 1;
 
@@ -86,21 +76,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 static void
-reader_clear (Reader *reader)
-{
-  g_mutex_clear (&reader->lock);
-  g_free (reader->path);
-  g_clear_object (&reader->store);
-  g_clear_pointer (&reader->facts, circles_prospect_facts_free);
-}
-
-static void
-reader_unref (Reader *reader)
-{
-  g_atomic_rc_box_release_full (reader, (GDestroyNotify) reader_clear);
-}
-
-static void
 results_free (Results *results)
 {
   g_free (results->matches);
@@ -118,7 +93,7 @@ request_free (Request *request)
 {
   circles_network_unref (request->network);
   g_free (request->filter);
-  reader_unref (request->reader);
+  circles_worker_store_unref (request->worker);
   g_free (request);
 }
 
@@ -126,25 +101,29 @@ request_free (Request *request)
 static gboolean
 bind_filter (CirclesProspectFilter  *filter,
              CirclesNetwork         *network,
-             Reader                 *reader,
+             CirclesWorkerStore     *worker,
              GError                **error)
 {
-  g_autoptr(GMutexLocker) locker = NULL;
+  CirclesProspectFacts *facts;
+  CirclesStore *store;
+  gboolean bound;
 
   if (!circles_prospect_filter_needs_store (filter))
     return circles_prospect_filter_bind (filter, network, NULL, error);
 
-  locker = g_mutex_locker_new (&reader->lock);
-  if (reader->store == NULL)
-    {
-      reader->store = circles_store_open (reader->path, error);
-      if (reader->store == NULL)
-        return FALSE;
-    }
+  circles_worker_store_lock (worker);
+  store = circles_worker_store_get_store (worker, error);
   /* The store is read once per snapshot, whatever the filters. */
-  if (reader->facts == NULL)
-    reader->facts = circles_prospect_facts_new ();
-  return circles_prospect_filter_bind_facts (filter, network, reader->store, reader->facts, error);
+  facts = circles_worker_store_get_cache (worker);
+  if (store != NULL && facts == NULL)
+    {
+      facts = circles_prospect_facts_new ();
+      circles_worker_store_set_cache (worker, facts, (GDestroyNotify) circles_prospect_facts_free);
+    }
+  bound = store != NULL && circles_prospect_filter_bind_facts (filter, network, store, facts, error);
+  circles_worker_store_unlock (worker);
+
+  return bound;
 }
 
 /* What each introducer of the cover adds to those taken before it: the
@@ -183,17 +162,15 @@ circles_prospecting_thread (GTask        *task,
 
   /* What earlier filters read of an older snapshot goes, and the
    * reference to it with it. */
-  {
-    g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&request->reader->lock);
-
-    if (request->reader->facts != NULL)
-      circles_prospect_facts_forget_others (request->reader->facts, network);
-  }
+  circles_worker_store_lock (request->worker);
+  if (circles_worker_store_get_cache (request->worker) != NULL)
+    circles_prospect_facts_forget_others (circles_worker_store_get_cache (request->worker), network);
+  circles_worker_store_unlock (request->worker);
 
   if (*request->filter != '\0')
     {
       filter = circles_prospect_filter_parse (request->filter, &error);
-      if (filter == NULL || !bind_filter (filter, network, request->reader, &error))
+      if (filter == NULL || !bind_filter (filter, network, request->worker, &error))
         {
           g_task_return_error (task, error);
           return;
@@ -394,7 +371,7 @@ circles_prospecting_recompute (CirclesProspecting *self)
   request = g_new0 (Request, 1);
   request->network = circles_network_ref (network);
   request->filter = g_strdup (self->filter);
-  request->reader = g_atomic_rc_box_acquire (self->reader);
+  request->worker = circles_worker_store_ref (circles_session_get_worker_store (self->session));
   request->want_top_gains = network != self->network || self->top_gains == NULL;
 
   task = g_task_new (self, self->cancellable, circles_prospecting_computed_cb, NULL);
@@ -433,7 +410,6 @@ circles_prospecting_finalize (GObject *object)
     g_object_remove_weak_pointer (G_OBJECT (self->session), (gpointer *) &self->session);
 
   g_clear_pointer (&self->filter, g_free);
-  g_clear_pointer (&self->reader, reader_unref);
   g_clear_pointer (&self->results, results_free);
   g_clear_pointer (&self->network, circles_network_unref);
   g_clear_pointer (&self->introducer_mask, g_free);
@@ -551,8 +527,6 @@ circles_prospecting_init (CirclesProspecting *self)
 {
   self->filter = g_strdup ("");
   self->introducer = CIRCLES_NO_PERSON;
-  self->reader = g_atomic_rc_box_new0 (Reader);
-  g_mutex_init (&self->reader->lock);
 }
 
 CirclesProspecting *
@@ -569,7 +543,6 @@ circles_prospecting_get_for_session (CirclesSession *session)
   self = g_object_new (CIRCLES_TYPE_PROSPECTING, NULL);
   self->session = session;
   g_object_add_weak_pointer (G_OBJECT (session), (gpointer *) &self->session);
-  self->reader->path = g_strdup (circles_session_get_path (session));
   g_object_set_data_full (G_OBJECT (session), "circles-prospecting", self, g_object_unref);
   g_signal_connect_object (session, "notify::network",
                            G_CALLBACK (session_network_cb), self, G_CONNECT_SWAPPED);
@@ -814,7 +787,7 @@ typedef struct
   CirclesNetwork *network;
   GArray         *prospects; /* of guint32 */
   GFile          *file;
-  Reader         *reader;
+  CirclesWorkerStore *worker;
 } ListRequest;
 
 static void
@@ -823,7 +796,7 @@ list_request_free (ListRequest *request)
   circles_network_unref (request->network);
   g_array_unref (request->prospects);
   g_object_unref (request->file);
-  reader_unref (request->reader);
+  circles_worker_store_unref (request->worker);
   g_free (request);
 }
 
@@ -835,24 +808,23 @@ circles_prospecting_list_thread (GTask        *task,
 {
   ListRequest *request = task_data;
   g_autoptr(GFileOutputStream) stream = NULL;
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&request->reader->lock);
+  CirclesStore *store;
   GError *error = NULL;
+  gboolean written;
 
   /* The reasons recorded for each prospect come from the database. */
-  if (request->reader->store == NULL)
-    request->reader->store = circles_store_open (request->reader->path, &error);
-  if (request->reader->store == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+  circles_worker_store_lock (request->worker);
+  store = circles_worker_store_get_store (request->worker, &error);
+  if (store != NULL)
+    stream = g_file_replace (request->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
+  written = stream != NULL &&
+            circles_prospect_list_write (request->network, store,
+                                         (const guint32 *) request->prospects->data, request->prospects->len,
+                                         G_OUTPUT_STREAM (stream), cancellable, &error) &&
+            g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error);
+  circles_worker_store_unlock (request->worker);
 
-  stream = g_file_replace (request->file, NULL, FALSE, G_FILE_CREATE_NONE, cancellable, &error);
-  if (stream == NULL ||
-      !circles_prospect_list_write (request->network, request->reader->store,
-                                    (const guint32 *) request->prospects->data, request->prospects->len,
-                                    G_OUTPUT_STREAM (stream), cancellable, &error) ||
-      !g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, &error))
+  if (!written)
     {
       g_task_return_error (task, error);
       return;
@@ -901,7 +873,7 @@ circles_prospecting_write_list_async (CirclesProspecting  *self,
     if (self->results->is_prospect[p])
       g_array_append_val (request->prospects, p);
   request->file = g_object_ref (file);
-  request->reader = g_atomic_rc_box_acquire (self->reader);
+  request->worker = circles_worker_store_ref (circles_session_get_worker_store (self->session));
   g_task_set_task_data (task, request, (GDestroyNotify) list_request_free);
   g_task_run_in_thread (task, circles_prospecting_list_thread);
 }

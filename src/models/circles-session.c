@@ -23,6 +23,7 @@
 #include "circles-paths.h"
 #include "circles-selection.h"
 #include "circles-session.h"
+#include "circles-worker-store.h"
 
 struct _CirclesSession
 {
@@ -30,7 +31,8 @@ struct _CirclesSession
 
   char                *path;
   char                *title;
-  CirclesStore        *store;
+  CirclesStore        *store;     /* the main thread's, and its workers' while busy */
+  CirclesWorkerStore  *worker_store; /* the models' workers' */
   CirclesNetwork      *network;
   CirclesScene        *scene;     /* the ring diagram of network */
   GError              *error;
@@ -60,7 +62,6 @@ enum {
   PROP_TITLE,
   PROP_STATE,
   PROP_BUSY,
-  PROP_STORE,
   PROP_NETWORK,
   PROP_SCENE,
   PROP_SELECTED,
@@ -151,8 +152,7 @@ static void
 circles_session_set_store (CirclesSession *self,
                            CirclesStore   *store)
 {
-  if (g_set_object (&self->store, store))
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STORE]);
+  g_set_object (&self->store, store);
 }
 
 /* Ends @task (whose source is the session) with @error, showing it. */
@@ -517,6 +517,7 @@ circles_session_finalize (GObject *object)
   g_clear_pointer (&self->network, circles_network_unref);
   g_clear_pointer (&self->scene, circles_scene_unref);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->worker_store, circles_worker_store_unref);
   g_clear_error (&self->error);
 
   G_OBJECT_CLASS (circles_session_parent_class)->finalize (object);
@@ -546,10 +547,6 @@ circles_session_get_property (GObject    *object,
 
     case PROP_BUSY:
       g_value_set_boolean (value, self->busy);
-      break;
-
-    case PROP_STORE:
-      g_value_set_object (value, self->store);
       break;
 
     case PROP_NETWORK:
@@ -591,6 +588,7 @@ circles_session_set_property (GObject      *object,
       g_assert (self->path == NULL);
       self->path = g_value_dup_string (value);
       self->title = g_filename_display_basename (self->path);
+      self->worker_store = circles_worker_store_new (self->path);
       break;
 
     case PROP_SELECTED:
@@ -640,13 +638,6 @@ circles_session_class_init (CirclesSessionClass *klass)
                           (G_PARAM_READABLE |
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
-
-  properties[PROP_STORE] =
-    g_param_spec_object ("store", NULL, NULL,
-                         CIRCLES_TYPE_STORE,
-                         (G_PARAM_READABLE |
-                          G_PARAM_EXPLICIT_NOTIFY |
-                          G_PARAM_STATIC_STRINGS));
 
   /* A CirclesNetwork, owned by the session. */
   properties[PROP_NETWORK] =
@@ -847,17 +838,19 @@ circles_session_get_error (CirclesSession *self)
 }
 
 /**
- * circles_session_get_store:
+ * circles_session_get_worker_store:
  *
- * Returns: (nullable) (transfer none): the open store; not to be used
- * while the session is busy.
+ * For the models: the database connection their workers read through
+ * (see circles-worker-store.c); the session's own store stays its own.
+ *
+ * Returns: (transfer none): the connection
  */
-CirclesStore *
-circles_session_get_store (CirclesSession *self)
+CirclesWorkerStore *
+circles_session_get_worker_store (CirclesSession *self)
 {
   g_return_val_if_fail (CIRCLES_IS_SESSION (self), NULL);
 
-  return self->store;
+  return self->worker_store;
 }
 
 /**
@@ -1603,44 +1596,4 @@ circles_session_rate_finish (CirclesSession  *self,
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == circles_session_rate_async, FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-/**
- * circles_session_get_rating:
- * @person: a person of the current network
- *
- * Reads my rating of the connection with @person from the store, on
- * the main thread: only while the session is not busy.
- *
- * Returns: 1..5, 0 when the connection is not rated; -1 when @person is
- * not a 1st-degree connection (@error unset), or when the rating cannot
- * be read now: %G_IO_ERROR_PENDING while the session is busy, or what
- * the store says.
- */
-int
-circles_session_get_rating (CirclesSession  *self,
-                            guint            person,
-                            GError         **error)
-{
-  gint64 me;
-
-  g_return_val_if_fail (CIRCLES_IS_SESSION (self), -1);
-  g_return_val_if_fail (error == NULL || *error == NULL, -1);
-
-  if (self->busy)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_PENDING,
-                           _("The database is busy"));
-      return -1;
-    }
-
-  if (self->network == NULL || self->store == NULL ||
-      person >= circles_network_get_n_people (self->network) ||
-      circles_network_get_degree (self->network, person) != 1)
-    return -1;
-
-  me = circles_network_get_id (self->network, circles_network_get_me (self->network));
-  return circles_store_get_rating (self->store, me,
-                                   circles_network_get_id (self->network, person),
-                                   error);
 }

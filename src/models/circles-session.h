@@ -10,6 +10,7 @@
 #include "circles-network.h"
 #include "circles-scene.h"
 #include "circles-store.h"
+#include "circles-worker-store.h"
 
 G_BEGIN_DECLS
 
@@ -40,7 +41,7 @@ const char          *circles_session_get_title            (CirclesSession       
 CirclesSessionState  circles_session_get_state            (CirclesSession       *self);
 gboolean             circles_session_get_busy             (CirclesSession       *self);
 const GError        *circles_session_get_error            (CirclesSession       *self);
-CirclesStore        *circles_session_get_store            (CirclesSession       *self);
+CirclesWorkerStore  *circles_session_get_worker_store     (CirclesSession       *self);
 CirclesNetwork      *circles_session_get_network          (CirclesSession       *self);
 CirclesScene        *circles_session_get_scene            (CirclesSession       *self);
 double               circles_session_get_progress         (CirclesSession       *self);
@@ -123,9 +124,6 @@ void                 circles_session_write_async          (CirclesSession       
                                                            gpointer              user_data);
 gboolean             circles_session_write_finish         (CirclesSession       *self,
                                                            GAsyncResult         *result,
-                                                           GError              **error);
-int                  circles_session_get_rating           (CirclesSession       *self,
-                                                           guint                 person,
                                                            GError              **error);
 
 G_END_DECLS

@@ -42,7 +42,8 @@ struct _CirclesPeoplePanel
   guint                ring;            /* 1..3: the ring shown */
   CirclesPersonList   *followers;
   CirclesGroupList    *groups;
-  gboolean             groups_loaded;
+  gboolean             groups_loaded;   /* or being loaded */
+  GCancellable        *groups_cancellable;
   CirclesPersonList   *out_of_network;
 
   GtkSingleSelection  *ring_selection;
@@ -585,28 +586,37 @@ circles_people_panel_update_groups (CirclesPeoplePanel *self)
   gtk_stack_set_visible_child_name (self->groups_stack, "list");
 }
 
-/* The groups are read from the store: only when their page is shown,
- * and while the session does not use the store. */
+static void
+groups_loaded_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CirclesPeoplePanel) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!circles_group_list_load_finish (CIRCLES_GROUP_LIST (object), result, &error))
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Cannot read the groups: %s", error->message);
+      return;
+    }
+  circles_people_panel_update_groups (self);
+}
+
+/* The groups are read from the database, in a worker, once their page
+ * is shown. */
 static void
 circles_people_panel_ensure_groups (CirclesPeoplePanel *self)
 {
-  g_autoptr(GError) error = NULL;
-  CirclesStore *store;
-
   if (self->groups_loaded || self->network == NULL ||
       g_strcmp0 (adw_view_stack_get_visible_child_name (self->view_stack), "groups") != 0 ||
-      circles_session_get_busy (self->session) ||
       circles_session_get_network (self->session) != self->network)
     return;
 
-  store = circles_session_get_store (self->session);
-  if (store == NULL)
-    return;
-
-  if (!circles_group_list_load (self->groups, store, self->network, &error))
-    g_warning ("Cannot read the groups: %s", error->message);
   self->groups_loaded = TRUE;
-  circles_people_panel_update_groups (self);
+  self->groups_cancellable = g_cancellable_new ();
+  circles_group_list_load_async (self->groups, self->session, self->groups_cancellable,
+                                 groups_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -829,6 +839,8 @@ session_network_cb (CirclesPeoplePanel *self)
     circles_person_list_clear (self->rings[i]);
   self->rings_loaded = 0;
   circles_person_list_clear (self->out_of_network);
+  g_cancellable_cancel (self->groups_cancellable);
+  g_clear_object (&self->groups_cancellable);
   circles_group_list_clear (self->groups);
   self->groups_loaded = FALSE;
 
@@ -848,12 +860,6 @@ session_network_cb (CirclesPeoplePanel *self)
   circles_people_panel_ensure_groups (self);
 }
 
-static void
-session_busy_cb (CirclesPeoplePanel *self)
-{
-  circles_people_panel_ensure_groups (self);
-}
-
 /* }}} */
 
 static void
@@ -867,8 +873,6 @@ circles_people_panel_constructed (GObject *object)
 
   g_signal_connect_object (self->session, "notify::network",
                            G_CALLBACK (session_network_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->session, "notify::busy",
-                           G_CALLBACK (session_busy_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::selected",
                            G_CALLBACK (session_selected_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (circles_prospecting_get_for_session (self->session), "notify::introducers",
@@ -892,6 +896,8 @@ circles_people_panel_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->session, self);
   g_clear_object (&self->session);
 
+  g_cancellable_cancel (self->groups_cancellable);
+  g_clear_object (&self->groups_cancellable);
   g_clear_object (&self->ring_selection);
   g_clear_object (&self->ring_filtered);
   g_clear_object (&self->ring_filter);

@@ -661,10 +661,34 @@ circles_person_pane_update_reasons (CirclesPersonPane *self)
 }
 
 static void
+reasons_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(CirclesPersonPane) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!circles_person_details_set_reasons_finish (CIRCLES_PERSON_DETAILS (object), result, &error))
+    {
+      g_autofree char *text = NULL;
+
+      if (self->details != CIRCLES_PERSON_DETAILS (object))
+        return;
+      /* Translators: shown under the reasons when they could not be
+       * saved; %s says why, such as "The database is busy". */
+      text = g_strdup_printf (_("The reasons were not saved: %s"), error->message);
+
+      /* Show what the database holds, and why. */
+      circles_person_pane_update_reasons (self);
+      gtk_label_set_text (self->reasons_error, text);
+      gtk_widget_set_visible (GTK_WIDGET (self->reasons_error), TRUE);
+    }
+}
+
+static void
 reason_toggled_cb (GtkToggleButton   *button,
                    CirclesPersonPane *self)
 {
-  g_autoptr(GError) error = NULL;
   guint reasons = 0;
 
   if (self->updating_reasons || self->details == NULL)
@@ -674,23 +698,8 @@ reason_toggled_cb (GtkToggleButton   *button,
     if (gtk_toggle_button_get_active (reason_button (self, all_reasons[i])))
       reasons |= all_reasons[i];
 
-  if (!circles_person_details_set_reasons (self->details, reasons, &error))
-    {
-      g_autofree char *text =
-        /* Translators: shown under the reasons when they could not be
-         * saved; %s says why, such as "The database is busy". */
-        g_strdup_printf (_("The reasons were not saved: %s"), error->message);
-
-      /* Show what the database holds, and why. */
-      circles_person_pane_update_reasons (self);
-      gtk_label_set_text (self->reasons_error, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->reasons_error), TRUE);
-      return;
-    }
   gtk_widget_set_visible (GTK_WIDGET (self->reasons_error), FALSE);
-
-  /* The reasons open the 3rd-degree message. */
-  circles_person_pane_update_message (self);
+  circles_person_details_set_reasons_async (self->details, reasons, reasons_saved_cb, g_object_ref (self));
 }
 
 /* }}} */
@@ -828,13 +837,14 @@ rate_cb (GObject      *object,
       if (g_strcmp0 (self->shown_key, data->key) == 0)
         circles_person_pane_set_rating_error (self, error);
       /* Show what the database holds. */
-      circles_person_details_reload_rating (self->details);
+      circles_person_details_reload (self->details);
     }
 
   /* On success the session reloaded the network: the details are new,
-   * and read the rating once the session was free. */
+   * and read the rating in a worker; the focus comes back once they did. */
   circles_person_pane_update_rating (self);
-  circles_person_pane_restore_star_focus (self);
+  if (circles_person_details_get_rating_known (self->details))
+    circles_person_pane_restore_star_focus (self);
 }
 
 static void
@@ -866,6 +876,35 @@ star_toggled_cb (GtkToggleButton   *button,
 }
 
 /* }}} */
+
+/* What the details read from the database comes after them. */
+static void
+details_notify_cb (CirclesPersonDetails *details,
+                   GParamSpec           *pspec,
+                   CirclesPersonPane    *self)
+{
+  const char *name = g_param_spec_get_name (pspec);
+
+  if (details != self->details)
+    return;
+
+  if (g_str_equal (name, "ties"))
+    set_text_or_hide (self->ties_label, circles_person_details_get_ties (details));
+  else if (g_str_has_prefix (name, "reasons"))
+    {
+      circles_person_pane_update_reasons (self);
+      /* The reasons open the 3rd-degree message. */
+      circles_person_pane_update_message (self);
+    }
+  else if (g_str_has_prefix (name, "rating"))
+    {
+      circles_person_pane_update_rating (self);
+      /* The row takes clicks again: the star rated with, if any, gets
+       * the focus back. */
+      if (circles_person_details_get_rating_known (details) && !self->rating_pending)
+        circles_person_pane_restore_star_focus (self);
+    }
+}
 
 static void
 circles_person_pane_update (CirclesPersonPane *self)
@@ -918,6 +957,7 @@ circles_person_pane_update (CirclesPersonPane *self)
     }
 
   self->details = circles_person_details_new (self->session, person, N_INTRODUCERS);
+  g_signal_connect_object (self->details, "notify", G_CALLBACK (details_notify_cb), self, 0);
   circle = circles_person_details_get_circle (self->details);
   name = circles_person_details_get_name (self->details);
 
@@ -983,26 +1023,10 @@ session_changed_cb (CirclesPersonPane *self)
   circles_person_pane_update (self);
 }
 
+/* The rating cannot be set while the session writes. */
 static void
 session_busy_cb (CirclesPersonPane *self)
 {
-  if (self->details == NULL)
-    return;
-
-  /* The reasons could not be read while the store was in use. */
-  if (!circles_session_get_busy (self->session) &&
-      !circles_person_details_get_reasons_known (self->details))
-    {
-      circles_person_details_reload_reasons (self->details);
-      circles_person_pane_update_reasons (self);
-      circles_person_pane_update_message (self);
-    }
-
-  /* Nor could the rating; and it cannot be set while the store is in
-   * use. */
-  if (!circles_session_get_busy (self->session) &&
-      !circles_person_details_get_rating_known (self->details))
-    circles_person_details_reload_rating (self->details);
   circles_person_pane_update_rating (self);
 }
 

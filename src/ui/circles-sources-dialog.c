@@ -26,6 +26,7 @@ struct _CirclesSourcesDialog
   GtkStack        *stack;
   GtkListBox      *list;
   guint            n_rows;
+  GCancellable    *cancellable;  /* of the listing */
 };
 
 G_DEFINE_FINAL_TYPE (CirclesSourcesDialog, circles_sources_dialog, ADW_TYPE_WINDOW)
@@ -106,9 +107,8 @@ undo_action (GtkWidget  *widget,
 
 static void
 add_row (const CirclesSourceRow *row,
-         gpointer                user_data)
+         CirclesSourcesDialog   *self)
 {
-  CirclesSourcesDialog *self = user_data;
   g_autofree char *file = row->file != NULL ? g_path_get_basename (row->file) : NULL;
   g_autofree char *counts = circles_format_brought (row->people, row->connections);
   g_autofree char *whose = NULL;
@@ -170,23 +170,44 @@ add_row (const CirclesSourceRow *row,
 }
 
 static void
-refresh (CirclesSourcesDialog *self)
+listed_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
-  CirclesSession *session = circles_editor_get_session (self->editor);
-  CirclesStore *store = circles_session_get_store (session);
+  g_autoptr(CirclesSourcesDialog) self = user_data;
+  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(GError) error = NULL;
   GtkWidget *child;
 
-  if (circles_session_get_busy (session) || store == NULL)
-    return;  /* again when it is idle */
+  rows = circles_editor_list_sources_finish (CIRCLES_EDITOR (object), result, &error);
+  if (rows == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message, FALSE);
+      return;
+    }
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
     gtk_list_box_remove (self->list, child);
   self->n_rows = 0;
-  if (!circles_store_foreach_source (store, add_row, self, &error))
-    show_toast (self, error->message, FALSE);
+  for (guint i = 0; i < rows->len; i++)
+    add_row (g_ptr_array_index (rows, i), self);
   gtk_widget_set_sensitive (GTK_WIDGET (self->list), TRUE);
   gtk_stack_set_visible_child_name (self->stack, self->n_rows > 0 ? "list" : "empty");
+}
+
+/* Lists the imports again, once the session has written what it was
+ * writing. */
+static void
+refresh (CirclesSourcesDialog *self)
+{
+  if (circles_session_get_busy (circles_editor_get_session (self->editor)))
+    return;  /* again when it is idle */
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+  circles_editor_list_sources_async (self->editor, self->cancellable, listed_cb, g_object_ref (self));
 }
 
 static void
@@ -200,6 +221,8 @@ circles_sources_dialog_dispose (GObject *object)
 {
   CirclesSourcesDialog *self = CIRCLES_SOURCES_DIALOG (object);
 
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->editor);
 
   G_OBJECT_CLASS (circles_sources_dialog_parent_class)->dispose (object);
