@@ -9,49 +9,20 @@
 #include <gdk/x11/gdkx.h>
 #include <X11/extensions/XTest.h>
 
-#define WAIT_SECONDS 120
-
 static gboolean
-timed_out (gpointer data)
+session_settled (gpointer data)
 {
-  g_error ("timed out waiting for %s", (const char *)data);
-  return G_SOURCE_REMOVE;
+  CirclesSession *session = data;
+
+  return !circles_session_get_busy (session) &&
+         circles_session_get_state (session) != CIRCLES_SESSION_STATE_NONE &&
+         circles_session_get_state (session) != CIRCLES_SESSION_STATE_LOADING;
 }
 
 void
 circles_test_wait_for_session (CirclesSession *session)
 {
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out, (gpointer)"the session");
-
-  while (circles_session_get_busy (session) ||
-         circles_session_get_state (session) == CIRCLES_SESSION_STATE_NONE ||
-         circles_session_get_state (session) == CIRCLES_SESSION_STATE_LOADING)
-    g_main_context_iteration (NULL, TRUE);
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
-  g_source_remove (id);
-}
-
-void
-circles_test_wait_until (CirclesTestCondition  condition,
-                         gpointer              data,
-                         gboolean              now,
-                         const char           *what)
-{
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out, (gpointer)what);
-
-  while (!condition (data))
-    g_main_context_iteration (NULL, TRUE);
-  if (!now)
-    circles_test_drain ();
-  g_source_remove (id);
-}
-
-void
-circles_test_drain (void)
-{
-  while (g_main_context_pending (NULL))
-    g_main_context_iteration (NULL, FALSE);
+  circles_test_wait_until (session_settled, session, FALSE, "the session");
 }
 
 CirclesSession *

@@ -7,6 +7,7 @@
 #include <gtk/gtk.h>
 
 #include "circles-session.h"
+#include "circles-test-util.h"
 
 G_BEGIN_DECLS
 
@@ -19,17 +20,6 @@ void       circles_test_wait_for_session (CirclesSession *session);
 CirclesSession *circles_test_session_new (const char *description,
                                           char      **path);
 
-/* A condition to wait for, on @data. */
-typedef gboolean (*CirclesTestCondition) (gpointer data);
-
-/* Spins the main loop until @condition holds (failing the test after two
- * minutes, naming @what); then, unless @now, until nothing is pending. */
-void       circles_test_wait_until       (CirclesTestCondition condition,
-                                          gpointer        data,
-                                          gboolean        now,
-                                          const char     *what);
-/* Runs what is pending in the main loop, without waiting. */
-void       circles_test_drain            (void);
 /* The first widget of @widget's tree (itself included) with that name,
  * or of that type; NULL when there is none. */
 GtkWidget *circles_test_find_named       (GtkWidget      *widget,

@@ -312,24 +312,51 @@ circles_cli_fixture_run (CirclesCliFixture *f,
 
 #endif /* CIRCLES_BINARY */
 
+
+#define WAIT_SECONDS 120
+
 static gboolean
-finalize_timed_out (gpointer data)
+timed_out (gpointer data)
 {
-  g_error ("%s was not finalized", (const char *) data);
+  g_error ("timed out waiting for %s", (const char *) data);
   return G_SOURCE_REMOVE;
+}
+
+void
+circles_test_wait_until (CirclesTestCondition  condition,
+                         gpointer              data,
+                         gboolean              now,
+                         const char           *what)
+{
+  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out, (gpointer) what);
+
+  while (!condition (data))
+    g_main_context_iteration (NULL, TRUE);
+  if (!now)
+    circles_test_drain ();
+  g_source_remove (id);
+}
+
+void
+circles_test_drain (void)
+{
+  while (g_main_context_pending (NULL))
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+finalized (gpointer data)
+{
+  return *(gpointer *) data == NULL;
 }
 
 void
 circles_test_finalize (gpointer object)
 {
   gpointer weak = object;
-  g_autofree char *what = g_strdup (G_OBJECT_TYPE_NAME (object));
-  guint id;
+  g_autofree char *what = g_strdup_printf ("%s to be finalized", G_OBJECT_TYPE_NAME (object));
 
   g_object_add_weak_pointer (object, &weak);
   g_object_unref (object);
-  id = g_timeout_add_seconds (5, finalize_timed_out, what);
-  while (weak != NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
+  circles_test_wait_until (finalized, &weak, TRUE, what);
 }

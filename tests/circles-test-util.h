@@ -54,6 +54,18 @@ void            circles_test_set_fields      (CirclesStore   *store,
 /* The JSON object a command printed (asserts it is one). */
 JsonObject     *circles_test_parse_object    (const char     *text);
 
+/* A condition to wait for, on @data. */
+typedef gboolean (*CirclesTestCondition) (gpointer data);
+
+/* Spins the main loop until @condition holds (failing the test after two
+ * minutes, naming @what); then, unless @now, until nothing is pending. */
+void            circles_test_wait_until      (CirclesTestCondition  condition,
+                                              gpointer              data,
+                                              gboolean              now,
+                                              const char           *what);
+/* Runs what is pending in the main loop, without waiting. */
+void            circles_test_drain           (void);
+
 /* Drops the caller's reference to @object and asserts it is finalized,
  * once the work still running for it (a worker's read) has returned to
  * the main context: at most a few seconds. */

@@ -151,13 +151,13 @@ test_canvas_exposes_selection (Fixture       *f,
   /* Its name, then the circle and the mutual connections. */
   select_person (f, "d");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "David Thomas, 2nd degree, 2 mutual connections");
+                                       "David Thomas, 2nd-degree connection, 2 mutual connections");
   select_person (f, "a");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Alice Martin, 1st degree, 0 mutual connections");
+                                       "Alice Martin, 1st-degree connection, 0 mutual connections");
   select_person (f, "f");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
-                                       "Farid Richard, 3rd degree, 0 mutual connections");
+                                       "Farid Richard, 3rd-degree connection, 0 mutual connections");
   select_person (f, "me");
   gtk_test_accessible_assert_property (GTK_ACCESSIBLE (canvas), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION,
                                        "Marie Curie, you");
@@ -703,7 +703,7 @@ test_atspi_reads_selection (Fixture       *f,
   if (canvas == NULL)
     canvas = find_node (nodes, "group", "Circles of Marie Curie");
   g_assert_nonnull (canvas);
-  g_assert_cmpstr (canvas->description, ==, "David Thomas, 2nd degree, 2 mutual connections");
+  g_assert_cmpstr (canvas->description, ==, "David Thomas, 2nd-degree connection, 2 mutual connections");
 
   /* The person pane's name. */
   name = find_node (nodes, "label", "David Thomas");

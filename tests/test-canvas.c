@@ -215,9 +215,9 @@ test_accessible_description (Fixture       *fixture,
   g_autofree char *e = circles_canvas_describe_person (fixture->network, person (fixture, "e"));
   g_autofree char *f = circles_canvas_describe_person (fixture->network, person (fixture, "f"));
 
-  g_assert_cmpstr (d, ==, "d, 2nd degree, 3 mutual connections");
-  g_assert_cmpstr (e, ==, "e, 2nd degree, 1 mutual connection");
-  g_assert_cmpstr (f, ==, "f, 3rd degree, 0 mutual connections");
+  g_assert_cmpstr (d, ==, "d, 2nd-degree connection, 3 mutual connections");
+  g_assert_cmpstr (e, ==, "e, 2nd-degree connection, 1 mutual connection");
+  g_assert_cmpstr (f, ==, "f, 3rd-degree connection, 0 mutual connections");
 
   g_assert_cmpint (gtk_accessible_get_accessible_role (GTK_ACCESSIBLE (fixture->canvas)), ==,
                    GTK_ACCESSIBLE_ROLE_GROUP);

@@ -10,31 +10,17 @@
 #include <gio/gio.h>
 
 #include "circles-editor.h"
+#include "circles-group-list.h"
 #include "circles-person-details.h"
 #include "circles-session.h"
 #include "circles-test-util.h"
 
-#define WAIT_SECONDS 60
-
-typedef gboolean (*Condition) (gpointer data);
-
-static gboolean
-timed_out (gpointer data)
-{
-  g_error ("Timed out waiting for %s", (const char *) data);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-wait_until (Condition   condition,
-            gpointer    data,
-            const char *what)
+wait_until (CirclesTestCondition  condition,
+            gpointer              data,
+            const char           *what)
 {
-  guint id = g_timeout_add_seconds (WAIT_SECONDS, timed_out, (gpointer) what);
-
-  while (!condition (data))
-    g_main_context_iteration (NULL, TRUE);
-  g_source_remove (id);
+  circles_test_wait_until (condition, data, FALSE, what);
 }
 
 static gboolean
@@ -105,7 +91,8 @@ test_session_and_editor (void)
   g_assert_cmpuint (circles_network_get_counts (network)->first, ==, 2);
   g_assert_cmpuint (degree_of (session, "d"), ==, 3);
 
-  details = circles_person_details_new (session, circles_test_person (network, "d"), 5);
+  circles_session_select (session, circles_test_person (network, "d"));
+  details = circles_person_details_new (session, circles_session_get_selection (session), 5);
   g_assert_cmpuint (circles_person_details_get_n_chains (details), ==, 2);
 
   editor = circles_editor_new (session);
@@ -128,6 +115,158 @@ test_session_and_editor (void)
   g_free (edit.message);
 }
 
+static CirclesSession *
+session_new (const char *description)
+{
+  g_autoptr(CirclesStore) store = circles_test_store_new (description);
+  CirclesSession *session = circles_session_new (circles_store_get_path (store));
+
+  g_clear_object (&store);
+  circles_session_load_async (session, NULL, NULL, NULL);
+  wait_until (session_ready, session, "the session");
+  return session;
+}
+
+static gboolean
+has_selection (gpointer data)
+{
+  return circles_session_get_selection (data) != NULL;
+}
+
+/* The chains of a click are found once, by the session: at once in a
+ * small network, in a worker past the threshold, where only the last
+ * of quick clicks counts; the chosen chain is the selection's. */
+static void
+test_selection (void)
+{
+  g_autoptr(CirclesSession) session = session_new ("me-a me-b a-c b-c c-d me-e e-f");
+  CirclesNetwork *network = circles_session_get_network (session);
+  guint me = circles_network_get_me (network);
+  guint a = circles_test_person (network, "a"), b = circles_test_person (network, "b");
+  guint c = circles_test_person (network, "c"), d = circles_test_person (network, "d");
+  guint32 chosen[] = { me, b, c, d };
+  CirclesSelection *selection;
+  const CirclesChain *chain;
+
+  circles_session_select (session, d);
+  selection = circles_session_get_selection (session);
+  g_assert_nonnull (selection);
+  g_assert_cmpuint (circles_selection_get_person (selection), ==, d);
+  g_assert_cmpuint (circles_selection_get_n_chains (selection), ==, 2);
+  /* The warmest (ties by keys): through a. */
+  chain = circles_selection_get_chosen (selection, NULL);
+  g_assert_cmpuint (chain->people[1], ==, a);
+
+  circles_session_set_chain (session, chosen, G_N_ELEMENTS (chosen));
+  g_assert_true (circles_session_get_selection (session) == selection);
+  chain = circles_selection_get_chosen (selection, NULL);
+  g_assert_cmpuint (chain->people[1], ==, b);
+
+  circles_session_select (session, CIRCLES_NO_PERSON);
+  g_assert_null (circles_session_get_selection (session));
+
+  /* Past the threshold: found in a worker; quick clicks, the last wins. */
+  g_object_set (session, "selection-worker-links", 0, NULL);
+  circles_session_select (session, d);
+  g_assert_null (circles_session_get_selection (session));
+  circles_session_select (session, circles_test_person (network, "f"));
+  circles_session_select (session, c);
+  g_assert_null (circles_session_get_selection (session));
+  wait_until (has_selection, session, "the chains in a worker");
+  selection = circles_session_get_selection (session);
+  g_assert_cmpuint (circles_selection_get_person (selection), ==, c);
+  g_assert_cmpuint (circles_selection_get_n_chains (selection), ==, 2);
+  g_assert_true (circles_selection_get_network (selection) == network);
+  /* Nothing older comes after it. */
+  circles_test_drain ();
+  g_assert_true (circles_session_get_selection (session) == selection);
+}
+
+static gboolean
+reasons_known (gpointer data)
+{
+  return circles_person_details_get_reasons_known (data);
+}
+
+static gboolean
+rating_known (gpointer data)
+{
+  return circles_person_details_get_rating_known (data);
+}
+
+static gboolean
+has_items (gpointer data)
+{
+  return g_list_model_get_n_items (data) > 0;
+}
+
+typedef struct
+{
+  gboolean  done;
+  GError   *error;
+} Saved;
+
+static void
+reasons_saved_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  Saved *saved = user_data;
+
+  circles_person_details_set_reasons_finish (CIRCLES_PERSON_DETAILS (object), result, &saved->error);
+  saved->done = TRUE;
+}
+
+static gboolean
+saved_done (gpointer data)
+{
+  return ((Saved *) data)->done;
+}
+
+/* What the snapshot does not hold is read in workers through the
+ * session's worker store: the reasons and the rating of a person (and
+ * the reasons saved the same way), the groups I share. */
+static void
+test_worker_reads (void)
+{
+  g_autoptr(CirclesSession) session = session_new ("me-a:0.8 a-b b-c +club:me,a,c +other:b,c");
+  CirclesNetwork *network = circles_session_get_network (session);
+  g_autoptr(CirclesPersonDetails) details = NULL;
+  g_autoptr(CirclesGroupList) groups = circles_group_list_new ();
+  g_autoptr(CirclesPersonList) club = NULL;
+  Saved saved = { FALSE, NULL };
+
+  circles_session_select (session, circles_test_person (network, "c"));
+  details = circles_person_details_new (session, circles_session_get_selection (session), 5);
+  g_assert_false (circles_person_details_get_reasons_known (details));
+  wait_until (reasons_known, details, "the reasons");
+  g_assert_cmpuint (circles_person_details_get_reasons (details), ==, 0);
+
+  circles_person_details_set_reasons_async (details, CIRCLES_REASON_ALUMNI, reasons_saved_cb, &saved);
+  wait_until (saved_done, &saved, "the reasons saved");
+  g_assert_no_error (saved.error);
+  g_assert_cmpuint (circles_person_details_get_reasons (details), ==, CIRCLES_REASON_ALUMNI);
+  g_clear_object (&details);
+  details = circles_person_details_new (session, circles_session_get_selection (session), 5);
+  wait_until (reasons_known, details, "the reasons again");
+  g_assert_cmpuint (circles_person_details_get_reasons (details), ==, CIRCLES_REASON_ALUMNI);
+  g_clear_object (&details);
+
+  /* My rating of a 1st-degree connection. */
+  circles_session_select (session, circles_test_person (network, "a"));
+  details = circles_person_details_new (session, circles_session_get_selection (session), 5);
+  wait_until (rating_known, details, "the rating");
+  g_assert_cmpuint (circles_person_details_get_rating (details), ==, 0);
+
+  /* Only the groups I am in, with their other members. */
+  circles_group_list_load_async (groups, session, NULL, NULL, NULL);
+  wait_until (has_items, groups, "the groups");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (groups)), ==, 1);
+  club = g_list_model_get_item (G_LIST_MODEL (groups), 0);
+  g_assert_cmpstr (circles_person_list_get_title (club), ==, "club");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (club)), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -135,6 +274,8 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/models/session-and-editor", test_session_and_editor);
+  g_test_add_func ("/models/selection", test_selection);
+  g_test_add_func ("/models/worker-reads", test_worker_reads);
 
   return g_test_run ();
 }

@@ -525,36 +525,25 @@ count_text (const CirclesCounts *total,
 {
   g_autofree char *all = circles_format_count (count_of (total, circle));
   g_autofree char *some = part != NULL ? circles_format_count (count_of (part, circle)) : NULL;
+  const char *name = circles_circle_get_group_name (circle);
 
+  if (part == NULL && circle == CIRCLES_CIRCLE_FIRST)
+    {
+      g_autofree char *cap = circles_format_count (CIRCLES_FIRST_DEGREE_CAP);
+
+      /* Translators: a circle's people against the cap of 1st-degree
+       * connections, e.g. "1st circle  312 / 30 000" */
+      return g_strdup_printf (_("%s  %s / %s"), name, all, cap);
+    }
   if (part == NULL)
-    switch (circle)
-      {
-      case CIRCLES_CIRCLE_FIRST:
-        {
-          g_autofree char *cap = circles_format_count (CIRCLES_FIRST_DEGREE_CAP);
-
-          /* Translators: the 1st-degree connections against the cap, e.g. "1st circle  312 / 30 000" */
-          return g_strdup_printf (_("1st circle  %s / %s"), all, cap);
-        }
-      case CIRCLES_CIRCLE_SECOND:       return g_strdup_printf (_("2nd circle  %s"), all);
-      case CIRCLES_CIRCLE_THIRD:        return g_strdup_printf (_("3rd circle  %s"), all);
-      case CIRCLES_CIRCLE_FOLLOWER:     return g_strdup_printf (_("Followers  %s"), all);
-      case CIRCLES_CIRCLE_GROUP_MEMBER: return g_strdup_printf (_("Group members  %s"), all);
-      default:                          return g_strdup_printf (_("Out of network  %s"), all);
-      }
+    /* Translators: a circle and how many people it has, e.g.
+     * "2nd circle  2,728" */
+    return g_strdup_printf (_("%s  %s"), name, all);
 
   /* Translators: how many people of a circle stand out on the rings
    * (they match the filter, or an introducer reaches them), of all the
    * people of that circle, e.g. "2nd circle  111 of 2,728". */
-  switch (circle)
-    {
-    case CIRCLES_CIRCLE_FIRST:        return g_strdup_printf (_("1st circle  %s of %s"), some, all);
-    case CIRCLES_CIRCLE_SECOND:       return g_strdup_printf (_("2nd circle  %s of %s"), some, all);
-    case CIRCLES_CIRCLE_THIRD:        return g_strdup_printf (_("3rd circle  %s of %s"), some, all);
-    case CIRCLES_CIRCLE_FOLLOWER:     return g_strdup_printf (_("Followers  %s of %s"), some, all);
-    case CIRCLES_CIRCLE_GROUP_MEMBER: return g_strdup_printf (_("Group members  %s of %s"), some, all);
-    default:                          return g_strdup_printf (_("Out of network  %s of %s"), some, all);
-    }
+  return g_strdup_printf (_("%s  %s of %s"), name, some, all);
 }
 
 /* A row that counts @circle; wide enough for "N of N" too, so that the
@@ -1005,7 +994,6 @@ build_paths (CirclesScene   *self,
     guint shown = paths->chains != NULL ? paths->chains->len : 0;
     guint64 more = paths->chains_total > shown ? paths->chains_total - shown : 0;
     CirclesCircle circle;
-    static const char *circle_names[] = { NULL, N_("1st circle"), N_("2nd circle"), N_("3rd circle") };
 
     name = circles_network_get_name (network, paths->target);
     circle = paths->degree <= CIRCLES_MAX_DEGREE ? circle_of_ring (paths->degree)
@@ -1022,7 +1010,7 @@ build_paths (CirclesScene   *self,
                                              "%s · %s shortest chain",
                                              "%s · %s shortest chains",
                                              paths->chains_total > 1000000 ? 1000000 : (gulong) paths->chains_total),
-                                _(circle_names[paths->degree]), total);
+                                circles_circle_get_group_name (circle), total);
         legend_text (self, &legend, text, LEGEND_FONT_SIZE, CIRCLES_SCENE_FLAG_SWATCH, circle);
         g_clear_pointer (&text, g_free);
         if (more > 0)

@@ -18,6 +18,7 @@
 #include <string.h>
 
 #include "circles-render-cairo.h"
+#include "circles-circle.h"
 #include "circles-svg-writer.h"
 #include "circles-selection.h"
 
@@ -282,29 +283,6 @@ append_marker (GString            *out,
   g_string_append (out, "Z\"/>");
 }
 
-static const char *
-circle_name (CirclesCircle circle)
-{
-  switch (circle)
-    {
-    case CIRCLES_CIRCLE_ME:
-      return _("me");
-    case CIRCLES_CIRCLE_FIRST:
-      return _("1st circle");
-    case CIRCLES_CIRCLE_SECOND:
-      return _("2nd circle");
-    case CIRCLES_CIRCLE_THIRD:
-      return _("3rd circle");
-    case CIRCLES_CIRCLE_FOLLOWER:
-      return _("follower");
-    case CIRCLES_CIRCLE_GROUP_MEMBER:
-      return _("group member");
-    case CIRCLES_CIRCLE_OUT_OF_NETWORK:
-    default:
-      return _("out of network");
-    }
-}
-
 static void
 append_title (GString                     *out,
               CirclesNetwork              *network,
@@ -328,7 +306,7 @@ append_title (GString                     *out,
         append_sanitized (out, company, TITLE_MAX_CHARS);
     }
   g_string_append (out, " (");
-  circles_svg_append_escaped (out, circle_name (p->circle));
+  circles_svg_append_escaped (out, circles_circle_get_long_name (p->circle));
   g_string_append (out, ")</title>");
 }
 

@@ -29,7 +29,9 @@ struct _CirclesPersonDetails
   CirclesSession    *session;
   CirclesNetwork    *network;
   guint              person;
-  CirclesPaths      *paths;
+  CirclesSelection  *selection; /* the session's, of the person */
+  const CirclesPaths *paths;    /* the selection's */
+  guint              n_chains;   /* listed: at most the limit */
   CirclesPersonList *mutual;   /* the warmest mutual connections shown */
   CirclesReachGain   gain;       /* if the person became 1st-degree */
   guint              reasons;
@@ -64,7 +66,7 @@ circles_person_details_finalize (GObject *object)
   g_clear_object (&self->reading);
   g_clear_object (&self->session);
   g_clear_pointer (&self->network, circles_network_unref);
-  g_clear_pointer (&self->paths, circles_paths_free);
+  g_clear_pointer (&self->selection, circles_selection_unref);
   g_clear_pointer (&self->ties, g_free);
   g_clear_object (&self->mutual);
 
@@ -310,33 +312,37 @@ circles_person_details_get_ties (CirclesPersonDetails *self)
 /**
  * circles_person_details_new:
  * @session: a session with a loaded network
- * @person: a person of the session's network
+ * @selection: the session's selection (circles_session_get_selection()):
+ *   the person, and the chains to them
  * @limit: how many chains (or mutual connections) to list
  *
- * Finds the chains to @person, and starts reading what the database
- * holds of them (circles_person_details_reload()).
+ * Lists the warmest chains of @selection, and starts reading what the
+ * database holds of the person (circles_person_details_reload()).
  *
  * Returns: (transfer full): the details
  */
 CirclesPersonDetails *
-circles_person_details_new (CirclesSession *session,
-                            guint           person,
-                            guint           limit)
+circles_person_details_new (CirclesSession   *session,
+                            CirclesSelection *selection,
+                            guint             limit)
 {
   CirclesPersonDetails *self;
   CirclesNetwork *network;
+  guint person;
   guint n_mutual;
 
   g_return_val_if_fail (CIRCLES_IS_SESSION (session), NULL);
-  network = circles_session_get_network (session);
-  g_return_val_if_fail (network != NULL, NULL);
-  g_return_val_if_fail (person < circles_network_get_n_people (network), NULL);
+  g_return_val_if_fail (selection != NULL, NULL);
+  network = circles_selection_get_network (selection);
+  person = circles_selection_get_person (selection);
 
   self = g_object_new (CIRCLES_TYPE_PERSON_DETAILS, NULL);
   self->session = g_object_ref (session);
   self->network = circles_network_ref (network);
   self->person = person;
-  self->paths = circles_paths_find (network, person, limit);
+  self->selection = circles_selection_ref (selection);
+  self->paths = circles_selection_get_paths (selection);
+  self->n_chains = MIN (self->paths->chains->len, limit);
 
   n_mutual = MIN (self->paths->mutual->len, limit);
   self->mutual = circles_person_list_new (NULL);
@@ -510,7 +516,7 @@ circles_person_details_get_n_chains (CirclesPersonDetails *self)
 {
   g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), 0);
 
-  return self->paths->chains->len;
+  return self->n_chains;
 }
 
 /**
@@ -523,7 +529,7 @@ circles_person_details_get_chain (CirclesPersonDetails *self,
                                   guint                 i)
 {
   g_return_val_if_fail (CIRCLES_IS_PERSON_DETAILS (self), NULL);
-  g_return_val_if_fail (i < self->paths->chains->len, NULL);
+  g_return_val_if_fail (i < self->n_chains, NULL);
 
   return &g_array_index (self->paths->chains, CirclesChain, i);
 }
@@ -559,7 +565,7 @@ circles_person_details_get_n_introducers (CirclesPersonDetails *self)
     case 2:
       return g_list_model_get_n_items (G_LIST_MODEL (self->mutual));
     case 3:
-      return self->paths->chains->len;
+      return self->n_chains;
     default:
       return 0;
     }

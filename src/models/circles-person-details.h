@@ -17,7 +17,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (CirclesPersonDetails, circles_person_details, CIRCLES, PERSON_DETAILS, GObject)
 
 CirclesPersonDetails *circles_person_details_new               (CirclesSession       *session,
-                                                                guint                 person,
+                                                                CirclesSelection     *selection,
                                                                 guint                 limit);
 CirclesSession       *circles_person_details_get_session       (CirclesPersonDetails *self);
 CirclesNetwork       *circles_person_details_get_network       (CirclesPersonDetails *self);

@@ -40,6 +40,9 @@ struct _CirclesSession
   guint                selected;  /* a person of the network, or CIRCLES_NO_PERSON */
   guint32              chain[CIRCLES_MAX_DEGREE + 1]; /* the chosen one, me first */
   guint                chain_length;                  /* 0: none chosen */
+  CirclesSelection    *selection; /* of selected, once its chains are found */
+  GCancellable        *selecting; /* while they are found in a worker */
+  guint                selection_worker_links;
   double               progress;  /* of the running import, or -1 */
   guint                busy : 1;
   guint                quiet_load : 1; /* the running load keeps the state
@@ -66,6 +69,8 @@ enum {
   PROP_SCENE,
   PROP_SELECTED,
   PROP_CHAIN,
+  PROP_SELECTION,
+  PROP_SELECTION_WORKER_LINKS,
   PROP_PROGRESS,
   N_PROPS
 };
@@ -101,6 +106,8 @@ circles_session_set_busy (CirclesSession *self,
   self->busy = busy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
 }
+
+static void circles_session_find_selection (CirclesSession *self);
 
 /* The network and its scene change together: a view never sees a
  * scene of another snapshot. */
@@ -143,6 +150,7 @@ circles_session_set_network (CirclesSession *self,
     }
   /* and the chains of a new snapshot may come in another order. */
   circles_session_set_chain (self, NULL, 0);
+  circles_session_find_selection (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_NETWORK]);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SCENE]);
   g_object_thaw_notify (G_OBJECT (self));
@@ -516,6 +524,8 @@ circles_session_finalize (GObject *object)
   g_clear_pointer (&self->title, g_free);
   g_clear_pointer (&self->network, circles_network_unref);
   g_clear_pointer (&self->scene, circles_scene_unref);
+  g_clear_pointer (&self->selection, circles_selection_unref);
+  g_clear_object (&self->selecting);
   g_clear_object (&self->store);
   g_clear_pointer (&self->worker_store, circles_worker_store_unref);
   g_clear_error (&self->error);
@@ -565,6 +575,14 @@ circles_session_get_property (GObject    *object,
       g_value_set_pointer (value, self->chain_length > 0 ? self->chain : NULL);
       break;
 
+    case PROP_SELECTION:
+      g_value_set_pointer (value, self->selection);
+      break;
+
+    case PROP_SELECTION_WORKER_LINKS:
+      g_value_set_uint (value, self->selection_worker_links);
+      break;
+
     case PROP_PROGRESS:
       g_value_set_double (value, self->progress);
       break;
@@ -593,6 +611,10 @@ circles_session_set_property (GObject      *object,
 
     case PROP_SELECTED:
       circles_session_select (self, g_value_get_uint (value));
+      break;
+
+    case PROP_SELECTION_WORKER_LINKS:
+      self->selection_worker_links = g_value_get_uint (value);
       break;
 
     default:
@@ -671,6 +693,24 @@ circles_session_class_init (CirclesSessionClass *klass)
                            G_PARAM_EXPLICIT_NOTIFY |
                            G_PARAM_STATIC_STRINGS));
 
+  /* The CirclesSelection of the selected person: the chains from me to
+   * them, the chosen one, the names along them; NULL while nobody is
+   * selected or while they are found (circles_session_get_selection()). */
+  properties[PROP_SELECTION] =
+    g_param_spec_pointer ("selection", NULL, NULL,
+                          (G_PARAM_READABLE |
+                           G_PARAM_EXPLICIT_NOTIFY |
+                           G_PARAM_STATIC_STRINGS));
+
+  /* Networks with more connections than this find a selection's chains
+   * in a worker thread; smaller ones at once, on the click. */
+  properties[PROP_SELECTION_WORKER_LINKS] =
+    g_param_spec_uint ("selection-worker-links", NULL, NULL,
+                       0, G_MAXUINT, CIRCLES_SESSION_SELECTION_WORKER_LINKS,
+                       (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
   /* How far the running import is, 0..1; -1 when none runs. */
   properties[PROP_PROGRESS] =
     g_param_spec_double ("progress", NULL, NULL,
@@ -688,6 +728,7 @@ circles_session_init (CirclesSession *self)
   self->progress = -1.0;
   self->state = CIRCLES_SESSION_STATE_NONE;
   self->selected = CIRCLES_NO_PERSON;
+  self->selection_worker_links = CIRCLES_SESSION_SELECTION_WORKER_LINKS;
 }
 
 guint
@@ -719,7 +760,120 @@ circles_session_select (CirclesSession *self,
   self->selected = person;
   circles_session_set_chain (self, NULL, 0);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED]);
+  circles_session_find_selection (self);
   g_object_thaw_notify (G_OBJECT (self));
+}
+
+static void
+circles_session_set_selection (CirclesSession   *self,
+                               CirclesSelection *selection)
+{
+  if (self->selection == selection)
+    return;
+
+  g_clear_pointer (&self->selection, circles_selection_unref);
+  if (selection != NULL)
+    {
+      self->selection = circles_selection_ref (selection);
+      circles_selection_choose (self->selection, self->chain_length > 0 ? self->chain : NULL,
+                                self->chain_length);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTION]);
+}
+
+typedef struct
+{
+  CirclesNetwork *network;
+  guint           person;
+} SelectionRequest;
+
+static void
+selection_request_free (SelectionRequest *request)
+{
+  circles_network_unref (request->network);
+  g_free (request);
+}
+
+static void
+circles_session_selection_thread (GTask        *task,
+                                  gpointer      source_object,
+                                  gpointer      task_data,
+                                  GCancellable *cancellable)
+{
+  SelectionRequest *request = task_data;
+
+  g_task_return_pointer (task, circles_selection_new (request->network, request->person),
+                         (GDestroyNotify) circles_selection_unref);
+}
+
+static void
+circles_session_selection_found_cb (GObject      *object,
+                                    GAsyncResult *result,
+                                    gpointer      user_data)
+{
+  CirclesSession *self = CIRCLES_SESSION (object);
+  g_autoptr(CirclesSelection) selection = g_task_propagate_pointer (G_TASK (result), NULL);
+
+  /* Cancelled: another person, or another snapshot, was selected since. */
+  if (selection == NULL)
+    return;
+  g_clear_object (&self->selecting);
+  circles_session_set_selection (self, selection);
+}
+
+/* Finds the chains to the selected person: at once in a small network,
+ * in a worker in a large one (the selection is NULL meanwhile). */
+static void
+circles_session_find_selection (CirclesSession *self)
+{
+  g_autoptr(GTask) task = NULL;
+  SelectionRequest *request;
+
+  g_cancellable_cancel (self->selecting);
+  g_clear_object (&self->selecting);
+
+  if (self->network == NULL || self->selected == CIRCLES_NO_PERSON)
+    {
+      circles_session_set_selection (self, NULL);
+      return;
+    }
+  if (self->selection != NULL &&
+      circles_selection_get_network (self->selection) == self->network &&
+      circles_selection_get_person (self->selection) == self->selected)
+    return;
+
+  if (circles_network_get_n_connections (self->network) <= self->selection_worker_links)
+    {
+      g_autoptr(CirclesSelection) selection = circles_selection_new (self->network, self->selected);
+
+      circles_session_set_selection (self, selection);
+      return;
+    }
+
+  circles_session_set_selection (self, NULL);
+  self->selecting = g_cancellable_new ();
+  request = g_new0 (SelectionRequest, 1);
+  request->network = circles_network_ref (self->network);
+  request->person = self->selected;
+  task = g_task_new (self, self->selecting, circles_session_selection_found_cb, NULL);
+  g_task_set_source_tag (task, circles_session_find_selection);
+  g_task_set_task_data (task, request, (GDestroyNotify) selection_request_free);
+  g_task_run_in_thread (task, circles_session_selection_thread);
+}
+
+/**
+ * circles_session_get_selection:
+ *
+ * Returns: (nullable) (transfer none): the chains to the selected person
+ * (the chosen one included), found once per selection; %NULL while
+ * nobody is selected or while they are found
+ */
+CirclesSelection *
+circles_session_get_selection (CirclesSession *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), NULL);
+
+  return self->selection;
 }
 
 /**
@@ -769,6 +923,8 @@ circles_session_set_chain (CirclesSession *self,
   if (length > 0)
     memcpy (self->chain, people, length * sizeof (guint32));
   self->chain_length = length;
+  if (self->selection != NULL)
+    circles_selection_choose (self->selection, length > 0 ? self->chain : NULL, length);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CHAIN]);
 }
 

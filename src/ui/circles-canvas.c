@@ -33,6 +33,7 @@
 #include <string.h>
 
 #include "circles-canvas.h"
+#include "circles-circle.h"
 #include "circles-format.h"
 #include "circles-paths.h"
 #include "circles-selection.h"
@@ -246,30 +247,6 @@ count_mutual (CirclesNetwork *network,
 }
 
 static const char *
-circle_name (CirclesNetwork *network,
-             guint           person)
-{
-  switch (circles_network_get_circle (network, person))
-    {
-    case CIRCLES_CIRCLE_ME:
-      return _("You");
-    case CIRCLES_CIRCLE_FIRST:
-      return _("1st degree");
-    case CIRCLES_CIRCLE_SECOND:
-      return _("2nd degree");
-    case CIRCLES_CIRCLE_THIRD:
-      return _("3rd degree");
-    case CIRCLES_CIRCLE_FOLLOWER:
-      return _("Follower");
-    case CIRCLES_CIRCLE_GROUP_MEMBER:
-      return _("Group member");
-    case CIRCLES_CIRCLE_OUT_OF_NETWORK:
-    default:
-      return _("Out of network");
-    }
-}
-
-static const char *
 person_name (CirclesNetwork *network,
              guint           person)
 {
@@ -285,7 +262,7 @@ mutual_text (guint mutual)
 {
   g_autofree char *number = circles_format_count (mutual);
 
-  /* Translators: as in "2nd degree, 3 mutual connections" */
+  /* Translators: as in "2nd-degree connection, 3 mutual connections" */
   return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
                                        "%s mutual connection",
                                        "%s mutual connections", mutual),
@@ -308,9 +285,10 @@ circles_canvas_describe_person (CirclesNetwork *network,
 
   mutual = mutual_text (count_mutual (network, person));
   /* Translators: name, circle, mutual connections:
-   * "Alice Martin, 2nd degree, 3 mutual connections" */
+   * "Alice Martin, 2nd-degree connection, 3 mutual connections" */
   return g_strdup_printf (_("%s, %s, %s"), person_name (network, person),
-                          circle_name (network, person), mutual);
+                          circles_circle_get_long_name (circles_network_get_circle (network, person)),
+                          mutual);
 }
 
 static void
@@ -731,30 +709,33 @@ circles_canvas_reveal (CirclesCanvas *self,
 /* ------------------------------------------------------------------ */
 /* Selection                                                           */
 
+/* Follows the session: who is selected, and the chains to them (found
+ * by the session once per selection, later in a large network). */
 static void
-circles_canvas_notify_selected_cb (CirclesCanvas  *self,
-                                   GParamSpec     *pspec,
-                                   CirclesSession *session)
+circles_canvas_sync_selection (CirclesCanvas *self)
 {
-  guint selected = circles_session_get_selected (session);
+  guint selected = CIRCLES_NO_PERSON;
+  CirclesSelection *selection = NULL;
+  gboolean new_person;
 
-  if (selected == self->selected)
+  if (self->session != NULL && self->network != NULL)
+    {
+      selected = circles_session_get_selected (self->session);
+      selection = circles_session_get_selection (self->session);
+    }
+  new_person = selected != self->selected;
+  if (!new_person && selection == self->selection)
     return;
 
   self->selected = selected;
   g_clear_pointer (&self->selection, circles_selection_unref);
-  if (selected != CIRCLES_NO_PERSON && self->network != NULL)
-    {
-      const guint32 *chain;
-      guint length;
-
-      self->selection = circles_selection_new (self->network, selected);
-      chain = circles_session_get_chain (session, &length);
-      circles_selection_choose (self->selection, chain, length);
-    }
+  if (selection != NULL)
+    self->selection = circles_selection_ref (selection);
   self->selection_serial++;
 
-  circles_canvas_update_accessible (self);
+  if (new_person)
+    circles_canvas_update_accessible (self);
+  /* Once more when the chains come: they are framed too. */
   if (selected != CIRCLES_NO_PERSON)
     circles_canvas_reveal (self, selected);
   gtk_widget_queue_draw (GTK_WIDGET (self));
@@ -822,18 +803,10 @@ circles_canvas_get_highlighted_chain (CirclesCanvas *self,
   return chain != NULL ? chain->people : NULL;
 }
 
+/* The session chose another chain of the selection. */
 static void
-circles_canvas_notify_chain_cb (CirclesCanvas  *self,
-                                GParamSpec     *pspec,
-                                CirclesSession *session)
+circles_canvas_notify_chain_cb (CirclesCanvas *self)
 {
-  const guint32 *chain;
-  guint length;
-
-  if (self->selection == NULL)
-    return;
-  chain = circles_session_get_chain (session, &length);
-  circles_selection_choose (self->selection, chain, length);
   self->selection_serial++;
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
@@ -932,8 +905,7 @@ circles_canvas_notify_scene_cb (CirclesCanvas  *self,
   self->hover = CIRCLES_NO_PERSON;
   self->selected = CIRCLES_NO_PERSON;
   circles_canvas_update_emphasis (self);
-  if (session != NULL)
-    circles_canvas_notify_selected_cb (self, NULL, session);
+  circles_canvas_sync_selection (self);
   circles_canvas_update_accessible (self);
   if (keep_view)
     {
@@ -1346,8 +1318,11 @@ circles_canvas_query_tooltip (GtkWidget  *widget,
     {
       g_autofree char *count = mutual_text (count_mutual (self->network, person));
 
-      /* Translators: circle and mutual connections, "2nd degree · 3 mutual connections" */
-      mutual = g_strdup_printf (_("%s · %s"), circle_name (self->network, person), count);
+      /* Translators: circle and mutual connections,
+       * "2nd-degree connection · 3 mutual connections" */
+      mutual = g_strdup_printf (_("%s · %s"),
+                                circles_circle_get_long_name (circles_network_get_circle (self->network, person)),
+                                count);
     }
 
   if (details->len > 0)
@@ -1777,7 +1752,9 @@ circles_canvas_set_session (CirclesCanvas  *self,
       g_signal_connect_swapped (session, "notify::scene",
                                 G_CALLBACK (circles_canvas_notify_scene_cb), self);
       g_signal_connect_swapped (session, "notify::selected",
-                                G_CALLBACK (circles_canvas_notify_selected_cb), self);
+                                G_CALLBACK (circles_canvas_sync_selection), self);
+      g_signal_connect_swapped (session, "notify::selection",
+                                G_CALLBACK (circles_canvas_sync_selection), self);
       g_signal_connect_swapped (session, "notify::chain",
                                 G_CALLBACK (circles_canvas_notify_chain_cb), self);
       g_signal_connect_swapped (self->prospecting, "notify::emphasis",

@@ -911,6 +911,7 @@ circles_person_pane_update (CirclesPersonPane *self)
 {
   CirclesNetwork *network = circles_session_get_network (self->session);
   guint person = circles_session_get_selected (self->session);
+  CirclesSelection *selection = circles_session_get_selection (self->session);
   const char *channel, *advice, *icon_name;
   const char *name;
   const char *url;
@@ -922,6 +923,10 @@ circles_person_pane_update (CirclesPersonPane *self)
   if (self->details != NULL &&
       circles_person_details_get_network (self->details) == network &&
       circles_person_details_get_person (self->details) == person)
+    return;
+  /* In a large network the chains to them come a moment later. */
+  if (network != NULL && person != CIRCLES_NO_PERSON &&
+      (selection == NULL || circles_selection_get_network (selection) != network))
     return;
 
   g_clear_object (&self->details);
@@ -956,7 +961,7 @@ circles_person_pane_update (CirclesPersonPane *self)
       circles_person_pane_set_rating_error (self, NULL);
     }
 
-  self->details = circles_person_details_new (self->session, person, N_INTRODUCERS);
+  self->details = circles_person_details_new (self->session, selection, N_INTRODUCERS);
   g_signal_connect_object (self->details, "notify", G_CALLBACK (details_notify_cb), self, 0);
   circle = circles_person_details_get_circle (self->details);
   name = circles_person_details_get_name (self->details);
@@ -1042,6 +1047,8 @@ circles_person_pane_constructed (GObject *object)
   g_signal_connect_object (self->session, "notify::network",
                            G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::selected",
+                           G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->session, "notify::selection",
                            G_CALLBACK (session_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->session, "notify::busy",
                            G_CALLBACK (session_busy_cb), self, G_CONNECT_SWAPPED);
