@@ -129,13 +129,19 @@ circles_test_store_new (const char *description)
         }
       else if ((sep = strchr (token, '-')) != NULL)
         {
-          g_autofree char *a = g_strndup (token, sep - token);
-          g_auto(GStrv) rest = g_strsplit (sep + 1, ":", 2);
-          double strength = rest[1] != NULL ? g_ascii_strtod (rest[1], NULL) : -1;
-          gint64 ia = circles_store_ensure_person (store, a, &error);
-          gint64 ib = circles_store_ensure_person (store, rest[0], &error);
+          g_auto(GStrv) dated = g_strsplit (token, "@", 2);
+          g_autofree char *a = NULL;
+          g_auto(GStrv) rest = NULL;
+          double strength;
+          gint64 ia, ib;
 
-          g_assert_true (circles_store_add_connection (store, ia, ib, strength, NULL, &error));
+          sep = strchr (dated[0], '-');
+          a = g_strndup (dated[0], sep - dated[0]);
+          rest = g_strsplit (sep + 1, ":", 2);
+          strength = rest[1] != NULL ? g_ascii_strtod (rest[1], NULL) : -1;
+          ia = circles_store_ensure_person (store, a, &error);
+          ib = circles_store_ensure_person (store, rest[0], &error);
+          g_assert_true (circles_store_add_connection (store, ia, ib, strength, dated[1], &error));
         }
       else
         circles_store_ensure_person (store, token, &error);

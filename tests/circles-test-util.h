@@ -34,6 +34,8 @@ G_BEGIN_DECLS
  * tokens separated by spaces,
  *   "a-b"      a connection (people are created by key),
  *   "a-b:0.5"  a connection with a strength,
+ *   "a-b@2021-03-04"  a connection made on that day (with or without a
+ *              strength before the @),
  *   "a>b"      a follows b,
  *   "+g:a,b"   a and b are members of the group g,
  *   "a"        a person alone.

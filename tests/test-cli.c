@@ -377,6 +377,49 @@ test_sources (CirclesCliFixture *f,
   g_assert_nonnull (strstr (f->out, "Added by hand"));
 }
 
+/* stats --at: the rings at a date; a malformed date is bad input. */
+static void
+test_stats_at (CirclesCliFixture *f,
+               gconstpointer      data)
+{
+  g_autoptr(CirclesStore) store = circles_test_store_new ("me-a@2020-01-10 a-b@2021-05-01 me-c");
+  g_autofree char *db = g_strdup (circles_store_get_path (store));
+  const char *bad[] = { "2021-02-30", "2021-5-1", "last year", "" };
+
+  g_clear_object (&store);
+
+  /* Before the first dated connection: me-c, undated, counts. */
+  g_clear_pointer (&f->out, g_free);
+  g_assert_cmpint (circles_test_run_cli (db, &f->out, NULL, "stats", "--at", "2019-01-01", "--json", NULL), ==, 0);
+  {
+    g_autoptr(JsonObject) stats = circles_test_parse_object (f->out);
+
+    g_assert_cmpstr (json_object_get_string_member (stats, "at"), ==, "2019-01-01");
+    g_assert_cmpint (json_object_get_int_member (stats, "first"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (stats, "second"), ==, 0);
+    g_assert_cmpint (json_object_get_int_member (stats, "connections"), ==, 1);
+  }
+  g_clear_pointer (&f->out, g_free);
+  g_assert_cmpint (circles_test_run_cli (db, &f->out, NULL, "stats", "--at", "2021-05-01", "--json", NULL), ==, 0);
+  {
+    g_autoptr(JsonObject) stats = circles_test_parse_object (f->out);
+
+    g_assert_cmpint (json_object_get_int_member (stats, "first"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (stats, "second"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (stats, "connections"), ==, 3);
+  }
+  g_clear_pointer (&f->out, g_free);
+  g_assert_cmpint (circles_test_run_cli (db, &f->out, NULL, "stats", "--at", "2020-06-30", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "As of 2020-06-30"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_clear_pointer (&f->err, g_free);
+      g_assert_cmpint (circles_test_run_cli (db, NULL, &f->err, "stats", "--at", bad[i], NULL), ==, 2);
+      g_assert_nonnull (strstr (f->err, "is not a date"));
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -395,6 +438,7 @@ main (int   argc,
   ADD ("cap-warning", test_cap_warning);
   ADD ("usage", test_usage);
   ADD ("sources", test_sources);
+  ADD ("stats-at", test_stats_at);
 #undef ADD
 
   return g_test_run ();

@@ -233,6 +233,90 @@ test_snapshot_cache (void)
   g_assert_cmpuint (circles_network_get_counts (third)->out_of_network, ==, 1);
 }
 
+/* The rings at a date count only the connections made by then; one
+ * without a date counts from the start. The days survive the snapshot
+ * cache. */
+static const char dated[] =
+  "me-a@2020-01-10 me-b@2021-06-01 a-c@2020-02-01 c-d@2020-03-01 "
+  "b-d@2021-07-01 d-e f";
+
+static void
+assert_counts_at (CirclesNetwork *network,
+                  const char     *date,
+                  guint           first,
+                  guint           second,
+                  guint           third,
+                  guint           connections)
+{
+  CirclesCounts counts;
+  guint day = 0;
+
+  g_assert_true (circles_day_from_iso (date, &day));
+  circles_network_count_at (network, day, &counts);
+  g_assert_cmpuint (counts.first, ==, first);
+  g_assert_cmpuint (counts.second, ==, second);
+  g_assert_cmpuint (counts.third, ==, third);
+  g_assert_cmpuint (counts.connections, ==, connections);
+  /* Everyone is counted, on a ring or not. */
+  g_assert_cmpuint (counts.people, ==, circles_network_get_counts (network)->people);
+}
+
+static void
+test_counts_at (void)
+{
+  g_autoptr(CirclesStore) store = circles_test_store_new (dated);
+  g_autoptr(GError) error = NULL;
+
+  for (guint load = 0; load < 2; load++)
+    {
+      /* The second load reads the snapshot cache the first wrote. */
+      g_autoptr(CirclesNetwork) network = circles_network_load (store, NULL, &error);
+      const CirclesCounts *today;
+      CirclesCounts later;
+      guint a, day;
+
+      g_assert_no_error (error);
+      a = circles_test_person (network, "a");
+      g_assert_true (circles_day_from_iso ("2020-01-10", &day));
+      g_assert_cmpuint (circles_network_get_day (network, a, circles_network_find_neighbour (network, a, circles_network_get_me (network))), ==, day);
+      g_assert_cmpuint (circles_network_get_day (network, circles_test_person (network, "e"), 0), ==, 0);
+
+      /* Before the first connection: empty rings (d-e has no date). */
+      assert_counts_at (network, "2019-12-31", 0, 0, 0, 1);
+      assert_counts_at (network, "2020-01-10", 1, 0, 0, 2);
+      assert_counts_at (network, "2020-03-01", 1, 1, 1, 4);
+      assert_counts_at (network, "2021-06-01", 2, 1, 1, 5);
+      /* b-d brings d and e closer. */
+      assert_counts_at (network, "2021-07-01", 2, 2, 1, 6);
+
+      /* Today's rings are the rings at any later date. */
+      today = circles_network_get_counts (network);
+      g_assert_true (circles_day_from_iso ("2100-01-01", &day));
+      circles_network_count_at (network, day, &later);
+      g_assert_cmpuint (later.first, ==, today->first);
+      g_assert_cmpuint (later.second, ==, today->second);
+      g_assert_cmpuint (later.third, ==, today->third);
+      g_assert_cmpuint (later.out_of_network, ==, today->out_of_network);
+      g_assert_cmpuint (later.connections, ==, today->connections);
+    }
+}
+
+static void
+test_day_from_iso (void)
+{
+  const char *bad[] = { "", "2021-1-01", "2021-13-01", "2021-02-30", "20210101", "2021-01-01T00:00",
+                        "yesterday", "２０２１-01-01", "-021-01-01" };
+  guint day = 0, next = 0;
+
+  g_assert_true (circles_day_from_iso ("1970-01-01", &day));
+  g_assert_cmpuint (day, ==, 1);
+  g_assert_true (circles_day_from_iso ("2024-02-29", &day));
+  g_assert_true (circles_day_from_iso ("2024-03-01", &next));
+  g_assert_cmpuint (next, ==, day + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    g_assert_false (circles_day_from_iso (bad[i], &day));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -249,6 +333,8 @@ main (int   argc,
   g_test_add_func ("/network/names", test_names);
   g_test_add_func ("/network/load-async", test_load_async);
   g_test_add_func ("/network/snapshot-cache", test_snapshot_cache);
+  g_test_add_func ("/network/counts-at", test_counts_at);
+  g_test_add_func ("/network/day-from-iso", test_day_from_iso);
 
   return g_test_run ();
 }

@@ -47,7 +47,7 @@ static int cmd_demo   (const char *db_path, int argc, char **argv);
 static const Command commands[] = {
   { "import", N_("FILE [--format FORMAT] [--me KEY] [--owner KEY]"),
     N_("Import a file into the database"), cmd_import },
-  { "stats", N_("[--json]"),
+  { "stats", N_("[--at YYYY-MM-DD] [--json]"),
     N_("Count the people in each circle"), cmd_stats },
   { "paths", N_("KEY [--limit N] [--json]"),
     N_("Show the chains of people that lead to KEY"), cmd_paths },
@@ -375,8 +375,10 @@ cmd_stats (const char  *db_path,
            char       **argv)
 {
   gboolean json = FALSE;
+  g_autofree char *at = NULL;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { "at", 0, 0, G_OPTION_ARG_STRING, &at, NULL, NULL },
     { NULL }
   };
   g_autoptr(CirclesStore) store = NULL;
@@ -385,12 +387,20 @@ cmd_stats (const char  *db_path,
   CirclesCounts counts = { 0 };
   const char *me_key = NULL;
   const char *me_name = NULL;
+  guint day = 0;
   int status;
 
   if (!_circles_cli_parse_options ("stats", entries, &argc, &argv, &status))
     return status;
   if (argc != 1)
     return _circles_cli_usage_error ("stats", _("this command takes no file"));
+  if (at != NULL && !circles_day_from_iso (at, &day))
+    {
+      /* Translators: %s is what was given after --at */
+      g_autofree char *message = g_strdup_printf (_("“%s” is not a date: write it YYYY-MM-DD"), at);
+
+      return _circles_cli_usage_error ("stats", message);
+    }
 
   store = circles_store_open (db_path, &error);
   if (store == NULL || !_circles_cli_load_network (store, &network, &error))
@@ -400,7 +410,11 @@ cmd_stats (const char  *db_path,
     {
       guint me = circles_network_get_me (network);
 
-      counts = *circles_network_get_counts (network);
+      /* The rings at a date: only the connections made by then. */
+      if (at != NULL)
+        circles_network_count_at (network, day, &counts);
+      else
+        counts = *circles_network_get_counts (network);
       me_key = circles_network_get_key (network, me);
       me_name = circles_network_get_name (network, me);
     }
@@ -422,6 +436,11 @@ cmd_stats (const char  *db_path,
         json_builder_add_string_value (builder, me_key);
       else
         json_builder_add_null_value (builder);
+      if (at != NULL)
+        {
+          json_builder_set_member_name (builder, "at");
+          json_builder_add_string_value (builder, at);
+        }
 #define MEMBER(name) \
       json_builder_set_member_name (builder, #name); \
       json_builder_add_int_value (builder, counts.name)
@@ -445,6 +464,9 @@ cmd_stats (const char  *db_path,
         g_print (_("Me: %s\n"), me_name);
       else
         g_print ("%s\n", _("Nobody is “me” yet: import your connections first."));
+      if (at != NULL)
+        /* Translators: stats --at: the network as it was on that date */
+        g_print (_("As of %s, counting the connections made by then\n"), at);
       g_autofree char *cap = circles_format_count (CIRCLES_FIRST_DEGREE_CAP);
       g_autofree char *share = percent (counts.first, CIRCLES_FIRST_DEGREE_CAP);
       /* Translators: after the count of the 1st degree: "(1.6% of the

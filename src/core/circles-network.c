@@ -34,6 +34,8 @@ struct _CirclesNetwork
   guint32       *offsets;      /* n + 1 */
   guint32       *adjacency;    /* 2 × n_edges */
   float         *strengths;    /* 2 × n_edges, or NULL when all are 1 */
+  guint16       *days;         /* 2 × n_edges (circles_network_get_day()),
+                                * or NULL when no connection has a date */
 
   guint8        *degrees;
   guint8        *flags;
@@ -64,9 +66,11 @@ typedef struct
   guint32        *edge_a;
   guint32        *edge_b;
   float          *edge_strength;
+  guint16        *edge_day;
   guint64         n_edges;
   guint64         edges_allocated;
   gboolean        any_strength;
+  gboolean        any_day;
 
   gint64          me_id;
   GHashTable     *warmth;         /* person id -> r from our interactions */
@@ -158,6 +162,43 @@ today_as_day (void)
   return g_date_get_julian (&date);
 }
 
+/* The julian day of 1970-01-01: day 1 of circles_network_get_day(). */
+#define DAY_EPOCH 719163
+
+/* The day of circles_network_get_day() of a julian day (-1: unknown);
+ * days before 1970 are day 1, past 2149 the last day. */
+static guint16
+day_of_julian (gint64 julian)
+{
+  if (julian < 0)
+    return 0;
+  return (guint16) CLAMP (julian - DAY_EPOCH + 1, 1, G_MAXUINT16);
+}
+
+/**
+ * circles_day_from_iso:
+ * @text: a date, exactly "YYYY-MM-DD"
+ * @day: (out): its day, as circles_network_get_day() counts them
+ *
+ * Returns: %FALSE when @text is not such a date
+ */
+gboolean
+circles_day_from_iso (const char *text,
+                      guint      *day)
+{
+  g_return_val_if_fail (day != NULL, FALSE);
+
+  if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
+    return FALSE;
+  for (guint i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
+      return FALSE;
+  if (parse_iso_day (text) < 0)
+    return FALSE;
+  *day = day_of_julian (parse_iso_day (text));
+  return TRUE;
+}
+
 double
 circles_connection_strength (double weight,
                              int    rating,
@@ -215,6 +256,7 @@ load_connection (const CirclesConnectionRow *row,
       loader->edge_a = g_renew (guint32, loader->edge_a, loader->edges_allocated);
       loader->edge_b = g_renew (guint32, loader->edge_b, loader->edges_allocated);
       loader->edge_strength = g_renew (float, loader->edge_strength, loader->edges_allocated);
+      loader->edge_day = g_renew (guint16, loader->edge_day, loader->edges_allocated);
     }
 
   loader->edge_a[loader->n_edges] = ia;
@@ -235,6 +277,8 @@ load_connection (const CirclesConnectionRow *row,
                                       day >= 0 ? MAX (0, loader->today - day) / 365.25 : -1);
   if (row->weight >= 0 || row->rating > 0 || day >= 0 || warmth >= 0)
     loader->any_strength = TRUE;
+  loader->edge_day[loader->n_edges] = day_of_julian (day);
+  loader->any_day |= day >= 0;
   loader->n_edges++;
 }
 
@@ -258,6 +302,8 @@ build_rows (CirclesNetwork *self,
   self->adjacency = g_new (guint32, MAX (1, 2 * loader->n_edges));
   if (loader->any_strength)
     self->strengths = g_new (float, MAX (1, 2 * loader->n_edges));
+  if (loader->any_day)
+    self->days = g_new (guint16, MAX (1, 2 * loader->n_edges));
 
   fill = g_memdup2 (self->offsets, sizeof (guint32) * self->n);
   for (guint64 e = 0; e < loader->n_edges; e++)
@@ -274,6 +320,8 @@ build_rows (CirclesNetwork *self,
           self->strengths[pa] = loader->edge_strength[e];
           self->strengths[pb] = loader->edge_strength[e];
         }
+      if (self->days != NULL)
+        self->days[pa] = self->days[pb] = loader->edge_day[e];
     }
   g_free (fill);
 }
@@ -329,6 +377,7 @@ read_rows (CirclesNetwork  *self,
   g_free (loader->edge_a);
   g_free (loader->edge_b);
   g_free (loader->edge_strength);
+  g_free (loader->edge_day);
   return ok;
 }
 
@@ -420,6 +469,7 @@ flag_group_member (gint64   id,
  * rings they may also be on; out of network is who is on none. */
 static void
 count_people (CirclesNetwork *self,
+              const guint8   *degrees,
               const guint8   *subset,
               CirclesCounts  *c)
 {
@@ -431,7 +481,7 @@ count_people (CirclesNetwork *self,
         continue;
 
       c->people++;
-      switch (self->degrees[i])
+      switch (degrees[i])
         {
         case 1: c->first++; break;
         case 2: c->second++; break;
@@ -457,7 +507,7 @@ count_circles (CirclesNetwork *self)
     if (self->degrees[i] == 1)
       self->flags[i] &= ~CIRCLES_FLAG_FOLLOWER;
 
-  count_people (self, NULL, &self->counts);
+  count_people (self, self->degrees, NULL, &self->counts);
   self->counts.connections = self->n_edges;
 }
 
@@ -470,6 +520,7 @@ circles_network_free (CirclesNetwork *self)
   g_free (self->offsets);
   g_free (self->adjacency);
   g_free (self->strengths);
+  g_free (self->days);
   g_free (self->degrees);
   g_free (self->flags);
   g_free (self->parents);
@@ -538,6 +589,7 @@ read_snapshot (CirclesStore  *store,
       self->offsets = g_steal_pointer (&cache.offsets);
       self->adjacency = g_steal_pointer (&cache.adjacency);
       self->strengths = g_steal_pointer (&cache.strengths);
+      self->days = g_steal_pointer (&cache.days);
       for (guint i = 0; i < self->n; i++)
         if (self->ids[i] > 0 && self->ids[i] <= max_id)
           index_of_id[self->ids[i]] = i;
@@ -618,6 +670,7 @@ circles_network_load (CirclesStore  *store,
         .offsets = self->offsets,
         .adjacency = self->adjacency,
         .strengths = self->strengths,
+        .days = self->days,
       };
       circles_store_write_snapshot_cache (store, &cache);
     }
@@ -737,7 +790,83 @@ circles_network_count_subset (CirclesNetwork *self,
   g_return_if_fail (subset != NULL);
   g_return_if_fail (counts != NULL);
 
-  count_people (self, subset, counts);
+  count_people (self, self->degrees, subset, counts);
+}
+
+/**
+ * circles_network_get_day:
+ *
+ * Returns: the day the @i-th connection of @person was made: 1 for
+ * 1970-01-01 (and before), one more each day; 0 when it is not known
+ */
+guint
+circles_network_get_day (CirclesNetwork *self,
+                         guint           person,
+                         guint           i)
+{
+  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (person < self->n, 0);
+  g_return_val_if_fail (i < self->offsets[person + 1] - self->offsets[person], 0);
+
+  return self->days != NULL ? self->days[self->offsets[person] + i] : 0;
+}
+
+/**
+ * circles_network_count_at:
+ * @day: a day (circles_day_from_iso())
+ * @counts: (out): the circles as they were at the end of @day
+ *
+ * Counts the circles of the network made only of the connections made
+ * by @day; a connection without a date counts from the start. Followers
+ * and group members are today's. One breadth-first search over the
+ * rows, skipping later connections: the database is not read.
+ */
+void
+circles_network_count_at (CirclesNetwork *self,
+                          guint           day,
+                          CirclesCounts  *counts)
+{
+  g_autofree guint8 *degrees = NULL;
+  g_autofree guint32 *queue = NULL;
+  guint head = 0, tail = 0;
+  guint64 entries = 0;
+
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (counts != NULL);
+
+  degrees = g_malloc (MAX (1, self->n));
+  queue = g_new (guint32, MAX (1, self->n));
+  memset (degrees, CIRCLES_DEGREE_BEYOND, self->n);
+  degrees[self->me] = 0;
+  queue[tail++] = self->me;
+
+  while (head < tail)
+    {
+      guint32 u = queue[head++];
+
+      if (degrees[u] >= CIRCLES_MAX_DEGREE)
+        break;
+      for (guint32 p = self->offsets[u]; p < self->offsets[u + 1]; p++)
+        {
+          guint32 v = self->adjacency[p];
+
+          if (self->days != NULL && self->days[p] > day)
+            continue;
+          if (degrees[v] == CIRCLES_DEGREE_BEYOND)
+            {
+              degrees[v] = degrees[u] + 1;
+              queue[tail++] = v;
+            }
+        }
+    }
+
+  count_people (self, degrees, NULL, counts);
+  if (self->days == NULL)
+    entries = 2 * self->n_edges;
+  else
+    for (guint64 p = 0; p < 2 * self->n_edges; p++)
+      entries += self->days[p] <= day;
+  counts->connections = entries / 2;
 }
 
 const CirclesCounts *

@@ -125,6 +125,21 @@ const guint32  *circles_network_get_neighbours   (CirclesNetwork  *self,
 guint           circles_network_find_neighbour   (CirclesNetwork  *self,
                                                   guint            person,
                                                   guint            other);
+/* The day the i-th connection of @person was made (1 is 1970-01-01),
+ * 0 when unknown. */
+guint           circles_network_get_day          (CirclesNetwork  *self,
+                                                  guint            person,
+                                                  guint            i);
+/* The circles as they were at the end of @day, counting only the
+ * connections made by then (one without a date counts from the start). */
+void            circles_network_count_at         (CirclesNetwork  *self,
+                                                  guint            day,
+                                                  CirclesCounts   *counts);
+/* The day of a date written exactly "YYYY-MM-DD"; FALSE when it is not
+ * one. */
+gboolean        circles_day_from_iso             (const char      *text,
+                                                  guint           *day);
+
 /* Strength of the i-th connection of @person, in 0..1 (1 when unknown). */
 double          circles_network_get_strength     (CirclesNetwork  *self,
                                                   guint            person,

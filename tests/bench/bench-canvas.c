@@ -14,7 +14,10 @@
  *  - the same two views under a filter (one person in ten stands out,
  *    the others dimmed);
  *  - a frame that only changes the overlays (hover, selection with its
- *    chains), the layer being cached: what a click or a hover costs.
+ *    chains), the layer being cached: what a click or a hover costs;
+ *  - the circles at a date (the time slider's count: the rows filtered
+ *    by the day each connection was made), beside the classification
+ *    of the whole network when it was loaded.
  * Prints milliseconds per frame (median and worst of --frames frames).
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
@@ -163,6 +166,54 @@ bench_overlay (CirclesNetwork    *network,
           g_array_index (times, double, times->len - 1));
 }
 
+/* The circles at --frames dates from the first connection's day to the
+ * last's: what a step of the time slider recomputes. */
+static void
+bench_dates (CirclesNetwork *network,
+             guint           frames)
+{
+  g_autoptr(GArray) times = g_array_new (FALSE, FALSE, sizeof (double));
+  guint n = circles_network_get_n_people (network);
+  guint first = G_MAXUINT, last = 0;
+  double classify;
+
+  for (guint p = 0; p < n; p++)
+    for (guint i = 0; i < circles_network_get_n_neighbours (network, p); i++)
+      {
+        guint day = circles_network_get_day (network, p, i);
+
+        if (day == 0)
+          continue;
+        first = MIN (first, day);
+        last = MAX (last, day);
+      }
+  if (first > last)
+    {
+      printf ("  %-26s no connection has a date\n", "circles at a date:");
+      return;
+    }
+
+  for (guint i = 0; i < frames; i++)
+    {
+      guint day = first + (guint) ((guint64) (last - first) * i / (frames - 1));
+      CirclesCounts counts;
+      double begin = now_ms ();
+      double elapsed;
+
+      circles_network_count_at (network, day, &counts);
+      elapsed = now_ms () - begin;
+      g_array_append_val (times, elapsed);
+    }
+  g_array_sort (times, compare_doubles);
+  circles_network_get_timings (network, NULL, &classify);
+  printf ("  %-26s %-5s                  median %6.1f ms   worst %6.1f ms"
+          "   (classifying at load: %.1f ms)\n",
+          "slider: circles at a date", "",
+          g_array_index (times, double, times->len / 2),
+          g_array_index (times, double, times->len - 1),
+          classify * 1000.0);
+}
+
 static guint
 find_second_degree (CirclesNetwork *network)
 {
@@ -233,6 +284,7 @@ bench_database (const char *path,
   }
   bench_moved_layer (scene, &overview, frames);
   bench_overlay (network, scene, &overview, target, frames);
+  bench_dates (network, frames);
   return 0;
 }
 

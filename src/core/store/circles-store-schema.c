@@ -186,6 +186,11 @@ const char * const _circles_store_migrations[CIRCLES_STORE_SCHEMA_VERSION] = {
   "  notes TEXT,"
   "  PRIMARY KEY (person, source)"
   ") WITHOUT ROWID;",
+
+  /* 8 -> 9: the day each connection was made, in the snapshot cache
+   * (the rings at a date); caches made before are dropped. */
+  "ALTER TABLE snapshot_cache ADD COLUMN days BLOB;"
+  "DELETE FROM snapshot_cache;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_circles_store_migrations) == CIRCLES_STORE_SCHEMA_VERSION);

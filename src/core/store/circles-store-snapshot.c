@@ -44,6 +44,7 @@ circles_snapshot_cache_clear (CirclesSnapshotCache *cache)
   g_clear_pointer (&cache->offsets, g_free);
   g_clear_pointer (&cache->adjacency, g_free);
   g_clear_pointer (&cache->strengths, g_free);
+  g_clear_pointer (&cache->days, g_free);
 }
 
 gboolean
@@ -52,6 +53,7 @@ circles_store_read_snapshot_cache (CirclesStore         *self,
 {
   sqlite3_stmt *stmt;
   gboolean has_strengths = FALSE;
+  gboolean has_days = FALSE;
   gint64 generation;
   gsize n;
   int rc;
@@ -63,7 +65,7 @@ circles_store_read_snapshot_cache (CirclesStore         *self,
   generation = circles_store_get_generation (self);
 
   stmt = _circles_store_prepare (self,
-                  "SELECT n_people, n_entries, text_size, strengths IS NOT NULL"
+                  "SELECT n_people, n_entries, text_size, strengths IS NOT NULL, days IS NOT NULL"
                   " FROM snapshot_cache WHERE id = 1 AND generation = ?1",
                   NULL);
   if (stmt == NULL)
@@ -78,6 +80,7 @@ circles_store_read_snapshot_cache (CirclesStore         *self,
       cache->n_entries = sqlite3_column_int64 (stmt, 1);
       cache->text_size = sqlite3_column_int64 (stmt, 2);
       has_strengths = sqlite3_column_int (stmt, 3);
+      has_days = sqlite3_column_int (stmt, 4);
       if (n_people < 0 || n_people >= G_MAXUINT32)
         rc = SQLITE_CORRUPT;
     }
@@ -94,10 +97,13 @@ circles_store_read_snapshot_cache (CirclesStore         *self,
   cache->adjacency = read_blob (self, "adjacency", sizeof (guint32) * cache->n_entries);
   if (has_strengths)
     cache->strengths = read_blob (self, "strengths", sizeof (float) * cache->n_entries);
+  if (has_days)
+    cache->days = read_blob (self, "days", sizeof (guint16) * cache->n_entries);
 
   if (cache->ids == NULL || cache->text_offsets == NULL || cache->text == NULL ||
       cache->offsets == NULL || cache->adjacency == NULL ||
       (has_strengths && cache->strengths == NULL) ||
+      (has_days && cache->days == NULL) ||
       cache->text_size == 0 || cache->text[cache->text_size - 1] != '\0' ||
       cache->offsets[n] != cache->n_entries)
     {
@@ -145,8 +151,8 @@ circles_store_write_snapshot_cache (CirclesStore               *self,
   stmt = _circles_store_prepare (self,
                   "INSERT OR REPLACE INTO snapshot_cache"
                   " (id, generation, n_people, n_entries, text_size,"
-                  "  ids, text_offsets, text, offsets, adjacency, strengths)"
-                  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)",
+                  "  ids, text_offsets, text, offsets, adjacency, strengths, days)"
+                  " VALUES (1, ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
                   &error);
   if (stmt == NULL)
     goto failed;
@@ -166,6 +172,9 @@ circles_store_write_snapshot_cache (CirclesStore               *self,
   if (cache->strengths != NULL)
     sqlite3_bind_blob64 (stmt, 10, cache->strengths,
                          sizeof (float) * cache->n_entries, SQLITE_STATIC);
+  if (cache->days != NULL)
+    sqlite3_bind_blob64 (stmt, 11, cache->days,
+                         sizeof (guint16) * cache->n_entries, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)

@@ -29,7 +29,7 @@ typedef enum
 } CirclesStoreError;
 
 /* The schema version this build writes; PRAGMA user_version. */
-#define CIRCLES_STORE_SCHEMA_VERSION 8
+#define CIRCLES_STORE_SCHEMA_VERSION 9
 
 /* Fields of a person that an importer may know; NULL means "not known",
  * and never overwrites what the database already holds. */
@@ -437,6 +437,9 @@ typedef struct
   guint32 *offsets;       /* n_people + 1 */
   guint32 *adjacency;     /* n_entries */
   float   *strengths;     /* n_entries, or NULL when every strength is 1 */
+  guint16 *days;          /* n_entries: the day each connection was made
+                           * (circles_network_get_day()), or NULL when no
+                           * connection has one */
 } CirclesSnapshotCache;
 
 /* Fills @cache (arrays allocated with g_malloc) when the cache is current;
