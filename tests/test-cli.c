@@ -420,6 +420,37 @@ test_stats_at (CirclesCliFixture *f,
     }
 }
 
+/* cold: the ties worth most and let go longest first, with a note. */
+static void
+test_cold (CirclesCliFixture *f,
+           gconstpointer      data)
+{
+  g_autoptr(CirclesStore) store = circles_test_store_new ("me-a@2015-01-01 me-b@2024-01-01 a-x a-y b-z");
+  g_autofree char *db = g_strdup (circles_store_get_path (store));
+  g_autoptr(JsonObject) result = NULL;
+  JsonArray *ties;
+  JsonObject *first;
+
+  g_clear_object (&store);
+  g_assert_cmpint (circles_test_run_cli (db, &f->out, NULL, "cold", "--json", NULL), ==, 0);
+  result = circles_test_parse_object (f->out);
+  ties = json_object_get_array_member (result, "ties");
+  g_assert_cmpuint (json_array_get_length (ties), ==, 2);
+  first = json_array_get_object_element (ties, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "key"), ==, "a");
+  g_assert_cmpint (json_object_get_int_member (first, "reach"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (first, "since"), ==, "connection");
+  g_assert_cmpstr (json_object_get_string_member (first, "last"), ==, "2015-01-01");
+  g_assert_nonnull (strstr (json_object_get_string_member (first, "note"), "Hello a,"));
+
+  g_clear_pointer (&f->out, g_free);
+  g_assert_cmpint (circles_test_run_cli (db, &f->out, NULL, "cold", "--limit", "1", NULL), ==, 0);
+  g_assert_nonnull (strstr (f->out, "1. a — reaches 2 people of your network · no message, connected"));
+  g_assert_null (strstr (f->out, "2. "));
+
+  g_assert_cmpint (circles_test_run_cli (db, NULL, NULL, "cold", "--limit", "0", NULL), ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -439,6 +470,7 @@ main (int   argc,
   ADD ("usage", test_usage);
   ADD ("sources", test_sources);
   ADD ("stats-at", test_stats_at);
+  ADD ("cold", test_cold);
 #undef ADD
 
   return g_test_run ();

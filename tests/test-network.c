@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include "circles-cold.h"
+#include "circles-interaction.h"
 #include "circles-network.h"
 #include "circles-test-util.h"
 
@@ -317,6 +319,54 @@ test_day_from_iso (void)
     g_assert_false (circles_day_from_iso (bad[i], &day));
 }
 
+/* Ties going cold: reach (people whose warmest chain starts with the
+ * tie) times months since the last message, or since the connection. */
+static void
+test_cold (void)
+{
+  g_autoptr(CirclesNetwork) network =
+    circles_test_network_new ("me-a@2020-01-01 me-b@2024-01-01 me-c a-x b-x a-y y-z c-w");
+  guint n = circles_network_get_n_people (network);
+  g_autofree guint32 *last_message = g_new0 (guint32, n);
+  g_autofree guint8 *counted = g_new0 (guint8, n);
+  g_autoptr(GArray) ties = NULL;
+  guint32 today = circles_julian_day ("2026-01-01");
+  const CirclesColdTie *tie;
+
+  /* x is best reached through b, the newer (warmer) tie. */
+  g_assert_cmpuint (circles_network_get_parent (network, circles_test_person (network, "x")), ==,
+                    circles_test_person (network, "b"));
+  last_message[circles_test_person (network, "b")] = circles_julian_day ("2025-12-01");
+
+  ties = circles_cold_rank (network, last_message, NULL, today);
+  g_assert_cmpuint (ties->len, ==, 3);
+  tie = &g_array_index (ties, CirclesColdTie, 0);
+  g_assert_cmpstr (circles_network_get_key (network, tie->person), ==, "a");
+  g_assert_cmpuint (tie->reach, ==, 2);
+  g_assert_cmpuint (tie->months, ==, 72);
+  g_assert_false (tie->messaged);
+  g_assert_cmpfloat (tie->score, ==, 144.0);
+  tie = &g_array_index (ties, CirclesColdTie, 1);
+  g_assert_cmpstr (circles_network_get_key (network, tie->person), ==, "b");
+  g_assert_true (tie->messaged);
+  g_assert_cmpuint (tie->months, ==, 1);
+  /* Neither a message nor a date: last, however far it leads. */
+  tie = &g_array_index (ties, CirclesColdTie, 2);
+  g_assert_cmpstr (circles_network_get_key (network, tie->person), ==, "c");
+  g_assert_cmpuint (tie->since, ==, 0);
+  g_assert_cmpfloat (tie->score, ==, 0.0);
+  g_clear_pointer (&ties, g_array_unref);
+
+  /* Only the prospects count: x alone, whom b leads to. */
+  counted[circles_test_person (network, "x")] = 1;
+  ties = circles_cold_rank (network, NULL, counted, today);
+  g_assert_cmpuint (ties->len, ==, 1);
+  tie = &g_array_index (ties, CirclesColdTie, 0);
+  g_assert_cmpstr (circles_network_get_key (network, tie->person), ==, "b");
+  g_assert_false (tie->messaged);
+  g_assert_cmpuint (tie->months, ==, 24);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -335,6 +385,7 @@ main (int   argc,
   g_test_add_func ("/network/snapshot-cache", test_snapshot_cache);
   g_test_add_func ("/network/counts-at", test_counts_at);
   g_test_add_func ("/network/day-from-iso", test_day_from_iso);
+  g_test_add_func ("/network/cold", test_cold);
 
   return g_test_run ();
 }

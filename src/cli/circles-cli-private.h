@@ -54,6 +54,9 @@ int      _circles_cli_link          (const char       *db_path,
 int      _circles_cli_unlink        (const char       *db_path,
                                      int               argc,
                                      char            **argv);
+int      _circles_cli_cold          (const char       *db_path,
+                                     int               argc,
+                                     char            **argv);
 int      _circles_cli_person        (const char       *db_path,
                                      int               argc,
                                      char            **argv);

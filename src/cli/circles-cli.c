@@ -67,6 +67,8 @@ static const Command commands[] = {
     N_("Count who would come closer if KEY became a connection"), _circles_cli_reach },
   { "prospects", N_("FILE [--filter EXPR]"),
     N_("Write the prospects as CSV, with introducers and drafted messages"), _circles_cli_prospects },
+  { "cold", N_("[--filter EXPR] [--limit N] [--json]"),
+    N_("Rank the connections who lead furthest and you have let go cold"), _circles_cli_cold },
   { "sources", N_("[--json]"),
     N_("List the imports, with whose export each is"), _circles_cli_sources },
   { "forget", N_("ID"),

@@ -170,3 +170,29 @@ circles_message_ask_introduction (const char *first,
                           name_or_placeholder (via),
                           name_or_placeholder (prospect));
 }
+
+/**
+ * circles_message_catch_up:
+ * @name: the 1st-degree connection written to, greeted by their first
+ *   name
+ *
+ * A tie gone cold (circles-cold.h): a short note to pick up the thread,
+ * that asks for nothing yet.
+ *
+ * Returns: (transfer full): the drafted note, in the language of the
+ * locale.
+ */
+char *
+circles_message_catch_up (const char *name)
+{
+  g_autofree char *greeting = greeting_name (name);
+
+  /* Translators: a drafted note to a connection the user has not
+   * written to for a long time; %s is their first name. Warm, short,
+   * and asking for nothing yet. */
+  return g_strdup_printf (_("Hello %s,\n\n"
+                            "It has been a while since we last spoke, and I was thinking of you. "
+                            "How are you, and what are you working on these days?\n\n"
+                            "I would be glad to catch up."),
+                          greeting);
+}

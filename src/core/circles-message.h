@@ -33,4 +33,8 @@ char *circles_message_ask_introduction (const char *first,
                                         const char *via,
                                         const char *prospect);
 
+/* A tie gone cold: a note to @name, my 1st-degree connection, to pick
+ * up the thread. */
+char *circles_message_catch_up         (const char *name);
+
 G_END_DECLS

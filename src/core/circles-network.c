@@ -176,6 +176,18 @@ day_of_julian (gint64 julian)
 }
 
 /**
+ * circles_day_to_julian:
+ *
+ * Returns: the Julian day (as GDate counts them) of a day of
+ * circles_network_get_day(); 0 for 0, the unknown day
+ */
+guint32
+circles_day_to_julian (guint day)
+{
+  return day != 0 ? (guint32) (DAY_EPOCH - 1 + day) : 0;
+}
+
+/**
  * circles_day_from_iso:
  * @text: a date, exactly "YYYY-MM-DD"
  * @day: (out): its day, as circles_network_get_day() counts them
@@ -791,6 +803,36 @@ circles_network_count_subset (CirclesNetwork *self,
   g_return_if_fail (counts != NULL);
 
   count_people (self, self->degrees, subset, counts);
+}
+
+/**
+ * circles_network_find_id:
+ * @id: a database id
+ *
+ * Returns: the person with that id, or %CIRCLES_NO_PERSON; people are
+ * numbered in the order of their ids
+ */
+guint
+circles_network_find_id (CirclesNetwork *self,
+                         gint64          id)
+{
+  guint lo = 0, hi;
+
+  g_return_val_if_fail (self != NULL, CIRCLES_NO_PERSON);
+
+  hi = self->n;
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (self->ids[mid] == id)
+        return mid;
+      if (self->ids[mid] < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return CIRCLES_NO_PERSON;
 }
 
 /**

@@ -88,6 +88,9 @@ void            circles_network_count_subset     (CirclesNetwork  *self,
 /* People are numbered 0..n-1 in the snapshot. */
 guint           circles_network_lookup           (CirclesNetwork  *self,
                                                   const char      *key);
+/* The person of database id @id, or CIRCLES_NO_PERSON. */
+guint           circles_network_find_id          (CirclesNetwork  *self,
+                                                  gint64           id);
 gint64          circles_network_get_id           (CirclesNetwork  *self,
                                                   guint            person);
 const char     *circles_network_get_key          (CirclesNetwork  *self,
@@ -139,6 +142,8 @@ void            circles_network_count_at         (CirclesNetwork  *self,
  * one. */
 gboolean        circles_day_from_iso             (const char      *text,
                                                   guint           *day);
+/* The Julian day (as GDate counts them) of such a day; 0 for 0. */
+guint32         circles_day_to_julian            (guint            day);
 
 /* Strength of the i-th connection of @person, in 0..1 (1 when unknown). */
 double          circles_network_get_strength     (CirclesNetwork  *self,

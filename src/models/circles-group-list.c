@@ -183,30 +183,6 @@ circles_group_list_clear (CirclesGroupList *self)
   circles_group_list_replace (self, NULL, g_ptr_array_new_with_free_func (g_object_unref));
 }
 
-/* The snapshot number of the person with database id @id: people are
- * numbered in id order. */
-static guint
-person_of_id (CirclesNetwork *network,
-              gint64          id)
-{
-  guint lo = 0, hi = circles_network_get_n_people (network);
-
-  while (lo < hi)
-    {
-      guint mid = lo + (hi - lo) / 2;
-      gint64 mid_id = circles_network_get_id (network, mid);
-
-      if (mid_id == id)
-        return mid;
-      if (mid_id < id)
-        lo = mid + 1;
-      else
-        hi = mid;
-    }
-
-  return CIRCLES_NO_PERSON;
-}
-
 static void
 collect_membership (const char *group,
                     gint64      id,
@@ -227,7 +203,7 @@ collect_membership (const char *group,
   if (id == collect->me)
     person = CIRCLES_NO_PERSON;
   else
-    person = person_of_id (collect->network, id);
+    person = circles_network_find_id (collect->network, id);
 
   if (person == CIRCLES_NO_PERSON && id != collect->me)
     return;

@@ -1,0 +1,224 @@
+/* circles-cli-cold.c: the cold command
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ *
+ * circles cold [--filter EXPR] [--limit N] [--json]
+ *   ranks my 1st-degree connections by what they are worth as
+ *   introducers (the 2nd- and 3rd-degree people, or the prospects under
+ *   the filter, whose warmest chain starts with them) times the months
+ *   since our last message (or since the connection was made):
+ *   circles-cold.h. JSON: {"ties": [{"key": K, "name": N, "reach": n,
+ *   "months": n, "since": "message"|"connection"|null, "last": ISO date
+ *   or null, "score": n, "note": drafted text}, …]}.
+ */
+#define G_LOG_DOMAIN "circles-cold"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+
+#include "circles-cli-private.h"
+#include "circles-cold.h"
+#include "circles-format.h"
+#include "circles-interaction.h"
+#include "circles-message.h"
+#include "circles-prospects.h"
+
+#define DEFAULT_LIMIT 20
+
+typedef struct
+{
+  CirclesNetwork *network;
+  guint32        *last_message;
+} Collect;
+
+static void
+collect_last_message (gint64                    id,
+                      const CirclesInteraction *interaction,
+                      gpointer                  user_data)
+{
+  Collect *collect = user_data;
+  guint person = circles_network_find_id (collect->network, id);
+
+  if (person != CIRCLES_NO_PERSON && interaction->last_message != NULL)
+    collect->last_message[person] = circles_julian_day (interaction->last_message);
+}
+
+/* "2023-04-05" of a Julian day. */
+static char *
+iso_of_julian (guint32 julian)
+{
+  GDate date;
+
+  g_date_clear (&date, 1);
+  g_date_set_julian (&date, julian);
+  return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date),
+                          g_date_get_month (&date), g_date_get_day (&date));
+}
+
+/* Why the tie ranks where it does: "reaches 41 of your people · last
+ * message 26 months ago". */
+static char *
+describe_tie (const CirclesColdTie *tie,
+              gboolean              prospects)
+{
+  g_autofree char *reach = circles_format_count (tie->reach);
+  g_autofree char *months = circles_format_count (tie->months);
+  g_autofree char *reaches = NULL;
+  g_autofree char *since = NULL;
+
+  if (prospects)
+    /* Translators: why a cold tie matters; %s is a number */
+    reaches = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "reaches %s of your prospects",
+                                            "reaches %s of your prospects", tie->reach), reach);
+  else
+    /* Translators: why a cold tie matters; %s is a number of 2nd- and
+     * 3rd-degree people */
+    reaches = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "reaches %s person of your network",
+                                            "reaches %s people of your network", tie->reach), reach);
+
+  if (tie->since == 0)
+    since = g_strdup (_("no message nor date of connection known"));
+  else if (tie->messaged)
+    /* Translators: %s is a number of months */
+    since = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "last message %s month ago",
+                                          "last message %s months ago", tie->months), months);
+  else
+    /* Translators: %s is a number of months */
+    since = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "no message, connected %s month ago",
+                                          "no message, connected %s months ago", tie->months), months);
+
+  /* Translators: the two reasons of a cold tie, "reaches 41 of your
+   * prospects · last message 26 months ago" */
+  return g_strdup_printf (_("%s · %s"), reaches, since);
+}
+
+int
+_circles_cli_cold (const char  *db_path,
+                   int          argc,
+                   char       **argv)
+{
+  g_autofree char *filter_expr = NULL;
+  gboolean json = FALSE;
+  int limit = DEFAULT_LIMIT;
+  GOptionEntry entries[] = {
+    { "filter", 0, 0, G_OPTION_ARG_STRING, &filter_expr, NULL, NULL },
+    { "limit", 0, 0, G_OPTION_ARG_INT, &limit, NULL, NULL },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(CirclesProspectFilter) filter = NULL;
+  g_autoptr(CirclesStore) store = NULL;
+  g_autoptr(CirclesNetwork) network = NULL;
+  g_autoptr(GArray) ties = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree guint32 *last_message = NULL;
+  g_autofree guint8 *counted = NULL;
+  Collect collect;
+  guint n;
+  int status;
+
+  if (!_circles_cli_parse_options ("cold", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return _circles_cli_usage_error ("cold", _("this command takes no file"));
+  if (limit < 1)
+    return _circles_cli_usage_error ("cold", _("--limit must be 1 or more"));
+  if (filter_expr != NULL)
+    {
+      filter = circles_prospect_filter_parse (filter_expr, &error);
+      if (filter == NULL)
+        {
+          g_autofree char *message = g_strdup_printf (_("bad --filter: %s"), error->message);
+
+          return _circles_cli_usage_error ("cold", message);
+        }
+    }
+
+  if (!_circles_cli_open_network (db_path, &store, &network, &status))
+    return status;
+  n = circles_network_get_n_people (network);
+
+  if (filter != NULL)
+    {
+      g_autoptr(GArray) prospects = NULL;
+
+      if (!circles_prospect_filter_bind (filter, network, store, &error))
+        return _circles_cli_fail (error);
+      prospects = circles_prospects_select (network, filter);
+      counted = g_new0 (guint8, MAX (1, n));
+      for (guint i = 0; i < prospects->len; i++)
+        counted[g_array_index (prospects, guint32, i)] = 1;
+    }
+
+  last_message = g_new0 (guint32, MAX (1, n));
+  collect.network = network;
+  collect.last_message = last_message;
+  if (!circles_store_foreach_interaction (store, collect_last_message, &collect, &error))
+    return _circles_cli_fail (error);
+
+  ties = circles_cold_rank (network, last_message, counted, circles_julian_today ());
+  if (ties->len > (guint) limit)
+    g_array_set_size (ties, limit);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "ties");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < ties->len; i++)
+        {
+          const CirclesColdTie *tie = &g_array_index (ties, CirclesColdTie, i);
+          const char *name = circles_network_get_name (network, tie->person);
+          g_autofree char *note = circles_message_catch_up (name);
+          g_autofree char *last = tie->since != 0 ? iso_of_julian (tie->since) : NULL;
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "key");
+          json_builder_add_string_value (builder, circles_network_get_key (network, tie->person));
+          json_builder_set_member_name (builder, "name");
+          json_builder_add_string_value (builder, name);
+          json_builder_set_member_name (builder, "reach");
+          json_builder_add_int_value (builder, tie->reach);
+          json_builder_set_member_name (builder, "months");
+          json_builder_add_int_value (builder, tie->months);
+          json_builder_set_member_name (builder, "since");
+          if (tie->since == 0)
+            json_builder_add_null_value (builder);
+          else
+            json_builder_add_string_value (builder, tie->messaged ? "message" : "connection");
+          json_builder_set_member_name (builder, "last");
+          if (last != NULL)
+            json_builder_add_string_value (builder, last);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_set_member_name (builder, "score");
+          json_builder_add_double_value (builder, tie->score);
+          json_builder_set_member_name (builder, "note");
+          json_builder_add_string_value (builder, note);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      _circles_cli_print_json (builder);
+      return CIRCLES_EXIT_OK;
+    }
+
+  if (ties->len == 0)
+    {
+      g_print ("%s\n", _("No 1st-degree connection leads further: nothing has gone cold."));
+      return CIRCLES_EXIT_OK;
+    }
+  g_print ("%s\n", _("Ties going cold, the most valuable first:"));
+  for (guint i = 0; i < ties->len; i++)
+    {
+      const CirclesColdTie *tie = &g_array_index (ties, CirclesColdTie, i);
+      g_autofree char *why = describe_tie (tie, filter != NULL);
+
+      g_print ("%3u. %s — %s\n", i + 1, circles_network_get_name (network, tie->person), why);
+    }
+  return CIRCLES_EXIT_OK;
+}
