@@ -185,3 +185,19 @@ circles_test_pointer_click (GtkWidget *widget,
   circles_test_wait_ms (100);
   return TRUE;
 }
+
+char *
+circles_test_clipboard_text (GtkWidget *widget)
+{
+  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
+  GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
+  g_auto(GValue) value = G_VALUE_INIT;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (content);
+  g_value_init (&value, G_TYPE_STRING);
+  gdk_content_provider_get_value (content, &value, &error);
+  g_assert_no_error (error);
+
+  return g_value_dup_string (&value);
+}

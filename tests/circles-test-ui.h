@@ -44,4 +44,7 @@ gboolean   circles_test_pointer_click    (GtkWidget      *widget,
 /* Spins the main loop for @ms milliseconds. */
 void       circles_test_wait_ms          (guint           ms);
 
+/* What the clipboard of @widget's display holds, as text. */
+char      *circles_test_clipboard_text   (GtkWidget      *widget);
+
 G_END_DECLS

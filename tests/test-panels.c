@@ -177,22 +177,6 @@ activate_introducer (GtkWidget *pane,
   g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
 }
 
-static char *
-clipboard_text (GtkWidget *widget)
-{
-  GdkClipboard *clipboard = gtk_widget_get_clipboard (widget);
-  GdkContentProvider *content = gdk_clipboard_get_content (clipboard);
-  g_auto(GValue) value = G_VALUE_INIT;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (content);
-  g_value_init (&value, G_TYPE_STRING);
-  gdk_content_provider_get_value (content, &value, &error);
-  g_assert_no_error (error);
-
-  return g_value_dup_string (&value);
-}
-
 static void
 test_pane_empty (Fixture       *f,
                  gconstpointer  data)
@@ -267,7 +251,7 @@ test_pane_second (Fixture       *f,
   /* Copy puts it on the clipboard and says so on the button. */
   copy = get_named (pane, "copy-button");
   g_signal_emit_by_name (copy, "clicked");
-  copied = clipboard_text (pane);
+  copied = circles_test_clipboard_text (pane);
   g_assert_cmpstr (copied, ==, message);
   g_assert_cmpstr (adw_button_content_get_label (ADW_BUTTON_CONTENT (gtk_button_get_child (GTK_BUTTON (copy)))),
                    ==, "Copied");

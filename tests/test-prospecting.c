@@ -246,6 +246,27 @@ test_no_filter (Fixture       *f,
     g_signal_emit_by_name (gains, "row-activated", first);
     g_assert_cmpuint (circles_session_get_selected (f->session), ==, circles_test_person (f->network, "p"));
   }
+
+  /* Ties going cold: a leads to p and q, and nothing says when we last
+   * spoke; its button copies a note to pick up the thread. */
+  {
+    GtkWidget *cold = get_named (f, "cold-ties");
+    GtkListBoxRow *first = gtk_list_box_get_row_at_index (GTK_LIST_BOX (cold), 0);
+    GtkWidget *copy;
+    g_autofree char *note = NULL;
+
+    g_assert_true (gtk_widget_get_visible (gtk_widget_get_ancestor (cold, ADW_TYPE_PREFERENCES_GROUP)));
+    g_assert_nonnull (first);
+    g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (first)), ==, "a");
+    g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (first)), ==,
+                     "reaches 2 of your prospects · no message nor date of connection known");
+    copy = circles_test_find_of_type (GTK_WIDGET (first), GTK_TYPE_BUTTON);
+    g_assert_nonnull (copy);
+    g_signal_emit_by_name (copy, "clicked");
+    note = circles_test_clipboard_text (copy);
+    g_assert_true (g_str_has_prefix (note, "Hello a,"));
+    g_assert_cmpstr (gtk_widget_get_tooltip_text (copy), ==, "Copied");
+  }
 }
 
 /* A company filter: matches stand out on the rings, counts follow, and

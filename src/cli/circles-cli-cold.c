@@ -20,7 +20,6 @@
 
 #include "circles-cli-private.h"
 #include "circles-cold.h"
-#include "circles-format.h"
 #include "circles-interaction.h"
 #include "circles-message.h"
 #include "circles-prospects.h"
@@ -55,43 +54,6 @@ iso_of_julian (guint32 julian)
   g_date_set_julian (&date, julian);
   return g_strdup_printf ("%04d-%02d-%02d", g_date_get_year (&date),
                           g_date_get_month (&date), g_date_get_day (&date));
-}
-
-/* Why the tie ranks where it does: "reaches 41 of your people · last
- * message 26 months ago". */
-static char *
-describe_tie (const CirclesColdTie *tie,
-              gboolean              prospects)
-{
-  g_autofree char *reach = circles_format_count (tie->reach);
-  g_autofree char *months = circles_format_count (tie->months);
-  g_autofree char *reaches = NULL;
-  g_autofree char *since = NULL;
-
-  if (prospects)
-    /* Translators: why a cold tie matters; %s is a number */
-    reaches = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "reaches %s of your prospects",
-                                            "reaches %s of your prospects", tie->reach), reach);
-  else
-    /* Translators: why a cold tie matters; %s is a number of 2nd- and
-     * 3rd-degree people */
-    reaches = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "reaches %s person of your network",
-                                            "reaches %s people of your network", tie->reach), reach);
-
-  if (tie->since == 0)
-    since = g_strdup (_("no message nor date of connection known"));
-  else if (tie->messaged)
-    /* Translators: %s is a number of months */
-    since = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "last message %s month ago",
-                                          "last message %s months ago", tie->months), months);
-  else
-    /* Translators: %s is a number of months */
-    since = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "no message, connected %s month ago",
-                                          "no message, connected %s months ago", tie->months), months);
-
-  /* Translators: the two reasons of a cold tie, "reaches 41 of your
-   * prospects · last message 26 months ago" */
-  return g_strdup_printf (_("%s · %s"), reaches, since);
 }
 
 int
@@ -216,7 +178,7 @@ _circles_cli_cold (const char  *db_path,
   for (guint i = 0; i < ties->len; i++)
     {
       const CirclesColdTie *tie = &g_array_index (ties, CirclesColdTie, i);
-      g_autofree char *why = describe_tie (tie, filter != NULL);
+      g_autofree char *why = circles_cold_tie_describe (tie, filter != NULL);
 
       g_print ("%3u. %s — %s\n", i + 1, circles_network_get_name (network, tie->person), why);
     }

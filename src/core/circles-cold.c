@@ -12,7 +12,10 @@
  */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "circles-cold.h"
+#include "circles-format.h"
 
 /* Days of an average month. */
 #define DAYS_PER_MONTH 30.436875
@@ -102,4 +105,41 @@ circles_cold_rank (CirclesNetwork *network,
 
   g_array_sort_with_data (ties, compare_ties, network);
   return ties;
+}
+
+/* Why the tie ranks where it does: "reaches 41 of your people · last
+ * message 26 months ago". */
+char *
+circles_cold_tie_describe (const CirclesColdTie *tie,
+                           gboolean              prospects)
+{
+  g_autofree char *reach = circles_format_count (tie->reach);
+  g_autofree char *months = circles_format_count (tie->months);
+  g_autofree char *reaches = NULL;
+  g_autofree char *since = NULL;
+
+  if (prospects)
+    /* Translators: why a cold tie matters; %s is a number */
+    reaches = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "reaches %s of your prospects",
+                                            "reaches %s of your prospects", tie->reach), reach);
+  else
+    /* Translators: why a cold tie matters; %s is a number of 2nd- and
+     * 3rd-degree people */
+    reaches = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "reaches %s person of your network",
+                                            "reaches %s people of your network", tie->reach), reach);
+
+  if (tie->since == 0)
+    since = g_strdup (_("no message nor date of connection known"));
+  else if (tie->messaged)
+    /* Translators: %s is a number of months */
+    since = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "last message %s month ago",
+                                          "last message %s months ago", tie->months), months);
+  else
+    /* Translators: %s is a number of months */
+    since = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "no message, connected %s month ago",
+                                          "no message, connected %s months ago", tie->months), months);
+
+  /* Translators: the two reasons of a cold tie, "reaches 41 of your
+   * prospects · last message 26 months ago" */
+  return g_strdup_printf (_("%s · %s"), reaches, since);
 }

@@ -39,4 +39,9 @@ GArray *circles_cold_rank (CirclesNetwork *network,
                            const guint8   *counted,
                            guint32         today);
 
+/* Why @tie ranks where it does: "reaches 41 of your prospects · last
+ * message 26 months ago" (of your network's people, unless @prospects). */
+char   *circles_cold_tie_describe (const CirclesColdTie *tie,
+                                   gboolean              prospects);
+
 G_END_DECLS

@@ -19,6 +19,8 @@
 
 #include <glib/gi18n.h>
 
+#include "circles-cold.h"
+#include "circles-interaction.h"
 #include "circles-prospect-list.h"
 #include "circles-prospecting.h"
 
@@ -31,6 +33,7 @@ typedef struct
   CirclesIntroducers *introducers;
   GArray             *cover_gains; /* of guint: what each of the cover adds */
   GArray             *top_gains;   /* of CirclesReachGain; NULL: not asked */
+  GArray             *cold;        /* of CirclesColdTie, the first few */
 } Results;
 
 typedef struct
@@ -83,6 +86,7 @@ results_free (Results *results)
   g_clear_pointer (&results->introducers, circles_introducers_free);
   g_clear_pointer (&results->cover_gains, g_array_unref);
   g_clear_pointer (&results->top_gains, g_array_unref);
+  g_clear_pointer (&results->cold, g_array_unref);
   g_free (results);
 }
 
@@ -124,6 +128,50 @@ bind_filter (CirclesProspectFilter  *filter,
   circles_worker_store_unlock (worker);
 
   return bound;
+}
+
+typedef struct
+{
+  CirclesNetwork *network;
+  guint32        *last_message;
+} LastMessages;
+
+static void
+collect_last_message (gint64                    id,
+                      const CirclesInteraction *interaction,
+                      gpointer                  user_data)
+{
+  LastMessages *collect = user_data;
+  guint person = circles_network_find_id (collect->network, id);
+
+  if (person != CIRCLES_NO_PERSON && interaction->last_message != NULL)
+    collect->last_message[person] = circles_julian_day (interaction->last_message);
+}
+
+/* The introducers of the prospects let go coldest, the most valuable
+ * first (circles-cold.h): the day of the last message with each comes
+ * from the database; without it, from the day the connection was made. */
+static GArray *
+find_cold (CirclesNetwork     *network,
+           CirclesWorkerStore *worker,
+           const guint8       *is_prospect)
+{
+  g_autofree guint32 *last_message = g_new0 (guint32, MAX (1, circles_network_get_n_people (network)));
+  g_autoptr(GError) error = NULL;
+  LastMessages collect = { network, last_message };
+  CirclesStore *store;
+  GArray *cold;
+
+  circles_worker_store_lock (worker);
+  store = circles_worker_store_get_store (worker, &error);
+  if (store == NULL || !circles_store_foreach_interaction (store, collect_last_message, &collect, &error))
+    g_debug ("No messages read: %s", error->message);
+  circles_worker_store_unlock (worker);
+
+  cold = circles_cold_rank (network, last_message, is_prospect, circles_julian_today ());
+  if (cold->len > CIRCLES_PROSPECTING_COLD)
+    g_array_set_size (cold, CIRCLES_PROSPECTING_COLD);
+  return cold;
 }
 
 /* What each introducer of the cover adds to those taken before it: the
@@ -193,6 +241,7 @@ circles_prospecting_thread (GTask        *task,
   results->introducers = circles_introducers_find (network, (const guint32 *) prospects->data,
                                                    prospects->len);
   results->cover_gains = cover_gains (network, results->introducers, results->is_prospect);
+  results->cold = find_cold (network, request->worker, results->is_prospect);
   /* Whom to connect with next does not depend on the filter. */
   if (request->want_top_gains)
     {
@@ -645,6 +694,17 @@ circles_prospecting_get_introducers (CirclesProspecting *self)
   g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
 
   return self->results != NULL ? self->results->introducers : NULL;
+}
+
+/* The introducers of the prospects let go coldest (CirclesColdTie), the
+ * most valuable first, at most CIRCLES_PROSPECTING_COLD; NULL while
+ * there are no results. */
+const GArray *
+circles_prospecting_get_cold (CirclesProspecting *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_PROSPECTING (self), NULL);
+
+  return self->results != NULL ? self->results->cold : NULL;
 }
 
 /* Whom to connect with next: the 2nd- and 3rd-degree people who would

@@ -43,6 +43,8 @@ const CirclesIntroducers *circles_prospecting_get_introducers     (CirclesProspe
  * network whatever the filter; NULL while there are no results. */
 #define CIRCLES_PROSPECTING_TOP_GAINS 10
 const GArray             *circles_prospecting_get_top_gains       (CirclesProspecting  *self);
+#define CIRCLES_PROSPECTING_COLD 5
+const GArray             *circles_prospecting_get_cold            (CirclesProspecting  *self);
 
 /* The introducer looked at (a 1st-degree person) or CIRCLES_NO_PERSON. */
 guint                     circles_prospecting_get_introducer      (CirclesProspecting  *self);

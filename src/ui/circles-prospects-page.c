@@ -18,7 +18,9 @@
 #include <glib/gi18n.h>
 
 #include "circles-badge.h"
+#include "circles-cold.h"
 #include "circles-format.h"
+#include "circles-message.h"
 #include "circles-prospecting.h"
 #include "circles-prospects-page.h"
 
@@ -50,6 +52,8 @@ struct _CirclesProspectsPage
   GtkLabel            *cover_label;
   AdwPreferencesGroup *cover_group;
   GtkListBox          *cover_list;
+  AdwPreferencesGroup *cold_group;
+  GtkListBox          *cold_list;
   AdwPreferencesGroup *gains_group;
   GtkListBox          *gains_list;
 };
@@ -428,6 +432,63 @@ circles_prospects_page_update_gains (CirclesProspectsPage *self)
 }
 
 static void
+copy_note_clicked_cb (GtkButton *button)
+{
+  const char *note = g_object_get_data (G_OBJECT (button), "circles-note");
+
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (button)), note);
+  gtk_button_set_icon_name (button, "object-select-symbolic");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (button), _("Copied"));
+}
+
+/* The introducers let go coldest: choosing one selects them; their
+ * button copies a note to pick up the thread. */
+static void
+circles_prospects_page_update_cold (CirclesProspectsPage *self)
+{
+  const GArray *cold = circles_prospecting_get_cold (self->prospecting);
+  CirclesNetwork *network = circles_session_get_network (self->session);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->cold_list))) != NULL)
+    gtk_list_box_remove (self->cold_list, child);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->cold_group),
+                          network != NULL && cold != NULL && cold->len > 0);
+  if (network == NULL || cold == NULL)
+    return;
+
+  for (guint i = 0; i < cold->len; i++)
+    {
+      const CirclesColdTie *tie = &g_array_index (cold, CirclesColdTie, i);
+      const char *name = person_name (network, tie->person);
+      g_autofree char *why = circles_cold_tie_describe (tie, TRUE);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *copy = gtk_button_new_from_icon_name ("edit-copy-symbolic");
+      g_autofree char *label =
+        /* Translators: what the copy button of a cold tie says to a
+         * screen reader; %s is a name */
+        g_strdup_printf (_("Copy a note to %s"), name);
+
+      adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), name);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), why);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+
+      gtk_widget_set_valign (copy, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (copy, "flat");
+      gtk_widget_set_tooltip_text (copy, _("Copy a Note to Pick Up the Thread"));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (copy), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+      g_object_set_data_full (G_OBJECT (copy), "circles-note", circles_message_catch_up (name), g_free);
+      g_signal_connect (copy, "clicked", G_CALLBACK (copy_note_clicked_cb), NULL);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), copy);
+
+      g_object_set_data (G_OBJECT (row), "circles-person", GUINT_TO_POINTER (tie->person));
+      gtk_list_box_append (self->cold_list, row);
+    }
+}
+
+static void
 circles_prospects_page_update_introducers (CirclesProspectsPage *self)
 {
   const CirclesIntroducers *introducers = circles_prospecting_get_introducers (self->prospecting);
@@ -440,6 +501,7 @@ circles_prospects_page_update_introducers (CirclesProspectsPage *self)
 
   circles_prospects_page_update_counts (self);
   circles_prospects_page_update_gains (self);
+  circles_prospects_page_update_cold (self);
   circles_prospects_page_update_cover (self);
 
   if (network == NULL || introducers == NULL)
@@ -644,6 +706,8 @@ circles_prospects_page_class_init (CirclesProspectsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, cover_label);
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, cover_group);
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, cover_list);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, cold_group);
+  gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, cold_list);
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, gains_group);
   gtk_widget_class_bind_template_child (widget_class, CirclesProspectsPage, gains_list);
   gtk_widget_class_bind_template_callback (widget_class, gain_activated_cb);
