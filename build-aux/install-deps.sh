@@ -11,7 +11,7 @@ packages="
   xvfb xauth dbus-daemon dbus-x11 at-spi2-core libxtst-dev
   desktop-file-utils appstream librsvg2-bin libxml2-utils
   fonts-cantarell adwaita-icon-theme
-  fonts-noto-core fonts-noto-cjk poppler-utils
+  fonts-noto-core fonts-noto-cjk poppler-utils locales
 "
 
 missing=""
@@ -27,4 +27,15 @@ if [ -n "$missing" ]; then
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -q
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -q --no-install-recommends $missing
+fi
+
+# The French tests (the installed catalogue, the window in French) need
+# the French locale; Debian builds only the ones listed in locale.gen.
+if ! locale -a 2>/dev/null | grep -qi '^fr_FR\.utf-\?8$'; then
+  echo "Generating the fr_FR.UTF-8 locale"
+  SUDO=""
+  [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO sed -i 's/^# *\(fr_FR\.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^fr_FR\.UTF-8 UTF-8' /etc/locale.gen || echo 'fr_FR.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen > /dev/null
+  $SUDO locale-gen
 fi

@@ -449,6 +449,23 @@ test_cold (CirclesCliFixture *f,
   g_assert_null (strstr (f->out, "2. "));
 
   g_assert_cmpint (circles_test_run_cli (db, NULL, NULL, "cold", "--limit", "0", NULL), ==, 2);
+
+  /* growth: January 2015 to January 2024, a 1st-degree connection at
+   * each end. */
+  g_clear_pointer (&f->out, g_free);
+  g_assert_cmpint (circles_test_run_cli (db, &f->out, NULL, "growth", "--json", NULL), ==, 0);
+  {
+    g_autoptr(JsonObject) growth = circles_test_parse_object (f->out);
+    JsonArray *months = json_object_get_array_member (growth, "months");
+    JsonObject *last;
+
+    g_assert_cmpuint (json_array_get_length (months), ==, 9 * 12 + 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (months, 0), "month"), ==,
+                     "2015-01");
+    last = json_array_get_object_element (months, 9 * 12);
+    g_assert_cmpstr (json_object_get_string_member (last, "month"), ==, "2024-01");
+    g_assert_cmpint (json_object_get_int_member (last, "first"), ==, 1);
+  }
 }
 
 int

@@ -3,6 +3,7 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 #include "circles-cold.h"
+#include "circles-growth.h"
 #include "circles-interaction.h"
 #include "circles-network.h"
 #include "circles-test-util.h"
@@ -367,6 +368,46 @@ test_cold (void)
   g_assert_cmpuint (tie->months, ==, 24);
 }
 
+/* Growth: the dated connections on the rings, by month and by the
+ * circle they reach, every month between the first and the last. */
+static void
+test_growth (void)
+{
+  g_autoptr(CirclesNetwork) network = circles_test_network_new (dated);
+  g_autoptr(CirclesNetwork) undated = circles_test_network_new ("me-a a-b");
+  g_autoptr(GArray) months = circles_growth_by_circle (network);
+  g_autoptr(GArray) none = circles_growth_by_circle (undated);
+  const CirclesGrowthMonth *month;
+  guint first = 0, second = 0, third = 0;
+
+  g_assert_cmpuint (none->len, ==, 0);
+  /* January 2020 to July 2021. */
+  g_assert_cmpuint (months->len, ==, 19);
+  month = &g_array_index (months, CirclesGrowthMonth, 0);
+  g_assert_cmpuint (month->year, ==, 2020);
+  g_assert_cmpuint (month->month, ==, 1);
+  g_assert_cmpuint (month->first, ==, 1);
+  /* a-c, in February: a 1st-degree person and a 2nd. */
+  month = &g_array_index (months, CirclesGrowthMonth, 1);
+  g_assert_cmpuint (month->second, ==, 1);
+  g_assert_cmpuint (month->first, ==, 0);
+  month = &g_array_index (months, CirclesGrowthMonth, 18);
+  g_assert_cmpuint (month->year, ==, 2021);
+  g_assert_cmpuint (month->month, ==, 7);
+  g_assert_cmpuint (month->second, ==, 1);
+  for (guint m = 0; m < months->len; m++)
+    {
+      month = &g_array_index (months, CirclesGrowthMonth, m);
+      first += month->first;
+      second += month->second;
+      third += month->third;
+    }
+  /* d-e has no date: not counted. */
+  g_assert_cmpuint (first, ==, 2);
+  g_assert_cmpuint (second, ==, 3);
+  g_assert_cmpuint (third, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -386,6 +427,7 @@ main (int   argc,
   g_test_add_func ("/network/counts-at", test_counts_at);
   g_test_add_func ("/network/day-from-iso", test_day_from_iso);
   g_test_add_func ("/network/cold", test_cold);
+  g_test_add_func ("/network/growth", test_growth);
 
   return g_test_run ();
 }

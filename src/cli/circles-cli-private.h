@@ -57,6 +57,9 @@ int      _circles_cli_unlink        (const char       *db_path,
 int      _circles_cli_cold          (const char       *db_path,
                                      int               argc,
                                      char            **argv);
+int      _circles_cli_growth        (const char       *db_path,
+                                     int               argc,
+                                     char            **argv);
 int      _circles_cli_person        (const char       *db_path,
                                      int               argc,
                                      char            **argv);

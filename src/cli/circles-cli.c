@@ -69,6 +69,8 @@ static const Command commands[] = {
     N_("Write the prospects as CSV, with introducers and drafted messages"), _circles_cli_prospects },
   { "cold", N_("[--filter EXPR] [--limit N] [--json]"),
     N_("Rank the connections who lead furthest and you have let go cold"), _circles_cli_cold },
+  { "growth", N_("[--json]"),
+    N_("Count the connections made each month, by the circle they reach"), _circles_cli_growth },
   { "sources", N_("[--json]"),
     N_("List the imports, with whose export each is"), _circles_cli_sources },
   { "forget", N_("ID"),

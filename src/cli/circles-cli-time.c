@@ -1,4 +1,4 @@
-/* circles-cli-cold.c: the cold command
+/* circles-cli-time.c: the network through time: the cold and growth commands
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  *
@@ -10,8 +10,14 @@
  *   circles-cold.h. JSON: {"ties": [{"key": K, "name": N, "reach": n,
  *   "months": n, "since": "message"|"connection"|null, "last": ISO date
  *   or null, "score": n, "note": drafted text}, …]}.
+ *
+ * circles growth [--json]
+ *   the connections made each month, by the circle they reach
+ *   (circles-growth.h). JSON: {"months": [{"month": "YYYY-MM", "first":
+ *   n, "second": n, "third": n}, …]}, every month from the first to the
+ *   last.
  */
-#define G_LOG_DOMAIN "circles-cold"
+#define G_LOG_DOMAIN "circles-time"
 
 #include "config.h"
 
@@ -20,6 +26,8 @@
 
 #include "circles-cli-private.h"
 #include "circles-cold.h"
+#include "circles-format.h"
+#include "circles-growth.h"
 #include "circles-interaction.h"
 #include "circles-message.h"
 #include "circles-prospects.h"
@@ -181,6 +189,79 @@ _circles_cli_cold (const char  *db_path,
       g_autofree char *why = circles_cold_tie_describe (tie, filter != NULL);
 
       g_print ("%3u. %s — %s\n", i + 1, circles_network_get_name (network, tie->person), why);
+    }
+  return CIRCLES_EXIT_OK;
+}
+
+int
+_circles_cli_growth (const char  *db_path,
+                     int          argc,
+                     char       **argv)
+{
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(CirclesStore) store = NULL;
+  g_autoptr(CirclesNetwork) network = NULL;
+  g_autoptr(GArray) months = NULL;
+  int status;
+
+  if (!_circles_cli_parse_options ("growth", entries, &argc, &argv, &status))
+    return status;
+  if (argc != 1)
+    return _circles_cli_usage_error ("growth", _("this command takes no file"));
+  if (!_circles_cli_open_network (db_path, &store, &network, &status))
+    return status;
+
+  months = circles_growth_by_circle (network);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "months");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < months->len; i++)
+        {
+          const CirclesGrowthMonth *month = &g_array_index (months, CirclesGrowthMonth, i);
+          g_autofree char *name = g_strdup_printf ("%04u-%02u", month->year, month->month);
+
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "month");
+          json_builder_add_string_value (builder, name);
+          json_builder_set_member_name (builder, "first");
+          json_builder_add_int_value (builder, month->first);
+          json_builder_set_member_name (builder, "second");
+          json_builder_add_int_value (builder, month->second);
+          json_builder_set_member_name (builder, "third");
+          json_builder_add_int_value (builder, month->third);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      json_builder_end_object (builder);
+      _circles_cli_print_json (builder);
+      return CIRCLES_EXIT_OK;
+    }
+
+  if (months->len == 0)
+    {
+      g_print ("%s\n", _("No connection has a date: import your Connections.csv or your data archive."));
+      return CIRCLES_EXIT_OK;
+    }
+  /* Translators: the heading of the growth table; keep the columns
+   * aligned with the rows below */
+  g_print ("%s\n", _("Month      1st circle  2nd circle  3rd circle"));
+  for (guint i = 0; i < months->len; i++)
+    {
+      const CirclesGrowthMonth *month = &g_array_index (months, CirclesGrowthMonth, i);
+      g_autofree char *first = circles_format_count (month->first);
+      g_autofree char *second = circles_format_count (month->second);
+      g_autofree char *third = circles_format_count (month->third);
+
+      g_print ("%04u-%02u  %10s  %10s  %10s\n", month->year, month->month, first, second, third);
     }
   return CIRCLES_EXIT_OK;
 }
