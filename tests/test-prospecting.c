@@ -394,8 +394,9 @@ test_introducer (Fixture       *f,
 }
 
 /* Back on the Circles page, a bar says what stands out and shows
- * everyone again; the list of a ring shows the filter's matches, the
- * selection scrolled to. */
+ * everyone again; the list of a ring shows who stands out (the
+ * filter's matches, or whom the introducer reaches), the selection
+ * scrolled to. */
 static void
 test_circles_page_highlight (Fixture       *f,
                              gconstpointer  data)
@@ -427,14 +428,18 @@ test_circles_page_highlight (Fixture       *f,
   circles_test_drain ();
   g_assert_cmpuint (gtk_single_selection_get_selected (GTK_SINGLE_SELECTION (model)), !=, GTK_INVALID_LIST_POSITION);
 
-  /* an introducer says so; the button lets go of it first */
+  /* an introducer says so, and the ring lists whom they reach (a: p
+   * and q); the button lets go of it first */
   circles_prospecting_set_introducer (f->prospecting, circles_test_person (f->network, "a"));
   circles_test_drain ();
   g_assert_nonnull (strstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), "a can introduce you to"));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 2);
+  g_assert_nonnull (strstr (label_text (f, "ring-subtitle"), "2 of 4 people"));
   g_signal_emit_by_name (get_named (f, "highlight-clear"), "clicked");
   circles_test_drain ();
   g_assert_cmpuint (circles_prospecting_get_introducer (f->prospecting), ==, CIRCLES_NO_PERSON);
   g_assert_true (gtk_widget_get_visible (bar));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
 
   /* then the filter: the fields of the Prospects page follow */
   g_signal_emit_by_name (get_named (f, "highlight-clear"), "clicked");

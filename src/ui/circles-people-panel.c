@@ -365,17 +365,17 @@ view_activate_cb (GtkListView        *view,
     circles_session_select (self->session, circles_person_item_get_person (CIRCLES_PERSON_ITEM (item)));
 }
 
-/* The people of the filter, a byte each, or NULL when there is no
- * filter (or its results are not those of the panel's network yet). */
+/* Who stands out on the rings, a byte each (whom the introducer looked
+ * at reaches, else the filter's matches), or NULL when everyone does
+ * (or the results are not those of the panel's network yet). */
 static const guint8 *
-filter_matches (CirclesPeoplePanel *self)
+standing_out (CirclesPeoplePanel *self)
 {
   CirclesProspecting *prospecting = circles_prospecting_get_for_session (self->session);
 
-  if (self->network == NULL || self->network != circles_session_get_network (self->session) ||
-      circles_prospecting_get_emphasis (prospecting) == NULL)
+  if (self->network == NULL || self->network != circles_session_get_network (self->session))
     return NULL;
-  return circles_prospecting_get_matches (prospecting);
+  return circles_prospecting_get_emphasis (prospecting);
 }
 
 /* Where @person is in @model (a list of people, or one filtered by the
@@ -392,7 +392,7 @@ person_position (CirclesPeoplePanel *self,
   if (GTK_IS_FILTER_LIST_MODEL (model))
     {
       model = gtk_filter_list_model_get_model (GTK_FILTER_LIST_MODEL (model));
-      matches = filter_matches (self);
+      matches = standing_out (self);
     }
   if (!CIRCLES_IS_PERSON_LIST (model) || person == CIRCLES_NO_PERSON)
     return GTK_INVALID_LIST_POSITION;
@@ -480,15 +480,16 @@ circles_people_panel_update_ring (CirclesPeoplePanel *self)
       count = self->ring == 1 ? counts->first : self->ring == 2 ? counts->second : counts->third;
     }
   people = people_text (count);
-  if (filter_matches (self) != NULL)
+  if (standing_out (self) != NULL)
     {
-      const CirclesCounts *matches = circles_prospecting_get_match_counts (circles_prospecting_get_for_session (self->session));
+      const CirclesCounts *matches = circles_prospecting_get_emphasis_counts (circles_prospecting_get_for_session (self->session));
       guint64 part = self->ring == 1 ? matches->first : self->ring == 2 ? matches->second : matches->third;
       g_autofree char *number = circles_format_count (part);
       g_autofree char *all = g_steal_pointer (&people);
 
-      /* Translators: how many people of a circle match the filter, as
-       * in "12 of 474 people". */
+      /* Translators: how many people of a circle stand out on the rings
+       * (they match the filter, or the introducer looked at reaches
+       * them), as in "12 of 474 people". */
       people = g_strdup_printf (_("%s of %s"), number, all);
     }
 
@@ -692,19 +693,19 @@ ring_filter_cb (gpointer item,
                 gpointer user_data)
 {
   CirclesPeoplePanel *self = user_data;
-  const guint8 *matches = filter_matches (self);
+  const guint8 *matches = standing_out (self);
   guint person = circles_person_item_get_person (CIRCLES_PERSON_ITEM (item));
 
   return matches == NULL || matches[person] != 0;
 }
 
-/* The list of a ring shows the filter's matches. */
+/* The list of a ring shows who stands out on the rings. */
 static void
 circles_people_panel_update_ring_filter (CirclesPeoplePanel *self)
 {
   self->syncing = TRUE;
   /* No function: everyone, without looking at each item. */
-  if (filter_matches (self) != NULL)
+  if (standing_out (self) != NULL)
     gtk_custom_filter_set_filter_func (self->ring_filter, ring_filter_cb, self, NULL);
   else
     gtk_custom_filter_set_filter_func (self->ring_filter, NULL, NULL, NULL);
