@@ -341,6 +341,43 @@ test_window_empty_then_demo (void)
   close_window (window);
 }
 
+/* Opening says its step and can be cancelled: the window then says so
+ * and offers to try again, which opens the network. */
+static void
+test_window_cancel_load (void)
+{
+  g_autofree char *path = make_fixture_database (TRUE);
+  g_autoptr(CirclesSession) session = circles_session_new (path);
+  CirclesWindow *window = circles_window_new (NULL, session);
+  GtkWidget *page;
+
+  g_object_ref (window);
+  gtk_window_present (GTK_WINDOW (window));
+  /* The window started the load as it was made. */
+  g_assert_true (circles_session_get_busy (session));
+  g_assert_cmpint (circles_session_get_stage (session), ==, CIRCLES_SESSION_STAGE_OPENING);
+  g_assert_cmpstr (visible_page (window), ==, "loading");
+  page = circles_test_find_named (GTK_WIDGET (window), "loading-page");
+  g_assert_cmpstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), ==,
+                   "Step 1 of 3: opening the database");
+  g_assert_true (gtk_widget_get_visible (circles_test_find_named (GTK_WIDGET (window), "cancel-load")));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.cancel-load", NULL));
+  circles_test_wait_for_session (session);
+  g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_FAILED);
+  g_assert_cmpint (circles_session_get_stage (session), ==, CIRCLES_SESSION_STAGE_NONE);
+  g_assert_cmpstr (visible_page (window), ==, "error");
+  page = circles_test_find_named (GTK_WIDGET (window), "error-page");
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, "Opening Cancelled");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.reload", NULL));
+  circles_test_wait_for_session (session);
+  g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
+  g_assert_cmpstr (visible_page (window), ==, "network");
+
+  close_window (window);
+}
+
 static void
 test_window_not_a_database (void)
 {
@@ -992,6 +1029,7 @@ main (int   argc,
   g_test_add_func ("/window/no-me", test_window_no_me);
   g_test_add_func ("/window/empty-then-demo", test_window_empty_then_demo);
   g_test_add_func ("/window/not-a-database", test_window_not_a_database);
+  g_test_add_func ("/window/cancel-load", test_window_cancel_load);
   g_test_add_func ("/window/click", test_window_click);
   g_test_add_func ("/window/legend-open", test_window_legend_open);
   g_test_add_func ("/window/rtl", test_window_rtl);

@@ -37,6 +37,7 @@ struct _CirclesSession
   CirclesScene        *scene;     /* the ring diagram of network */
   GError              *error;
   CirclesSessionState  state;
+  CirclesSessionStage  stage;     /* of the load under way */
   guint                selected;  /* a person of the network, or CIRCLES_NO_PERSON */
   guint32              chain[CIRCLES_MAX_DEGREE + 1]; /* the chosen one, me first */
   guint                chain_length;                  /* 0: none chosen */
@@ -50,6 +51,12 @@ struct _CirclesSession
 };
 
 G_DEFINE_FINAL_TYPE (CirclesSession, circles_session, G_TYPE_OBJECT)
+
+G_DEFINE_ENUM_TYPE (CirclesSessionStage, circles_session_stage,
+  G_DEFINE_ENUM_VALUE (CIRCLES_SESSION_STAGE_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (CIRCLES_SESSION_STAGE_OPENING, "opening"),
+  G_DEFINE_ENUM_VALUE (CIRCLES_SESSION_STAGE_READING, "reading"),
+  G_DEFINE_ENUM_VALUE (CIRCLES_SESSION_STAGE_PLACING, "placing"))
 
 G_DEFINE_ENUM_TYPE (CirclesSessionState, circles_session_state,
   G_DEFINE_ENUM_VALUE (CIRCLES_SESSION_STATE_NONE, "none"),
@@ -72,6 +79,7 @@ enum {
   PROP_SELECTION,
   PROP_SELECTION_WORKER_LINKS,
   PROP_PROGRESS,
+  PROP_STAGE,
   N_PROPS
 };
 
@@ -96,6 +104,16 @@ circles_session_set_state (CirclesSession      *self,
 }
 
 static void
+circles_session_set_stage (CirclesSession      *self,
+                           CirclesSessionStage  stage)
+{
+  if (self->stage == stage)
+    return;
+  self->stage = stage;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_STAGE]);
+}
+
+static void
 circles_session_set_busy (CirclesSession *self,
                           gboolean        busy)
 {
@@ -105,6 +123,8 @@ circles_session_set_busy (CirclesSession *self,
 
   self->busy = busy;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+  if (!busy)
+    circles_session_set_stage (self, CIRCLES_SESSION_STAGE_NONE);
 }
 
 static void circles_session_find_selection (CirclesSession *self);
@@ -265,6 +285,7 @@ circles_session_network_loaded_cb (GObject      *object,
     }
 
   cancellable = g_task_get_cancellable (task);
+  circles_session_set_stage (self, CIRCLES_SESSION_STAGE_PLACING);
   scene_task = g_task_new (self, cancellable, circles_session_scene_cb, g_steal_pointer (&task));
   g_task_set_source_tag (scene_task, circles_session_scene_thread);
   g_task_set_task_data (scene_task, g_steal_pointer (&network),
@@ -292,6 +313,7 @@ circles_session_load_network (CirclesSession *self,
       return;
     }
 
+  circles_session_set_stage (self, CIRCLES_SESSION_STAGE_READING);
   circles_network_load_async (self->store,
                               g_task_get_cancellable (task),
                               circles_session_network_loaded_cb,
@@ -347,6 +369,7 @@ circles_session_start_load (CirclesSession *self,
   g_autoptr(GTask) open_task = NULL;
 
   circles_session_set_busy (self, TRUE);
+  circles_session_set_stage (self, CIRCLES_SESSION_STAGE_OPENING);
   /* A quiet load keeps the network on screen until the new one is
    * there. */
   if (!self->quiet_load)
@@ -587,6 +610,10 @@ circles_session_get_property (GObject    *object,
       g_value_set_double (value, self->progress);
       break;
 
+    case PROP_STAGE:
+      g_value_set_enum (value, self->stage);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -708,6 +735,15 @@ circles_session_class_init (CirclesSessionClass *klass)
     g_param_spec_uint ("selection-worker-links", NULL, NULL,
                        0, G_MAXUINT, CIRCLES_SESSION_SELECTION_WORKER_LINKS,
                        (G_PARAM_READWRITE |
+                        G_PARAM_EXPLICIT_NOTIFY |
+                        G_PARAM_STATIC_STRINGS));
+
+  /* Where the load under way is (circles_session_get_stage()). */
+  properties[PROP_STAGE] =
+    g_param_spec_enum ("stage", NULL, NULL,
+                       CIRCLES_TYPE_SESSION_STAGE,
+                       CIRCLES_SESSION_STAGE_NONE,
+                       (G_PARAM_READABLE |
                         G_PARAM_EXPLICIT_NOTIFY |
                         G_PARAM_STATIC_STRINGS));
 
@@ -957,6 +993,21 @@ circles_session_get_title (CirclesSession *self)
   g_return_val_if_fail (CIRCLES_IS_SESSION (self), NULL);
 
   return self->title;
+}
+
+/**
+ * circles_session_get_stage:
+ *
+ * Returns: the step the load under way is at (opening the database,
+ * reading the network, placing the people on the rings), or
+ * %CIRCLES_SESSION_STAGE_NONE
+ */
+CirclesSessionStage
+circles_session_get_stage (CirclesSession *self)
+{
+  g_return_val_if_fail (CIRCLES_IS_SESSION (self), CIRCLES_SESSION_STAGE_NONE);
+
+  return self->stage;
 }
 
 CirclesSessionState

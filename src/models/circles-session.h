@@ -25,6 +25,15 @@ typedef enum
   CIRCLES_SESSION_STATE_FAILED,     /* see circles_session_get_error() */
 } CirclesSessionState;
 
+/* The steps of a load, each in a worker. */
+typedef enum
+{
+  CIRCLES_SESSION_STAGE_NONE,
+  CIRCLES_SESSION_STAGE_OPENING,  /* the database */
+  CIRCLES_SESSION_STAGE_READING,  /* the network, its circles */
+  CIRCLES_SESSION_STAGE_PLACING,  /* the layout of the rings, the scene */
+} CirclesSessionStage;
+
 /* Size of the demo network offered to an empty database, me included. */
 #define CIRCLES_SESSION_DEMO_PEOPLE 2000u
 #define CIRCLES_SESSION_DEMO_SEED   1
@@ -36,8 +45,10 @@ typedef enum
 
 #define CIRCLES_TYPE_SESSION_STATE (circles_session_state_get_type ())
 #define CIRCLES_TYPE_SESSION       (circles_session_get_type ())
+#define CIRCLES_TYPE_SESSION_STAGE (circles_session_stage_get_type ())
 
 GType circles_session_state_get_type (void) G_GNUC_CONST;
+GType circles_session_stage_get_type (void) G_GNUC_CONST;
 
 G_DECLARE_FINAL_TYPE (CirclesSession, circles_session, CIRCLES, SESSION, GObject)
 
@@ -45,6 +56,7 @@ CirclesSession      *circles_session_new                  (const char           
 const char          *circles_session_get_path             (CirclesSession       *self);
 const char          *circles_session_get_title            (CirclesSession       *self);
 CirclesSessionState  circles_session_get_state            (CirclesSession       *self);
+CirclesSessionStage  circles_session_get_stage            (CirclesSession       *self);
 gboolean             circles_session_get_busy             (CirclesSession       *self);
 const GError        *circles_session_get_error            (CirclesSession       *self);
 CirclesWorkerStore  *circles_session_get_worker_store     (CirclesSession       *self);

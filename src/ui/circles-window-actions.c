@@ -124,8 +124,23 @@ reload_action (GtkWidget  *widget,
 {
   CirclesWindow *self = CIRCLES_WINDOW (widget);
 
-  circles_session_load_async (self->session, self->cancellable,
+  /* Each load can be cancelled on its own (closing the window cancels
+   * it too). */
+  g_clear_object (&self->load_cancellable);
+  self->load_cancellable = g_cancellable_new ();
+  circles_session_load_async (self->session, self->load_cancellable,
                               load_cb, g_object_ref (self));
+}
+
+static void
+cancel_load_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  CirclesWindow *self = CIRCLES_WINDOW (widget);
+
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
 }
 
 static void
@@ -1097,6 +1112,7 @@ void
 _circles_window_class_init_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.reload", NULL, reload_action);
+  gtk_widget_class_install_action (widget_class, "win.cancel-load", NULL, cancel_load_action);
   gtk_widget_class_install_action (widget_class, "win.demo", NULL, demo_action);
   gtk_widget_class_install_action (widget_class, "win.open-demo", NULL, open_demo_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, open_database_action);

@@ -22,6 +22,7 @@ struct _CirclesWindow
 
   /* Import: the running one, and the files dropped meanwhile. */
   GCancellable         *import_cancellable;
+  GCancellable         *load_cancellable;  /* of the load under way */
   char                 *import_name;
   GFile                *import_file;    /* the running import's */
   CirclesImportFormat   import_format;
@@ -46,6 +47,7 @@ struct _CirclesWindow
   GtkStack             *stack;
   AdwStatusPage        *loading_page;
   GtkSpinner           *spinner;
+  GtkWidget            *cancel_load_button;
   AdwStatusPage        *empty_page;
   AdwStatusPage        *error_page;
   CirclesOverview      *overview;

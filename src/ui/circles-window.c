@@ -55,7 +55,27 @@ error_title (const GError *error)
         }
     }
 
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return _("Opening Cancelled");
   return _("Cannot Open the Network");
+}
+
+/* Where opening is: one of three steps, each in a worker. */
+static const char *
+stage_text (CirclesSessionStage stage)
+{
+  switch (stage)
+    {
+    case CIRCLES_SESSION_STAGE_OPENING:
+      return _("Step 1 of 3: opening the database");
+    case CIRCLES_SESSION_STAGE_READING:
+      return _("Step 2 of 3: reading the people and their connections");
+    case CIRCLES_SESSION_STAGE_PLACING:
+      return _("Step 3 of 3: placing the people on the rings");
+    case CIRCLES_SESSION_STAGE_NONE:
+    default:
+      return NULL;
+    }
 }
 
 /* The folder of the database, with the home folder as "~". */
@@ -106,7 +126,8 @@ circles_window_update_state (CirclesWindow *self)
     case CIRCLES_SESSION_STATE_NONE:
     case CIRCLES_SESSION_STATE_LOADING:
       adw_status_page_set_title (self->loading_page, _("Opening the Network…"));
-      adw_status_page_set_description (self->loading_page, NULL);
+      adw_status_page_set_description (self->loading_page, stage_text (circles_session_get_stage (self->session)));
+      gtk_widget_set_visible (self->cancel_load_button, TRUE);
       break;
 
     case CIRCLES_SESSION_STATE_GENERATING:
@@ -122,6 +143,7 @@ circles_window_update_state (CirclesWindow *self)
                                        people);
         adw_status_page_set_title (self->loading_page, _("Creating a Demo Network…"));
         adw_status_page_set_description (self->loading_page, description);
+        gtk_widget_set_visible (self->cancel_load_button, FALSE);
       }
       break;
 
@@ -140,7 +162,9 @@ circles_window_update_state (CirclesWindow *self)
         const GError *error = circles_session_get_error (self->session);
         g_autofree char *markup = NULL;
 
-        if (error != NULL)
+        if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+          markup = g_strdup (_("The network was not opened. Try again when you have the time, or open another database."));
+        else if (error != NULL)
           markup = g_markup_escape_text (error->message, -1);
         adw_status_page_set_title (self->error_page, error_title (error));
         adw_status_page_set_description (self->error_page, markup);
@@ -306,6 +330,9 @@ circles_window_set_session (CirclesWindow  *self,
   g_signal_connect_object (session, "notify::busy",
                            G_CALLBACK (circles_window_notify_busy_cb),
                            self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (session, "notify::stage",
+                           G_CALLBACK (circles_window_update_state),
+                           self, G_CONNECT_SWAPPED);
   g_signal_connect_object (session, "notify::network",
                            G_CALLBACK (circles_window_notify_network_cb),
                            self, G_CONNECT_SWAPPED);
@@ -368,6 +395,8 @@ circles_window_dispose (GObject *object)
   CirclesWindow *self = (CirclesWindow *)object;
 
   g_cancellable_cancel (self->cancellable);
+  if (self->load_cancellable != NULL)
+    g_cancellable_cancel (self->load_cancellable);
   g_clear_handle_id (&self->layout_id, g_source_remove);
   if (self->import_cancellable != NULL)
     g_cancellable_cancel (self->import_cancellable);
@@ -386,6 +415,7 @@ circles_window_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->import_cancellable);
+  g_clear_object (&self->load_cancellable);
   g_clear_pointer (&self->import_name, g_free);
   g_clear_object (&self->import_file);
   g_queue_clear_full (&self->import_queue, g_object_unref);
@@ -465,6 +495,7 @@ circles_window_class_init (CirclesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, loading_page);
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, spinner);
+  gtk_widget_class_bind_template_child (widget_class, CirclesWindow, cancel_load_button);
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, CirclesWindow, overview);
