@@ -267,6 +267,65 @@ test_worker_reads (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (club)), ==, 2);
 }
 
+typedef struct
+{
+  GCancellable *cancellable;
+  gboolean      done;
+  gboolean      ok;
+} Import;
+
+static void
+import_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  Import *import = user_data;
+
+  import->ok = circles_session_import_finish (CIRCLES_SESSION (object), result, NULL, NULL);
+  import->done = TRUE;
+}
+
+static gboolean
+import_done (gpointer data)
+{
+  return ((Import *) data)->done;
+}
+
+/* The reload starts: the import is committed. */
+static void
+stage_cb (CirclesSession *session,
+          GParamSpec     *pspec,
+          Import         *import)
+{
+  if (circles_session_get_stage (session) != CIRCLES_SESSION_STAGE_NONE)
+    g_cancellable_cancel (import->cancellable);
+}
+
+/* An import cancelled a moment too late (its file written, the network
+ * being reloaded) is an import done: the network is the new one, not a
+ * failed load. */
+static void
+test_import_cancelled_late (void)
+{
+  g_autoptr(CirclesSession) session = session_new ("me-a");
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *followers = circles_test_write_file ("followers.csv",
+                                                       "Follower,Name\nzed,Zed Zimmerman\n", -1);
+  Import import = { cancellable, FALSE, FALSE };
+  gulong handler;
+
+  handler = g_signal_connect (session, "notify::stage", G_CALLBACK (stage_cb), &import);
+  circles_session_import_async (session, followers, CIRCLES_IMPORT_FORMAT_AUTO, cancellable,
+                                import_done_cb, &import);
+  wait_until (import_done, &import, "the import");
+  g_signal_handler_disconnect (session, handler);
+
+  g_assert_true (g_cancellable_is_cancelled (cancellable));
+  g_assert_true (import.ok);
+  g_assert_cmpint (circles_session_get_state (session), ==, CIRCLES_SESSION_STATE_READY);
+  g_assert_cmpuint (circles_test_person (circles_session_get_network (session), "zed"), !=, CIRCLES_NO_PERSON);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -276,6 +335,7 @@ main (int   argc,
   g_test_add_func ("/models/session-and-editor", test_session_and_editor);
   g_test_add_func ("/models/selection", test_selection);
   g_test_add_func ("/models/worker-reads", test_worker_reads);
+  g_test_add_func ("/models/import-cancelled-late", test_import_cancelled_late);
 
   return g_test_run ();
 }

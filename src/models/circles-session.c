@@ -1237,9 +1237,10 @@ circles_session_import_cb (GObject      *object,
       return;
     }
 
-  /* The new network replaces the old one. */
-  reload = g_task_new (self, g_task_get_cancellable (task),
-                       circles_session_import_reload_cb, task);
+  /* The new network replaces the old one. The import is committed:
+   * cancelling it now (its Cancel button, a moment late) must not leave
+   * the window without a network, so the reload is not cancellable. */
+  reload = g_task_new (self, NULL, circles_session_import_reload_cb, task);
   g_task_set_source_tag (reload, circles_session_load_async);
   circles_session_start_load (self, reload);
 }
@@ -1295,6 +1296,9 @@ circles_session_import_owned_async (CirclesSession      *self,
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, circles_session_import_async);
+  /* Once the import is committed it is done, whenever it is cancelled:
+   * a cancellation in time comes back as the import thread's error. */
+  g_task_set_check_cancellable (task, FALSE);
 
   if (self->busy)
     {
