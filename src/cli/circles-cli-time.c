@@ -34,24 +34,6 @@
 
 #define DEFAULT_LIMIT 20
 
-typedef struct
-{
-  CirclesNetwork *network;
-  guint32        *last_message;
-} Collect;
-
-static void
-collect_last_message (gint64                    id,
-                      const CirclesInteraction *interaction,
-                      gpointer                  user_data)
-{
-  Collect *collect = user_data;
-  guint person = circles_network_find_id (collect->network, id);
-
-  if (person != CIRCLES_NO_PERSON && interaction->last_message != NULL)
-    collect->last_message[person] = circles_julian_day (interaction->last_message);
-}
-
 /* "2023-04-05" of a Julian day. */
 static char *
 iso_of_julian (guint32 julian)
@@ -85,7 +67,6 @@ _circles_cli_cold (const char  *db_path,
   g_autoptr(GError) error = NULL;
   g_autofree guint32 *last_message = NULL;
   g_autofree guint8 *counted = NULL;
-  Collect collect;
   guint n;
   int status;
 
@@ -122,10 +103,8 @@ _circles_cli_cold (const char  *db_path,
         counted[g_array_index (prospects, guint32, i)] = 1;
     }
 
-  last_message = g_new0 (guint32, MAX (1, n));
-  collect.network = network;
-  collect.last_message = last_message;
-  if (!circles_store_foreach_interaction (store, collect_last_message, &collect, &error))
+  last_message = circles_cold_read_last_messages (network, store, &error);
+  if (last_message == NULL)
     return _circles_cli_fail (error);
 
   ties = circles_cold_rank (network, last_message, counted, circles_julian_today ());

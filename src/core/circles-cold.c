@@ -16,6 +16,7 @@
 
 #include "circles-cold.h"
 #include "circles-format.h"
+#include "circles-interaction.h"
 
 /* Days of an average month. */
 #define DAYS_PER_MONTH 30.436875
@@ -41,6 +42,50 @@ connected_on (CirclesNetwork *network,
   guint day = i != G_MAXUINT ? circles_network_get_day (network, person, i) : 0;
 
   return circles_day_to_julian (day);
+}
+
+typedef struct
+{
+  CirclesNetwork *network;
+  guint32        *last_message;
+} LastMessages;
+
+static void
+collect_last_message (gint64                    id,
+                      const CirclesInteraction *interaction,
+                      gpointer                  user_data)
+{
+  LastMessages *collect = user_data;
+  guint person = circles_network_find_id (collect->network, id);
+
+  if (person != CIRCLES_NO_PERSON && interaction->last_message != NULL)
+    collect->last_message[person] = circles_julian_day (interaction->last_message);
+}
+
+/**
+ * circles_cold_read_last_messages:
+ *
+ * Returns: (transfer full): per person of @network, the Julian day of
+ * our last message (0: none), as the data archive gave it to @store;
+ * NULL on a store error
+ */
+guint32 *
+circles_cold_read_last_messages (CirclesNetwork  *network,
+                                 CirclesStore    *store,
+                                 GError         **error)
+{
+  g_autofree guint32 *last_message = NULL;
+  LastMessages collect;
+
+  g_return_val_if_fail (network != NULL, NULL);
+  g_return_val_if_fail (CIRCLES_IS_STORE (store), NULL);
+
+  last_message = g_new0 (guint32, MAX (1, circles_network_get_n_people (network)));
+  collect.network = network;
+  collect.last_message = last_message;
+  if (!circles_store_foreach_interaction (store, collect_last_message, &collect, error))
+    return NULL;
+  return g_steal_pointer (&last_message);
 }
 
 static int

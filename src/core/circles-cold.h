@@ -7,6 +7,7 @@
 #include <glib.h>
 
 #include "circles-network.h"
+#include "circles-store.h"
 
 G_BEGIN_DECLS
 
@@ -38,6 +39,12 @@ GArray *circles_cold_rank (CirclesNetwork *network,
                            const guint32  *last_message,
                            const guint8   *counted,
                            guint32         today);
+
+/* Per person of @network, the Julian day of our last message (0: none),
+ * from the interactions @store keeps; NULL on a store error. */
+guint32 *circles_cold_read_last_messages (CirclesNetwork  *network,
+                                          CirclesStore    *store,
+                                          GError         **error);
 
 /* Why @tie ranks where it does: "reaches 41 of your prospects · last
  * message 26 months ago" (of your network's people, unless @prospects). */

@@ -130,24 +130,6 @@ bind_filter (CirclesProspectFilter  *filter,
   return bound;
 }
 
-typedef struct
-{
-  CirclesNetwork *network;
-  guint32        *last_message;
-} LastMessages;
-
-static void
-collect_last_message (gint64                    id,
-                      const CirclesInteraction *interaction,
-                      gpointer                  user_data)
-{
-  LastMessages *collect = user_data;
-  guint person = circles_network_find_id (collect->network, id);
-
-  if (person != CIRCLES_NO_PERSON && interaction->last_message != NULL)
-    collect->last_message[person] = circles_julian_day (interaction->last_message);
-}
-
 /* The introducers of the prospects let go coldest, the most valuable
  * first (circles-cold.h): the day of the last message with each comes
  * from the database; without it, from the day the connection was made. */
@@ -156,17 +138,18 @@ find_cold (CirclesNetwork     *network,
            CirclesWorkerStore *worker,
            const guint8       *is_prospect)
 {
-  g_autofree guint32 *last_message = g_new0 (guint32, MAX (1, circles_network_get_n_people (network)));
+  g_autofree guint32 *last_message = NULL;
   g_autoptr(GError) error = NULL;
-  LastMessages collect = { network, last_message };
   CirclesStore *store;
   GArray *cold;
 
   circles_worker_store_lock (worker);
   store = circles_worker_store_get_store (worker, &error);
-  if (store == NULL || !circles_store_foreach_interaction (store, collect_last_message, &collect, &error))
-    g_debug ("No messages read: %s", error->message);
+  if (store != NULL)
+    last_message = circles_cold_read_last_messages (network, store, &error);
   circles_worker_store_unlock (worker);
+  if (last_message == NULL)
+    g_debug ("No messages read: %s", error->message);
 
   cold = circles_cold_rank (network, last_message, is_prospect, circles_julian_today ());
   if (cold->len > CIRCLES_PROSPECTING_COLD)
