@@ -24,23 +24,23 @@
 
 struct _CirclesPersonDetails
 {
-  GObject            parent_instance;
+  GObject             parent_instance;
 
-  CirclesSession    *session;
-  CirclesNetwork    *network;
-  guint              person;
-  CirclesSelection  *selection; /* the session's, of the person */
-  const CirclesPaths *paths;    /* the selection's */
-  guint              n_chains;   /* listed: at most the limit */
-  CirclesPersonList *mutual;   /* the warmest mutual connections shown */
-  CirclesReachGain   gain;       /* if the person became 1st-degree */
-  guint              reasons;
-  guint              rating;     /* 0..5, of a 1st-degree person */
-  char              *ties;       /* what happened between us, or NULL */
-  GCancellable      *reading;    /* of the facts below, while read */
-  guint              reasons_known : 1;
-  guint              rating_known : 1;
-  guint              has_gain : 1;
+  CirclesSession     *session;
+  CirclesNetwork     *network;
+  guint               person;
+  CirclesSelection   *selection;  /* the session's, of the person */
+  const CirclesPaths *paths;      /* the selection's */
+  guint               n_chains;   /* listed: at most the limit */
+  CirclesPersonList  *mutual;     /* the warmest mutual connections shown */
+  CirclesReachGain    gain;       /* if the person became 1st-degree */
+  guint               reasons;
+  guint               rating;     /* 0..5, of a 1st-degree person */
+  char               *ties;       /* what happened between us, or NULL */
+  GCancellable       *reading;    /* while the database is read */
+  guint               reasons_known : 1;
+  guint               rating_known : 1;
+  guint               has_gain : 1;
 };
 
 G_DEFINE_FINAL_TYPE (CirclesPersonDetails, circles_person_details, G_TYPE_OBJECT)

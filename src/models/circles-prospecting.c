@@ -38,10 +38,10 @@ typedef struct
 
 typedef struct
 {
-  CirclesNetwork *network;
-  char           *filter;
+  CirclesNetwork     *network;
+  char               *filter;
   CirclesWorkerStore *worker;
-  gboolean        want_top_gains; /* a new network */
+  gboolean            want_top_gains; /* a new network */
 } Request;
 
 struct _CirclesProspecting
@@ -827,9 +827,9 @@ circles_prospecting_get_emphasis (CirclesProspecting *self)
 
 typedef struct
 {
-  CirclesNetwork *network;
-  GArray         *prospects; /* of guint32 */
-  GFile          *file;
+  CirclesNetwork     *network;
+  GArray             *prospects; /* of guint32 */
+  GFile              *file;
   CirclesWorkerStore *worker;
 } ListRequest;
 
