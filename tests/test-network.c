@@ -313,6 +313,9 @@ test_day_from_iso (void)
 
   g_assert_true (circles_day_from_iso ("1970-01-01", &day));
   g_assert_cmpuint (day, ==, 1);
+  /* Earlier days are the first one. */
+  g_assert_true (circles_day_from_iso ("1969-12-31", &day));
+  g_assert_cmpuint (day, ==, 1);
   g_assert_true (circles_day_from_iso ("2024-02-29", &day));
   g_assert_true (circles_day_from_iso ("2024-03-01", &next));
   g_assert_cmpuint (next, ==, day + 1);

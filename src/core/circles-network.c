@@ -14,10 +14,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <math.h>
-#include <stdio.h>
 #include <string.h>
-#include <time.h>
 
+#include "circles-interaction.h"
 #include "circles-network.h"
 
 struct _CirclesNetwork
@@ -60,7 +59,7 @@ typedef struct
   guint           next;
   GByteArray     *text;
   gboolean        text_overflow;
-  gint64          today;          /* days, as parse_iso_day() counts them */
+  guint32         today;          /* a Julian day (circles_julian_today()) */
 
   /* Connections as read, before they become rows. */
   guint32        *edge_a;
@@ -137,42 +136,17 @@ load_person (const CirclesPersonRow *row,
   loader->next++;
 }
 
-/* Days since 0001-01-01 of an ISO date "YYYY-MM-DD…"; -1 if it is not one. */
-static gint64
-parse_iso_day (const char *text)
-{
-  int y, m, d;
-  GDate date;
-
-  if (text == NULL || sscanf (text, "%4d-%2d-%2d", &y, &m, &d) != 3 ||
-      !g_date_valid_dmy (d, m, y))
-    return -1;
-  g_date_clear (&date, 1);
-  g_date_set_dmy (&date, d, m, y);
-  return g_date_get_julian (&date);
-}
-
-static gint64
-today_as_day (void)
-{
-  GDate date;
-
-  g_date_clear (&date, 1);
-  g_date_set_time_t (&date, time (NULL));
-  return g_date_get_julian (&date);
-}
-
 /* The julian day of 1970-01-01: day 1 of circles_network_get_day(). */
 #define DAY_EPOCH 719163
 
-/* The day of circles_network_get_day() of a julian day (-1: unknown);
+/* The day of circles_network_get_day() of a Julian day (0: unknown);
  * days before 1970 are day 1, past 2149 the last day. */
 static guint16
-day_of_julian (gint64 julian)
+day_of_julian (guint32 julian)
 {
-  if (julian < 0)
+  if (julian == 0)
     return 0;
-  return (guint16) CLAMP (julian - DAY_EPOCH + 1, 1, G_MAXUINT16);
+  return (guint16) CLAMP ((gint64) julian - DAY_EPOCH + 1, 1, G_MAXUINT16);
 }
 
 /**
@@ -198,6 +172,8 @@ gboolean
 circles_day_from_iso (const char *text,
                       guint      *day)
 {
+  guint32 julian;
+
   g_return_val_if_fail (day != NULL, FALSE);
 
   if (text == NULL || strlen (text) != 10 || text[4] != '-' || text[7] != '-')
@@ -205,9 +181,10 @@ circles_day_from_iso (const char *text,
   for (guint i = 0; i < 10; i++)
     if (i != 4 && i != 7 && !g_ascii_isdigit (text[i]))
       return FALSE;
-  if (parse_iso_day (text) < 0)
+  julian = circles_julian_day (text);
+  if (julian == 0)
     return FALSE;
-  *day = day_of_julian (parse_iso_day (text));
+  *day = day_of_julian (julian);
   return TRUE;
 }
 
@@ -251,7 +228,7 @@ load_connection (const CirclesConnectionRow *row,
                  gpointer                    user_data)
 {
   Loader *loader = user_data;
-  gint64 day = parse_iso_day (row->since);
+  guint32 day = circles_julian_day (row->since);
   double warmth = -1;
   guint32 ia, ib;
 
@@ -286,11 +263,11 @@ load_connection (const CirclesConnectionRow *row,
 
   loader->edge_strength[loader->n_edges] =
     circles_connection_strength_warm (row->weight, row->rating, warmth,
-                                      day >= 0 ? MAX (0, loader->today - day) / 365.25 : -1);
-  if (row->weight >= 0 || row->rating > 0 || day >= 0 || warmth >= 0)
+                                      day != 0 ? MAX (0, (gint64) loader->today - day) / 365.25 : -1);
+  if (row->weight >= 0 || row->rating > 0 || day != 0 || warmth >= 0)
     loader->any_strength = TRUE;
   loader->edge_day[loader->n_edges] = day_of_julian (day);
-  loader->any_day |= day >= 0;
+  loader->any_day |= day != 0;
   loader->n_edges++;
 }
 
@@ -379,7 +356,7 @@ read_rows (CirclesNetwork  *self,
   for (guint i = 0; i < self->n; i++)
     loader->index_of_id[self->ids[i]] = i;
 
-  loader->today = today_as_day ();
+  loader->today = circles_julian_today ();
   loader->warmth = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   ok = circles_store_foreach_interaction (store, load_warmth, loader, error)
        && circles_store_foreach_connection_row (store, load_connection, loader, error);
