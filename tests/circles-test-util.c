@@ -366,3 +366,16 @@ circles_test_finalize (gpointer object)
   g_object_unref (object);
   circles_test_wait_until (finalized, &weak, TRUE, what);
 }
+
+static gboolean
+has_items (gpointer model)
+{
+  return g_list_model_get_n_items (model) > 0;
+}
+
+void
+circles_test_wait_for_items (GListModel *model,
+                             const char *what)
+{
+  circles_test_wait_until (has_items, model, FALSE, what);
+}

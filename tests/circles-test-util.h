@@ -22,6 +22,7 @@ GBytes   *circles_test_read_bytes    (const char  *path);
 
 G_END_DECLS
 
+#include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <stdarg.h>
 
@@ -67,6 +68,10 @@ void            circles_test_wait_until      (CirclesTestCondition  condition,
                                               const char           *what);
 /* Runs what is pending in the main loop, without waiting. */
 void            circles_test_drain           (void);
+
+/* Spins the main loop until @model has items (filled in a worker). */
+void            circles_test_wait_for_items  (GListModel           *model,
+                                              const char           *what);
 
 /* Drops the caller's reference to @object and asserts it is finalized,
  * once the work still running for it (a worker's read) has returned to

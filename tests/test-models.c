@@ -70,23 +70,29 @@ degree_of (CirclesSession *session,
   return circles_network_get_degree (network, circles_test_person (network, key));
 }
 
+static CirclesSession *
+session_new (const char *description)
+{
+  g_autoptr(CirclesStore) store = circles_test_store_new (description);
+  CirclesSession *session = circles_session_new (circles_store_get_path (store));
+
+  g_clear_object (&store);
+  circles_session_load_async (session, NULL, NULL, NULL);
+  wait_until (session_ready, session, "the session");
+  return session;
+}
+
 /* The session opens a database in its worker; the editor connects two
  * people and undoes it; the person details say the circle and chains. */
 static void
 test_session_and_editor (void)
 {
-  g_autoptr(CirclesStore) store = circles_test_store_new ("me-a me-b a-c b-c c-d");
-  g_autofree char *path = g_strdup (circles_store_get_path (store));
-  g_autoptr(CirclesSession) session = NULL;
+  g_autoptr(CirclesSession) session = session_new ("me-a me-b a-c b-c c-d");
   g_autoptr(CirclesEditor) editor = NULL;
   g_autoptr(CirclesPersonDetails) details = NULL;
   CirclesNetwork *network;
   Edit edit = { 0, };
 
-  g_clear_object (&store);
-  session = circles_session_new (path);
-  circles_session_load_async (session, NULL, NULL, NULL);
-  wait_until (session_ready, session, "the session");
   network = circles_session_get_network (session);
   g_assert_cmpuint (circles_network_get_counts (network)->first, ==, 2);
   g_assert_cmpuint (degree_of (session, "d"), ==, 3);
@@ -113,18 +119,6 @@ test_session_and_editor (void)
   g_assert_cmpuint (degree_of (session, "d"), ==, 3);
   g_assert_false (circles_editor_get_can_undo (editor));
   g_free (edit.message);
-}
-
-static CirclesSession *
-session_new (const char *description)
-{
-  g_autoptr(CirclesStore) store = circles_test_store_new (description);
-  CirclesSession *session = circles_session_new (circles_store_get_path (store));
-
-  g_clear_object (&store);
-  circles_session_load_async (session, NULL, NULL, NULL);
-  wait_until (session_ready, session, "the session");
-  return session;
 }
 
 static gboolean
@@ -194,12 +188,6 @@ rating_known (gpointer data)
   return circles_person_details_get_rating_known (data);
 }
 
-static gboolean
-has_items (gpointer data)
-{
-  return g_list_model_get_n_items (data) > 0;
-}
-
 typedef struct
 {
   gboolean  done;
@@ -260,7 +248,7 @@ test_worker_reads (void)
 
   /* Only the groups I am in, with their other members. */
   circles_group_list_load_async (groups, session, NULL, NULL, NULL);
-  wait_until (has_items, groups, "the groups");
+  circles_test_wait_for_items (G_LIST_MODEL (groups), "the groups");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (groups)), ==, 1);
   club = g_list_model_get_item (G_LIST_MODEL (groups), 0);
   g_assert_cmpstr (circles_person_list_get_title (club), ==, "club");

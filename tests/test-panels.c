@@ -573,12 +573,6 @@ test_panel_rings (Fixture       *f,
   finalize_widget (f, panel);
 }
 
-static gboolean
-has_items (gpointer model)
-{
-  return g_list_model_get_n_items (model) > 0;
-}
-
 static void
 test_panel_groups (Fixture       *f,
                    gconstpointer  data)
@@ -594,7 +588,7 @@ test_panel_groups (Fixture       *f,
   tree = view_items (panel, "groups-view");
 
   /* Only the groups I am in, read in a worker. */
-  circles_test_wait_until (has_items, tree, FALSE, "the groups");
+  circles_test_wait_for_items (tree, "the groups");
   g_assert_cmpuint (g_list_model_get_n_items (tree), ==, 1);
   group_row = g_list_model_get_item (tree, 0);
   group = gtk_tree_list_row_get_item (group_row);

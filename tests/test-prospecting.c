@@ -393,12 +393,6 @@ test_introducer (Fixture       *f,
   }
 }
 
-static gboolean
-has_items (gpointer model)
-{
-  return g_list_model_get_n_items (model) > 0;
-}
-
 /* Back on the Circles page, a bar says what stands out and shows
  * everyone again; the list of a ring shows who stands out (the
  * filter's matches, or whom the introducer reaches), the selection
@@ -428,7 +422,7 @@ test_circles_page_highlight (Fixture       *f,
   g_assert_nonnull (ring_view);
   model = gtk_list_view_get_model (ring_view);
   /* The ring's list is read in a worker. */
-  circles_test_wait_until (has_items, model, FALSE, "the ring");
+  circles_test_wait_for_items (G_LIST_MODEL (model), "the ring");
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 3);
   g_assert_nonnull (strstr (label_text (f, "ring-subtitle"), "3 of 4 people"));
   circles_session_select (f->session, circles_test_person (f->network, "r"));
