@@ -7,7 +7,7 @@ packages="
   meson ninja-build gcc pkg-config gettext itstool
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libgraphviz-dev graphviz libsqlite3-dev sqlite3 libcairo2-dev libxml2-dev
-  libjson-glib-dev libarchive-dev libigraph-dev python3-networkx
+  libjson-glib-dev libarchive-dev libxxhash-dev libigraph-dev python3-networkx
   xvfb xauth dbus-daemon dbus-x11 at-spi2-core libxtst-dev
   desktop-file-utils appstream librsvg2-bin libxml2-utils
   fonts-cantarell adwaita-icon-theme

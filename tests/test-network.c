@@ -2,6 +2,8 @@
  *
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
+#include <glib/gstdio.h>
+
 #include "circles-cold.h"
 #include "circles-growth.h"
 #include "circles-interaction.h"
@@ -236,6 +238,147 @@ test_snapshot_cache (void)
   g_assert_cmpuint (circles_network_get_counts (third)->out_of_network, ==, 1);
 }
 
+/* Whether the store would trust its snapshot file now. */
+static gboolean
+snapshot_current (CirclesStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  CirclesSnapshotCache cache;
+  gboolean current;
+
+  g_assert_true (circles_store_begin_read (store, &error));
+  current = circles_store_read_snapshot_cache (store, &cache);
+  circles_store_end_read (store);
+  circles_snapshot_cache_clear (&cache);
+  return current;
+}
+
+static CirclesNetwork *
+load (CirclesStore *store)
+{
+  g_autoptr(GError) error = NULL;
+  CirclesNetwork *network = circles_network_load (store, NULL, &error);
+
+  g_assert_no_error (error);
+  return network;
+}
+
+/* The second circle of a loaded network, as keys. */
+static char *
+second_circle (CirclesStore *store)
+{
+  g_autoptr(CirclesNetwork) network = load (store);
+  GString *keys = g_string_new (NULL);
+
+  for (guint i = 0; i < circles_network_get_n_people (network); i++)
+    if (circles_network_get_degree (network, i) == 2)
+      g_string_append_printf (keys, "%s%s", keys->len ? " " : "",
+                              circles_network_get_key (network, i));
+  return g_string_free (keys, FALSE);
+}
+
+static void
+rewrite_file (const char *path,
+              gsize       keep,
+              gssize      flip_at)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (path, &contents, &length, &error));
+  g_assert_cmpuint (keep, <=, length);
+  if (flip_at >= 0)
+    contents[flip_at] ^= 0x40;
+  g_assert_true (g_file_set_contents (path, contents, keep, &error));
+}
+
+/* A snapshot file that does not match its database is never used: it is
+ * read again from the rows, and written anew. */
+static void
+test_snapshot_file_checks (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesStore) store = circles_test_store_new ("me-a a-b b-c");
+  g_autoptr(CirclesStore) other = circles_test_store_new ("me-x x-y y-z me-w");
+  g_autoptr(CirclesStore) behind = NULL;
+  g_autofree char *path = circles_store_get_snapshot_path (store);
+  g_autofree char *other_path = circles_store_get_snapshot_path (other);
+  g_autofree char *aside = g_strconcat (path, ".aside", NULL);
+  g_autofree char *keys = NULL;
+  GStatBuf st;
+  gsize size;
+
+  g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
+  g_assert_false (snapshot_current (store));
+  keys = second_circle (store);
+  g_assert_cmpstr (keys, ==, "b");
+  g_assert_true (snapshot_current (store));
+  g_clear_pointer (&keys, g_free);
+  keys = second_circle (other);
+  g_assert_cmpstr (keys, ==, "y");
+
+  /* Edited behind its back, by another connection to the database, with
+   * the file put back as it was: stale. */
+  g_assert_cmpint (g_rename (path, aside), ==, 0);
+  behind = circles_store_open (circles_store_get_path (store), &error);
+  g_assert_no_error (error);
+  g_assert_true (circles_store_begin (behind, &error));
+  g_assert_true (circles_store_add_connection (behind, circles_store_lookup_person (behind, "me"),
+                                               circles_store_lookup_person (behind, "b"),
+                                               -1, NULL, &error));
+  g_assert_true (circles_store_commit (behind, &error));
+  g_assert_cmpint (g_rename (aside, path), ==, 0);
+  g_assert_false (snapshot_current (store));
+  g_clear_pointer (&keys, g_free);
+  keys = second_circle (store);
+  g_assert_cmpstr (keys, ==, "c");
+  g_assert_true (snapshot_current (store));
+
+  /* Truncated, one byte short, or cut in its header. */
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  size = st.st_size;
+  rewrite_file (path, size - 1, -1);
+  g_assert_false (snapshot_current (store));
+  rewrite_file (path, 40, -1);
+  g_assert_false (snapshot_current (store));
+  rewrite_file (path, 0, -1);
+  g_assert_false (snapshot_current (store));
+  g_clear_pointer (&keys, g_free);
+  keys = second_circle (store);
+  g_assert_cmpstr (keys, ==, "c");
+  g_assert_true (snapshot_current (store));
+
+  /* One bit changed, in the arrays or in the header. */
+  rewrite_file (path, size, size - 20);
+  g_assert_false (snapshot_current (store));
+  g_clear_pointer (&keys, g_free);
+  keys = second_circle (store);
+  g_assert_true (snapshot_current (store));
+  rewrite_file (path, size, 60);
+  g_assert_false (snapshot_current (store));
+  g_clear_pointer (&keys, g_free);
+  keys = second_circle (store);
+  g_assert_cmpstr (keys, ==, "c");
+
+  /* Two databases' files swapped: each is foreign to the other. */
+  g_assert_true (snapshot_current (store));
+  g_assert_true (snapshot_current (other));
+  g_assert_cmpint (g_rename (path, aside), ==, 0);
+  g_assert_cmpint (g_rename (other_path, path), ==, 0);
+  g_assert_cmpint (g_rename (aside, other_path), ==, 0);
+  g_assert_false (snapshot_current (store));
+  g_assert_false (snapshot_current (other));
+  g_clear_pointer (&keys, g_free);
+  keys = second_circle (store);
+  g_assert_cmpstr (keys, ==, "c");
+  g_clear_pointer (&keys, g_free);
+  keys = second_circle (other);
+  g_assert_cmpstr (keys, ==, "y");
+  g_assert_true (snapshot_current (store));
+  g_assert_true (snapshot_current (other));
+}
+
 /* The rings at a date count only the connections made by then; one
  * without a date counts from the start. The days survive the snapshot
  * cache. */
@@ -427,6 +570,7 @@ main (int   argc,
   g_test_add_func ("/network/names", test_names);
   g_test_add_func ("/network/load-async", test_load_async);
   g_test_add_func ("/network/snapshot-cache", test_snapshot_cache);
+  g_test_add_func ("/network/snapshot-file-checks", test_snapshot_file_checks);
   g_test_add_func ("/network/counts-at", test_counts_at);
   g_test_add_func ("/network/day-from-iso", test_day_from_iso);
   g_test_add_func ("/network/cold", test_cold);

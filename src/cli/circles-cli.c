@@ -270,6 +270,15 @@ cmd_import (const char  *db_path,
       return _circles_cli_fail (error);
   }
 
+  /* The next command maps the network instead of reading every row.
+   * Best effort: the import stands, and without me there is no network
+   * to keep yet. */
+  if (report.same_as == 0 && !circles_network_save_snapshot (store, NULL, &error))
+    {
+      g_debug ("No snapshot written after the import: %s", error->message);
+      g_clear_error (&error);
+    }
+
   {
     g_autofree char *name = g_filename_display_name (argv[1]);
 

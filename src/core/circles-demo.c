@@ -23,6 +23,7 @@
 #include <string.h>
 
 #include "circles-demo.h"
+#include "circles-network.h"
 
 /* {{{ PRNG: splitmix64 seeds xoshiro256** */
 
@@ -1506,5 +1507,8 @@ circles_demo_generate (CirclesStore  *store,
       return FALSE;
     }
 
+  /* As an import does: the first opening maps the network. Best
+   * effort: what was committed stands. */
+  circles_network_save_snapshot (store, NULL, NULL);
   return TRUE;
 }

@@ -35,6 +35,9 @@ struct _CirclesNetwork
   float         *strengths;    /* 2 × n_edges, or NULL when all are 1 */
   guint16       *days;         /* 2 × n_edges (circles_network_get_day()),
                                 * or NULL when no connection has a date */
+  GBytes        *backing;      /* the mapped snapshot file the arrays above
+                                * lie in, read-only; NULL when they were
+                                * read from the rows */
 
   guint8        *degrees;
   guint8        *flags;
@@ -503,13 +506,18 @@ count_circles (CirclesNetwork *self)
 static void
 circles_network_free (CirclesNetwork *self)
 {
-  g_free (self->ids);
-  g_free (self->text_offsets);
-  g_free (self->text);
-  g_free (self->offsets);
-  g_free (self->adjacency);
-  g_free (self->strengths);
-  g_free (self->days);
+  CirclesSnapshotCache arrays = {
+    .ids = self->ids,
+    .text_offsets = self->text_offsets,
+    .text = self->text,
+    .offsets = self->offsets,
+    .adjacency = self->adjacency,
+    .strengths = self->strengths,
+    .days = self->days,
+    .backing = self->backing,
+  };
+
+  circles_snapshot_cache_clear (&arrays);
   g_free (self->degrees);
   g_free (self->flags);
   g_free (self->parents);
@@ -519,7 +527,7 @@ circles_network_free (CirclesNetwork *self)
 }
 
 /* Everything read from the store, in one read transaction: from the
- * snapshot cache when it is current, else row by row. */
+ * snapshot file when it is current, else row by row. */
 static CirclesNetwork *
 read_snapshot (CirclesStore  *store,
                GCancellable  *cancellable,
@@ -579,6 +587,7 @@ read_snapshot (CirclesStore  *store,
       self->adjacency = g_steal_pointer (&cache.adjacency);
       self->strengths = g_steal_pointer (&cache.strengths);
       self->days = g_steal_pointer (&cache.days);
+      self->backing = g_steal_pointer (&cache.backing);
       for (guint i = 0; i < self->n; i++)
         if (self->ids[i] > 0 && self->ids[i] <= max_id)
           index_of_id[self->ids[i]] = i;
@@ -616,37 +625,26 @@ read_snapshot (CirclesStore  *store,
   return g_steal_pointer (&self);
 }
 
-/**
- * circles_network_load:
- *
- * Reads people and connections from @store, then classifies everyone
- * seen from me. The store must not be used elsewhere meanwhile.
- *
- * Returns: (transfer full): the snapshot, or %NULL with @error set
- * (%CIRCLES_NETWORK_ERROR_NO_ME when nobody is me yet).
- */
-CirclesNetwork *
-circles_network_load (CirclesStore  *store,
-                      GCancellable  *cancellable,
-                      GError       **error)
+/* The people and connections of @store, from its snapshot file when it
+ * is current; read the long way otherwise, and then kept in the file for
+ * the next time. Not classified yet. */
+static CirclesNetwork *
+read_network (CirclesStore  *store,
+              GCancellable  *cancellable,
+              gboolean      *cache_current,
+              GError       **error)
 {
   g_autoptr(CirclesNetwork) self = NULL;
-  gboolean cache_current = FALSE;
   gint64 generation = -1;
-  gint64 start;
 
-  g_return_val_if_fail (CIRCLES_IS_STORE (store), NULL);
-
-  start = g_get_monotonic_time ();
   if (!circles_store_begin_read (store, error))
     return NULL;
-  self = read_snapshot (store, cancellable, &cache_current, &generation, error);
+  self = read_snapshot (store, cancellable, cache_current, &generation, error);
   circles_store_end_read (store);
   if (self == NULL)
     return NULL;
 
-  /* Rows read the long way are kept for the next time. */
-  if (!cache_current)
+  if (!*cache_current)
     {
       CirclesSnapshotCache cache = {
         .generation = generation,
@@ -663,6 +661,33 @@ circles_network_load (CirclesStore  *store,
       };
       circles_store_write_snapshot_cache (store, &cache);
     }
+  return g_steal_pointer (&self);
+}
+
+/**
+ * circles_network_load:
+ *
+ * Reads people and connections from @store, then classifies everyone
+ * seen from me. The store must not be used elsewhere meanwhile.
+ *
+ * Returns: (transfer full): the snapshot, or %NULL with @error set
+ * (%CIRCLES_NETWORK_ERROR_NO_ME when nobody is me yet).
+ */
+CirclesNetwork *
+circles_network_load (CirclesStore  *store,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(CirclesNetwork) self = NULL;
+  gboolean cache_current = FALSE;
+  gint64 start;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (store), NULL);
+
+  start = g_get_monotonic_time ();
+  self = read_network (store, cancellable, &cache_current, error);
+  if (self == NULL)
+    return NULL;
 
   self->read_seconds = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
   start = g_get_monotonic_time ();
@@ -676,9 +701,33 @@ circles_network_load (CirclesStore  *store,
   self->classify_seconds = (g_get_monotonic_time () - start) / (double)G_USEC_PER_SEC;
 
   g_debug ("Loaded %u people, %" G_GUINT64_FORMAT " connections%s",
-           self->n, self->n_edges, cache_current ? " (from the snapshot cache)" : "");
+           self->n, self->n_edges, cache_current ? " (from the snapshot file)" : "");
 
   return g_steal_pointer (&self);
+}
+
+/**
+ * circles_network_save_snapshot:
+ *
+ * Makes sure the snapshot file of @store is current, so that the next
+ * opening maps it instead of reading every row: what an import does once
+ * it has committed, while its user still waits for it.
+ *
+ * Returns: FALSE with @error set when the network cannot be read (as
+ * when nobody is me yet).
+ */
+gboolean
+circles_network_save_snapshot (CirclesStore  *store,
+                               GCancellable  *cancellable,
+                               GError       **error)
+{
+  g_autoptr(CirclesNetwork) self = NULL;
+  gboolean cache_current = FALSE;
+
+  g_return_val_if_fail (CIRCLES_IS_STORE (store), FALSE);
+
+  self = read_network (store, cancellable, &cache_current, error);
+  return self != NULL;
 }
 
 static void

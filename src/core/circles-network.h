@@ -66,6 +66,10 @@ GQuark          circles_network_error_quark      (void);
 CirclesNetwork *circles_network_load             (CirclesStore    *store,
                                                   GCancellable    *cancellable,
                                                   GError         **error);
+/* Writes the snapshot file the next load will map, if it is not current. */
+gboolean        circles_network_save_snapshot    (CirclesStore    *store,
+                                                  GCancellable    *cancellable,
+                                                  GError         **error);
 void            circles_network_load_async       (CirclesStore    *store,
                                                   GCancellable    *cancellable,
                                                   GAsyncReadyCallback callback,

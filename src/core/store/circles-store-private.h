@@ -9,7 +9,7 @@
  *   circles-store-schema.c       the schema and its migrations
  *   circles-store-annotations.c  what the user and the archive add to
  *                                people: reasons, ratings, interactions
- *   circles-store-snapshot.c     the snapshot cache
+ *   circles-store-snapshot.c     the snapshot file beside the database
  *   circles-store-sources.c      where rows came from: sources, taking
  *                                one back, hand edits, undo
  * This header is for them only; SQL never leaves these files.

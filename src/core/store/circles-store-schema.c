@@ -191,6 +191,12 @@ const char * const _circles_store_migrations[CIRCLES_STORE_SCHEMA_VERSION] = {
    * (the rings at a date); caches made before are dropped. */
   "ALTER TABLE snapshot_cache ADD COLUMN days BLOB;"
   "DELETE FROM snapshot_cache;",
+
+  /* 9 -> 10: the snapshot moves to a file beside the database
+   * (circles-store-snapshot.c), which names the database it was made
+   * from by this identity. */
+  "DROP TABLE snapshot_cache;"
+  "INSERT OR IGNORE INTO settings (name, value) VALUES ('uuid', lower (hex (randomblob (16))));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (_circles_store_migrations) == CIRCLES_STORE_SCHEMA_VERSION);

@@ -29,7 +29,7 @@
 #define NOW_UTC "strftime ('%Y-%m-%dT%H:%M:%SZ', 'now')"
 
 /* The tables an undo restores: every one a removal or an edit changes,
- * the generation counter and the snapshot cache apart. */
+ * the generation counter and the snapshot file apart. */
 static const char * const recorded_tables[] = {
   "people", "connections", "follows", "member_groups", "memberships",
   "interactions", "endorsements", "reasons", "sources", "also_from",

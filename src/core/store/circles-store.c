@@ -860,7 +860,7 @@ circles_store_commit (CirclesStore  *self,
   g_return_val_if_fail (CIRCLES_IS_STORE (self), FALSE);
   g_return_val_if_fail (self->in_transaction, FALSE);
 
-  /* Whatever this transaction changed, the snapshot cache is stale now. */
+  /* Whatever this transaction changed, the snapshot file is stale now. */
   if (!_circles_store_flush_people (self, error) ||
       !_circles_store_restore_key_index (self, error) ||
       !_circles_store_flush_connections (self, error) ||

@@ -29,7 +29,7 @@ typedef enum
 } CirclesStoreError;
 
 /* The schema version this build writes; PRAGMA user_version. */
-#define CIRCLES_STORE_SCHEMA_VERSION 9
+#define CIRCLES_STORE_SCHEMA_VERSION 10
 
 /* Fields of a person that an importer may know; NULL means "not known",
  * and never overwrites what the database already holds. */
@@ -204,7 +204,7 @@ int           circles_store_get_rating           (CirclesStore               *se
                                                   GError                    **error);
 /* Sets the 1..5 rating of the connection a–b (0 clears it), in a
  * transaction of its own; an unknown connection is an error. The commit
- * makes the snapshot cache stale, so the next load sees the new
+ * makes the snapshot file stale, so the next load sees the new
  * strength. */
 gboolean      circles_store_set_rating           (CirclesStore               *self,
                                                   gint64                      a,
@@ -251,7 +251,7 @@ typedef enum
 guint         circles_store_get_reasons          (CirclesStore               *self,
                                                   gint64                      person);
 /* Replaces them, in a transaction of its own. The network snapshot does
- * not hold reasons, so this leaves the snapshot cache current. */
+ * not hold reasons, so this leaves the snapshot file current. */
 gboolean      circles_store_set_reasons          (CirclesStore               *self,
                                                   gint64                      person,
                                                   guint                       reasons,
@@ -419,11 +419,12 @@ typedef enum
   CIRCLES_N_TEXTS
 } CirclesText;
 
-/* A network snapshot in its in-memory form, kept in the database so that
- * opening a big network reads a few blobs instead of every row: people
- * numbered in id order, their texts in one pool, the connections as
- * compressed sparse rows. It is valid while the data it was made from is
- * unchanged: every commit makes it stale. */
+/* A network snapshot in its in-memory form, kept in a file beside the
+ * database (circles-store-snapshot.c) so that opening a big network maps
+ * a few arrays instead of reading every row: people numbered in id
+ * order, their texts in one pool, the connections as compressed sparse
+ * rows. It is valid while the data it was made from is unchanged: every
+ * commit makes it stale. */
 typedef struct
 {
   gint64   generation;    /* of the data it was made from */
@@ -440,14 +441,18 @@ typedef struct
   guint16 *days;          /* n_entries: the day each connection was made
                            * (circles_network_get_day()), or NULL when no
                            * connection has one */
+  GBytes  *backing;       /* the mapped file the arrays lie in, read-only;
+                           * NULL when they were allocated with g_malloc */
 } CirclesSnapshotCache;
 
-/* Fills @cache (arrays allocated with g_malloc) when the cache is current;
- * FALSE otherwise. Call within a read transaction. */
+/* The snapshot file of this database: its path with ".snapshot". */
+char         *circles_store_get_snapshot_path    (CirclesStore               *self);
+/* Maps the file when it was made from the database as it is now; FALSE
+ * otherwise. Call within a read transaction. */
 gboolean      circles_store_read_snapshot_cache  (CirclesStore               *self,
                                                   CirclesSnapshotCache       *cache);
-/* Best effort: a busy or read-only database keeps no cache, and neither
- * does one changed since @cache->generation. */
+/* Best effort: a database changed since @cache->generation, or a folder
+ * that cannot be written to, keeps no file. */
 void          circles_store_write_snapshot_cache (CirclesStore               *self,
                                                   const CirclesSnapshotCache *cache);
 void          circles_snapshot_cache_clear       (CirclesSnapshotCache       *cache);
