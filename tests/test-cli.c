@@ -41,9 +41,12 @@ test_import_stats_paths (CirclesCliFixture *f,
   g_autofree char *edges = write_edges (f, "edges.csv", edges_csv);
   g_autoptr(JsonObject) stats = NULL;
   g_autoptr(JsonObject) paths = NULL;
+  g_autofree char *snapshot = g_strconcat (f->db, ".snapshot", NULL);
   JsonArray *chains;
 
+  /* The import leaves the snapshot the next command maps. */
   g_assert_cmpint (circles_cli_fixture_run (f, "import", edges, "--format", "csv", "--me", "me", NULL), ==, 0);
+  g_assert_true (g_file_test (snapshot, G_FILE_TEST_IS_REGULAR));
 
   g_assert_cmpint (circles_cli_fixture_run (f, "stats", "--json", NULL), ==, 0);
   stats = circles_test_parse_object (f->out);

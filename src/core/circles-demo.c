@@ -1434,19 +1434,15 @@ demo_fill (DemoGen       *gen,
          !g_cancellable_set_error_if_cancelled (cancellable, error);
 }
 
-gboolean
-circles_demo_generate (CirclesStore  *store,
-                       guint          n_people,
-                       guint64        seed,
-                       GCancellable  *cancellable,
-                       GError       **error)
+static gboolean
+generate (CirclesStore  *store,
+          guint          n_people,
+          guint64        seed,
+          GCancellable  *cancellable,
+          GError       **error)
 {
   g_auto(DemoGen) gen = { 0 };
   guint32 n_out;
-
-  g_return_val_if_fail (CIRCLES_IS_STORE (store), FALSE);
-  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   if (n_people < CIRCLES_DEMO_MIN_PEOPLE || n_people > CIRCLES_DEMO_MAX_PEOPLE)
     {
@@ -1507,8 +1503,26 @@ circles_demo_generate (CirclesStore  *store,
       return FALSE;
     }
 
-  /* As an import does: the first opening maps the network. Best
-   * effort: what was committed stands. */
+  return TRUE;
+}
+
+gboolean
+circles_demo_generate (CirclesStore  *store,
+                       guint          n_people,
+                       guint64        seed,
+                       GCancellable  *cancellable,
+                       GError       **error)
+{
+  g_return_val_if_fail (CIRCLES_IS_STORE (store), FALSE);
+  g_return_val_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable), FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (!generate (store, n_people, seed, cancellable, error))
+    return FALSE;
+
+  /* As an import does, once the generator's memory is given back: the
+   * first opening maps the network. Best effort: what was committed
+   * stands. */
   circles_network_save_snapshot (store, NULL, NULL);
   return TRUE;
 }
