@@ -9,9 +9,11 @@
 
 #include <gio/gio.h>
 
+#include "circles-cold.h"
 #include "circles-editor.h"
 #include "circles-group-list.h"
 #include "circles-person-details.h"
+#include "circles-prospecting.h"
 #include "circles-session.h"
 #include "circles-test-util.h"
 
@@ -314,6 +316,57 @@ test_import_cancelled_late (void)
   g_assert_cmpuint (circles_test_person (circles_session_get_network (session), "zed"), !=, CIRCLES_NO_PERSON);
 }
 
+static gboolean
+prospecting_done (gpointer data)
+{
+  return !circles_prospecting_get_computing (data) && circles_prospecting_get_cold (data) != NULL;
+}
+
+/* The ties going cold count months from the last message, read once per
+ * network and kept through the filter's changes. */
+static void
+test_cold_messages (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(CirclesStore) store = circles_test_store_new ("me-a a-p a-q me-b b-r");
+  g_autoptr(CirclesSession) session = NULL;
+  CirclesProspecting *prospecting;
+  const GArray *cold;
+  const CirclesColdTie *tie;
+  guint months;
+
+  g_assert_true (circles_store_begin (store, &error));
+  g_assert_true (circles_store_set_messages (store, circles_store_lookup_person (store, "a"),
+                                             2, 1, "2020-01-15", &error));
+  g_assert_true (circles_store_commit (store, &error));
+  session = circles_session_new (circles_store_get_path (store));
+  g_clear_object (&store);
+  circles_session_load_async (session, NULL, NULL, NULL);
+  wait_until (session_ready, session, "the session");
+
+  prospecting = circles_prospecting_get_for_session (session);
+  wait_until (prospecting_done, prospecting, "the prospects");
+  cold = circles_prospecting_get_cold (prospecting);
+  g_assert_cmpuint (cold->len, ==, 2);
+  tie = &g_array_index (cold, CirclesColdTie, 0);
+  g_assert_cmpuint (tie->person, ==, circles_test_person (circles_session_get_network (session), "a"));
+  g_assert_true (tie->messaged);
+  g_assert_cmpuint (tie->reach, ==, 2);
+  g_assert_cmpuint (tie->months, >=, 70);
+  months = tie->months;
+
+  g_assert_true (circles_prospecting_set_filter (prospecting, "circle=2", &error));
+  g_assert_no_error (error);
+  wait_until (prospecting_done, prospecting, "the prospects again");
+  g_assert_cmpstr (circles_prospecting_get_filter (prospecting), ==, "circle=2");
+  cold = circles_prospecting_get_cold (prospecting);
+  g_assert_cmpuint (cold->len, ==, 2);
+  tie = &g_array_index (cold, CirclesColdTie, 0);
+  g_assert_cmpuint (tie->person, ==, circles_test_person (circles_session_get_network (session), "a"));
+  g_assert_true (tie->messaged);
+  g_assert_cmpuint (tie->months, ==, months);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -324,6 +377,7 @@ main (int   argc,
   g_test_add_func ("/models/selection", test_selection);
   g_test_add_func ("/models/worker-reads", test_worker_reads);
   g_test_add_func ("/models/import-cancelled-late", test_import_cancelled_late);
+  g_test_add_func ("/models/cold-messages", test_cold_messages);
 
   return g_test_run ();
 }

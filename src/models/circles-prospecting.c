@@ -34,6 +34,8 @@ typedef struct
   GArray             *cover_gains; /* of guint: what each of the cover adds */
   GArray             *top_gains;   /* of CirclesReachGain; NULL: not asked */
   GArray             *cold;        /* of CirclesColdTie, the first few */
+  GBytes             *last_message; /* guint32 Julian day per person, as read
+                                     * for this network; NULL: unread */
 } Results;
 
 typedef struct
@@ -42,6 +44,7 @@ typedef struct
   char               *filter;
   CirclesWorkerStore *worker;
   gboolean            want_top_gains; /* a new network */
+  GBytes             *last_message;   /* read already for this network */
 } Request;
 
 struct _CirclesProspecting
@@ -87,6 +90,7 @@ results_free (Results *results)
   g_clear_pointer (&results->cover_gains, g_array_unref);
   g_clear_pointer (&results->top_gains, g_array_unref);
   g_clear_pointer (&results->cold, g_array_unref);
+  g_clear_pointer (&results->last_message, g_bytes_unref);
   g_free (results);
 }
 
@@ -98,6 +102,7 @@ request_free (Request *request)
   circles_network_unref (request->network);
   g_free (request->filter);
   circles_worker_store_unref (request->worker);
+  g_clear_pointer (&request->last_message, g_bytes_unref);
   g_free (request);
 }
 
@@ -130,18 +135,15 @@ bind_filter (CirclesProspectFilter  *filter,
   return bound;
 }
 
-/* The introducers of the prospects let go coldest, the most valuable
- * first (circles-cold.h): the day of the last message with each comes
- * from the database; without it, from the day the connection was made. */
-static GArray *
-find_cold (CirclesNetwork     *network,
-           CirclesWorkerStore *worker,
-           const guint8       *is_prospect)
+/* The day of the last message with each person, from the database: read
+ * once per network, since a change of them makes a new network. */
+static GBytes *
+read_last_messages (CirclesNetwork     *network,
+                    CirclesWorkerStore *worker)
 {
-  g_autofree guint32 *last_message = NULL;
   g_autoptr(GError) error = NULL;
+  guint32 *last_message = NULL;
   CirclesStore *store;
-  GArray *cold;
 
   circles_worker_store_lock (worker);
   store = circles_worker_store_get_store (worker, &error);
@@ -149,9 +151,27 @@ find_cold (CirclesNetwork     *network,
     last_message = circles_cold_read_last_messages (network, store, &error);
   circles_worker_store_unlock (worker);
   if (last_message == NULL)
-    g_debug ("No messages read: %s", error->message);
+    {
+      g_debug ("No messages read: %s", error->message);
+      return NULL;
+    }
+  return g_bytes_new_take (last_message,
+                           sizeof (guint32) * MAX (1, circles_network_get_n_people (network)));
+}
 
-  cold = circles_cold_rank (network, last_message, is_prospect, circles_julian_today ());
+/* The introducers of the prospects let go coldest, the most valuable
+ * first (circles-cold.h), by the day of the last message with each
+ * (@last_message); without it, the day the connection was made. */
+static GArray *
+find_cold (CirclesNetwork *network,
+           GBytes         *last_message,
+           const guint8   *is_prospect)
+{
+  GArray *cold;
+
+  cold = circles_cold_rank (network,
+                            last_message != NULL ? g_bytes_get_data (last_message, NULL) : NULL,
+                            is_prospect, circles_julian_today ());
   if (cold->len > CIRCLES_PROSPECTING_COLD)
     g_array_set_size (cold, CIRCLES_PROSPECTING_COLD);
   return cold;
@@ -224,7 +244,10 @@ circles_prospecting_thread (GTask        *task,
   results->introducers = circles_introducers_find (network, (const guint32 *) prospects->data,
                                                    prospects->len);
   results->cover_gains = cover_gains (network, results->introducers, results->is_prospect);
-  results->cold = find_cold (network, request->worker, results->is_prospect);
+  results->last_message = request->last_message != NULL
+                          ? g_bytes_ref (request->last_message)
+                          : read_last_messages (network, request->worker);
+  results->cold = find_cold (network, results->last_message, results->is_prospect);
   /* Whom to connect with next does not depend on the filter. */
   if (request->want_top_gains)
     {
@@ -405,6 +428,8 @@ circles_prospecting_recompute (CirclesProspecting *self)
   request->filter = g_strdup (self->filter);
   request->worker = circles_worker_store_ref (circles_session_get_worker_store (self->session));
   request->want_top_gains = network != self->network || self->top_gains == NULL;
+  if (network == self->network && self->results != NULL && self->results->last_message != NULL)
+    request->last_message = g_bytes_ref (self->results->last_message);
 
   task = g_task_new (self, self->cancellable, circles_prospecting_computed_cb, NULL);
   g_task_set_source_tag (task, circles_prospecting_recompute);
