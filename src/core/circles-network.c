@@ -503,10 +503,16 @@ count_circles (CirclesNetwork *self)
   self->counts.connections = self->n_edges;
 }
 
-static void
-circles_network_free (CirclesNetwork *self)
+/* The arrays the network keeps of its snapshot, as the store sees them. */
+static CirclesSnapshotCache
+snapshot_of (CirclesNetwork *self,
+             gint64          generation)
 {
-  CirclesSnapshotCache arrays = {
+  return (CirclesSnapshotCache) {
+    .generation = generation,
+    .n_people = self->n,
+    .n_entries = 2 * self->n_edges,
+    .text_size = self->text_size,
     .ids = self->ids,
     .text_offsets = self->text_offsets,
     .text = self->text,
@@ -516,6 +522,12 @@ circles_network_free (CirclesNetwork *self)
     .days = self->days,
     .backing = self->backing,
   };
+}
+
+static void
+circles_network_free (CirclesNetwork *self)
+{
+  CirclesSnapshotCache arrays = snapshot_of (self, -1);
 
   circles_snapshot_cache_clear (&arrays);
   g_free (self->degrees);
@@ -646,19 +658,8 @@ read_network (CirclesStore  *store,
 
   if (!*cache_current)
     {
-      CirclesSnapshotCache cache = {
-        .generation = generation,
-        .n_people = self->n,
-        .n_entries = 2 * self->n_edges,
-        .text_size = self->text_size,
-        .ids = self->ids,
-        .text_offsets = self->text_offsets,
-        .text = self->text,
-        .offsets = self->offsets,
-        .adjacency = self->adjacency,
-        .strengths = self->strengths,
-        .days = self->days,
-      };
+      CirclesSnapshotCache cache = snapshot_of (self, generation);
+
       circles_store_write_snapshot_cache (store, &cache);
     }
   return g_steal_pointer (&self);
